@@ -1,0 +1,85 @@
+package diemcau;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar diemcau.jar [options]}: turns flags and environment into settings and runs the server. */
+@Command(name = "diemcau", mixinStandardHelpOptions = true, version = "diemcau 0.1",
+    subcommands = {diemcau.bench.BenchCommand.class, diemcau.participation.SimulateCommand.class},
+    description = "The live control room of the contest: serves the screens, consoles and API.")
+public final class Main implements Callable<Integer> {
+
+  @Option(names = "--host", defaultValue = "${env:DIEMCAU_HOST:-0.0.0.0}", description = "Address to listen on (DIEMCAU_HOST).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "${env:DIEMCAU_PORT:-8080}", description = "HTTP port (DIEMCAU_PORT).")
+  int port;
+
+  @Option(names = "--data", defaultValue = "${env:DIEMCAU_DATA:-./data}", description = "Data folder (DIEMCAU_DATA).")
+  Path data;
+
+  @Option(names = "--db-url", defaultValue = "${env:DIEMCAU_DB_URL}", description = "jdbc:mysql: or jdbc:mariadb: URL (DIEMCAU_DB_URL); default: embedded H2 in the data folder.")
+  String dbUrl;
+
+  @Option(names = "--db-user", defaultValue = "${env:DIEMCAU_DB_USER}", description = "Database user (DIEMCAU_DB_USER).")
+  String dbUser;
+
+  @Option(names = "--db-password", defaultValue = "${env:DIEMCAU_DB_PASSWORD}", description = "Database password (DIEMCAU_DB_PASSWORD).")
+  String dbPassword;
+
+  @Option(names = "--mc-token", defaultValue = "${env:DIEMCAU_MC_TOKEN}", description = "MC token (DIEMCAU_MC_TOKEN); generated when unset.")
+  String mcToken;
+
+  @Option(names = "--admin-token", defaultValue = "${env:DIEMCAU_ADMIN_TOKEN}", description = "Admin token (DIEMCAU_ADMIN_TOKEN); generated when unset.")
+  String adminToken;
+
+  @Option(names = "--event", defaultValue = "${env:DIEMCAU_EVENT}", description = "Event file (JSON) replacing the shipped Hải Phòng 2026 event.")
+  Path event;
+
+  @Option(names = "--public-url", defaultValue = "${env:DIEMCAU_PUBLIC_URL}", description = "The address screens reach this server at, for printed bridge links and QR codes (DIEMCAU_PUBLIC_URL); default: the address the admin page was opened with.")
+  String publicUrl;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Settings settings;
+    try {
+      settings = new Settings(host, port, data, dbUrl, dbUser, dbPassword, mcToken, adminToken, event, publicUrl);
+    } catch (IllegalArgumentException e) {
+      System.err.println("diemcau: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Server server;
+    try {
+      server = Server.start(settings, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("diemcau: cannot start: " + e.getMessage());
+      return 1;
+    }
+    server.credentials().generatedNotice().ifPresent(System.out::println);
+    long ready = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    System.out.printf("diemcau ready on http://%s:%d in %d ms (event %s)%n", settings.host(), settings.port(), ready,
+        server.event().id());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.stop().await(10, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // the process is ending anyway
+      }
+      stopped.countDown();
+    }, "diemcau-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,676 @@
+package diemcau.bench;
+
+import diemcau.bench.Fleet.Connected;
+import diemcau.bench.Fleet.Round;
+import diemcau.bench.Fleet.Viewer;
+import diemcau.live.MetricsRoutes;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One bench run against one diemcau server, then the same measurements against a bare Vert.x
+ * broadcast on this machine. Phases, in order: connect N public viewers; memory per idle
+ * viewer; idle cost while an agenda item runs; fan-out rounds; the priority tier (hall and
+ * bridges) with the viewers connected; stuck readers; a reconnect storm; then the bare
+ * reference (connect, rounds, storm). Each figure lands in one JSON report.
+ */
+final class Bench {
+
+  /** What to run; see {@link BenchCommand} for each option's meaning. */
+  record Options(URI url, String mcToken, String adminToken, int viewers, int rounds, int priority, int slow,
+      int idleSeconds, Path json, List<String> sourceAddresses, boolean bare, int connectWindow, long roundTimeoutMs,
+      int warmupRounds, boolean bareFirst) {}
+
+  /** The size of diemcau's round frame (a 150-character message), for a bare run before diemcau's. */
+  private static final int BARE_FIRST_FRAME_BYTES = 323;
+
+  static final List<String> PUBLIC_TOPICS = List.of("agenda", "screen");
+  static final List<String> SCREEN_TOPICS = List.of("agenda", "screen", "bridges", "leaderboard", "final");
+  /** Unmeasured rounds first, enough for the JIT to settle: about 200,000 deliveries, 30 to 300 rounds. */
+  private static final int WARMUP_DELIVERIES = 200_000;
+  private static final long ROUND_GAP_MS = 40;
+  /** A stuck screen is offered at least this much while it does not read. */
+  private static final int STUCK_OFFER_BYTES = 512 * 1024;
+
+  private final Options options;
+  private final PrintStream log;
+  /** The priority phase's rounds, the stuck phase's baseline (the same sockets connected, none stuck). */
+  private Rounds priorityRounds;
+  private final Vertx vertx;
+  /** One event loop for the priority screens alone (see {@link Fleet}). */
+  private final Vertx priorityVertx;
+  /** Epoch ms minus nanoTime ms, fixed at the start: turns a nanoTime into wall-clock ms. */
+  private final double wallOffsetMs = System.currentTimeMillis() - System.nanoTime() / 1e6;
+
+  Bench(Options options, PrintStream log) {
+    this.options = options;
+    this.log = log;
+    int cores = Runtime.getRuntime().availableProcessors();
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, cores)).setWorkerPoolSize(2));
+    this.priorityVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+  }
+
+  JsonObject run() throws Exception {
+    JsonObject report = new JsonObject()
+        .put("machine", machine())
+        .put("config", new JsonObject()
+            .put("url", options.url().toString())
+            .put("viewers", options.viewers())
+            .put("rounds", options.rounds())
+            .put("priority", options.priority())
+            .put("slow", options.slow())
+            .put("idleSeconds", options.idleSeconds())
+            .put("sourceAddresses", new JsonArray(options.sourceAddresses())));
+    try {
+      JsonObject diemcau = new JsonObject();
+      report.put("diemcau", diemcau);
+      if (options.bare()) {
+        warmClient();
+      }
+      if (options.bareFirst() && options.bare()) {
+        JsonObject bare = new JsonObject();
+        report.put("bare", bare);
+        runBare(bare, BARE_FIRST_FRAME_BYTES);
+        runDiemcau(diemcau);
+      } else {
+        int frameBytes = runDiemcau(diemcau);
+        if (options.bare()) {
+          JsonObject bare = new JsonObject();
+          report.put("bare", bare);
+          runBare(bare, frameBytes);
+        }
+      }
+      report.put("targets", Targets.evaluate(report));
+      return report;
+    } finally {
+      vertx.close().await(30, TimeUnit.SECONDS);
+      priorityVertx.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  // --- diemcau -----------------------------------------------------------------------------------
+
+  private int runDiemcau(JsonObject out) throws Exception {
+    URI url = options.url();
+    try (Target target = new Target(url, options.mcToken(), options.adminToken());
+        Fleet fleet = new Fleet(vertx, priorityVertx, target.host, target.port, target.ssl, options.sourceAddresses())) {
+      JsonObject before = target.metrics(true);
+      out.put("server", serverInfo(before, target));
+      int n = options.viewers();
+
+      step("connecting %d public viewers (memory measured between %d and %d)", n, n / 2, n);
+      List<Viewer> publics = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        publics.add(fleet.add("/ws", "public", null, PUBLIC_TOPICS, false, false));
+      }
+      connectMeasured(out, target, fleet, publics, before);
+
+      out.put("idle", idle(target, fleet, publics));
+
+      step("fan-out: %d rounds to %d viewers", options.rounds(), n);
+      Rounds fanout = rounds(target, fleet, publics, List.of(), publics, metricsProbe(target));
+      out.put("fanout", fanout.toJson());
+
+      if (options.priority() > 0) {
+        out.put("priority", priority(target, fleet, publics));
+      }
+      if (options.slow() > 0) {
+        // the baseline has the same sockets connected: the priority tier stays on through the stuck phase
+        out.put("slow", slow(target, fleet, publics, priorityRounds != null ? priorityRounds : fanout));
+      }
+
+      step("reconnect storm: dropping %d viewers and reconnecting them at once", n);
+      fleet.drop(publics, 30_000);
+      Thread.sleep(500);
+      Connected storm = fleet.connect(publics, 0, 120_000);
+      out.put("storm", storm.toJson());
+
+      JsonObject after = target.metrics(false);
+      if (after != null) {
+        out.put("serverAfter", new JsonObject().put("connections", after.getValue("connections"))
+            .put("offLoopSockets", after.getValue("offLoopSockets")));
+      }
+      try {
+        target.command("screen.clear", null);
+      } catch (Exception e) {
+        step("  could not clear the bench's message: %s", e.getMessage());
+      }
+      fleet.drop(fleet.viewers, 30_000);
+      return fanout.frameBytes;
+    }
+  }
+
+  /**
+   * Connects {@code viewers} in two halves, with a GC'd reading of the server after each: memory
+   * per viewer is the growth between the half and the whole (the cost of one more viewer, once
+   * the server's pools, heap and JIT have grown for the first ones), and also from none to all.
+   */
+  private void connectMeasured(JsonObject out, Target target, Fleet fleet, List<Viewer> viewers, JsonObject before)
+      throws Exception {
+    int half = viewers.size() / 2;
+    Connected first = fleet.connect(viewers.subList(0, half), options.connectWindow(), 120_000);
+    Thread.sleep(500);
+    JsonObject middle = target.metrics(true);
+    Connected second = fleet.connect(viewers.subList(half, viewers.size()), options.connectWindow(), 120_000);
+    int errors = first.errors() + second.errors();
+    out.put("connect", new JsonObject()
+        .put("viewers", viewers.size())
+        .put("errors", errors)
+        .put("seconds", Stats.round(first.seconds() + second.seconds()))
+        .put("firstError", first.firstError() != null ? first.firstError() : second.firstError()));
+    if (errors > 0) {
+      step("  %d of %d failed to connect: %s", errors, viewers.size(),
+          first.firstError() != null ? first.firstError() : second.firstError());
+    }
+    Thread.sleep(1000);
+    JsonObject after = target.metrics(true);
+    JsonObject memory = memory(middle, after, viewers.size() - half);
+    JsonObject overall = memory(before, after, viewers.size());
+    memory.put("fromNone", overall);
+    out.put("memory", memory);
+  }
+
+  private JsonObject serverInfo(JsonObject metrics, Target target) {
+    JsonObject server = new JsonObject().put("local", target.local()).put("metrics", metrics != null);
+    if (metrics != null) {
+      server.put("pid", metrics.getValue("pid")).put("cores", metrics.getValue("cores"))
+          .put("jvm", metrics.getValue("jvm")).put("os", metrics.getValue("os"));
+    }
+    return server;
+  }
+
+  private static JsonObject memory(JsonObject before, JsonObject after, int viewers) {
+    JsonObject memory = new JsonObject().put("viewers", viewers);
+    if (before == null || after == null || viewers == 0) {
+      return memory.put("note", "needs the admin token (server metrics)");
+    }
+    memory.put("heapBeforeMB", mb(before.getLong("heapUsed")))
+        .put("heapAfterMB", mb(after.getLong("heapUsed")))
+        .put("heapPerViewerKB", perKB(after.getLong("heapUsed") - before.getLong("heapUsed"), viewers))
+        .put("directPerViewerKB", perKB(after.getLong("directUsed") - before.getLong("directUsed"), viewers));
+    if (before.getLong("rss") != null && after.getLong("rss") != null) {
+      memory.put("rssPerViewerKB", perKB(after.getLong("rss") - before.getLong("rss"), viewers));
+    }
+    return memory;
+  }
+
+  /** Idle cost: while an agenda item runs and nothing changes, what does the server spend and send? */
+  private JsonObject idle(Target target, Fleet fleet, List<Viewer> viewers) throws Exception {
+    JsonObject idle = new JsonObject();
+    String status = target.state("agenda").getString("status");
+    if ("idle".equals(status) || "ended".equals(status)) {
+      target.command("agenda.start", null);
+      idle.put("started", true);
+    } else if ("paused".equals(status)) {
+      target.command("agenda.resume", null);
+      idle.put("resumed", true);
+    }
+    Thread.sleep(1000);
+    step("idle cost: %d s with an agenda item running", options.idleSeconds());
+    JsonObject before = target.metrics(false);
+    fleet.resetHeartbeatGap();
+    long beats = fleet.heartbeats.sum();
+    long others = fleet.otherFrames.sum();
+    long started = System.nanoTime();
+    Thread.sleep(options.idleSeconds() * 1000L);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    JsonObject after = target.metrics(false);
+    long beatCount = fleet.heartbeats.sum() - beats;
+    long otherCount = fleet.otherFrames.sum() - others;
+    int open = Fleet.open(viewers);
+    idle.put("seconds", Stats.round(seconds))
+        .put("viewers", open)
+        .put("heartbeats", beatCount)
+        .put("otherFrames", otherCount)
+        .put("framesPerSecondPerViewer", open == 0 ? null : round4((beatCount + otherCount) / seconds / open))
+        .put("minHeartbeatIntervalS", fleet.minHeartbeatGapSeconds());
+    if (before != null && after != null) {
+      double cpu = after.getLong("processCpuNanos") - before.getLong("processCpuNanos");
+      double wall = (after.getLong("time") - before.getLong("time")) * 1e6;
+      idle.put("cpuPercentOfOneCore", Stats.round(100 * cpu / wall));
+    }
+    return idle;
+  }
+
+  /** The hall and bridge screens, connected beside the public viewers: do they get each change first? */
+  private JsonObject priority(Target target, Fleet fleet, List<Viewer> publics) throws Exception {
+    int wanted = options.priority();
+    List<Viewer> tier = new ArrayList<>();
+    JsonObject links = null;
+    try {
+      links = target.bridgeLinks();
+    } catch (Exception e) {
+      step("  bridge links unavailable (%s): the priority tier is made of hall screens", e.getMessage());
+    }
+    int bridges = 0;
+    if (links != null) {
+      for (Object entry : links.getJsonArray("links")) {
+        if (tier.size() >= wanted - 1) {
+          break;
+        }
+        JsonObject link = (JsonObject) entry;
+        URI page = URI.create(link.getString("url"));
+        tier.add(fleet.add("/ws?" + page.getRawQuery(), "bridge", link.getString("unit"), SCREEN_TOPICS, true, false));
+        bridges++;
+      }
+    }
+    while (tier.size() < wanted) {
+      tier.add(fleet.add("/ws", "hall", null, SCREEN_TOPICS, true, false));
+    }
+    step("priority tier: %d hall + %d bridge screens beside %d viewers", wanted - bridges, bridges, publics.size());
+    Connected connected = fleet.connect(tier, options.connectWindow(), 60_000);
+    Thread.sleep(2000);
+    List<Viewer> everyone = new ArrayList<>(publics);
+    everyone.addAll(tier);
+    Rounds rounds = rounds(target, fleet, everyone, tier, publics, metricsProbe(target));
+    priorityRounds = rounds;
+    return rounds.toJson()
+        .put("screens", tier.size())
+        .put("hall", wanted - bridges)
+        .put("bridges", bridges)
+        .put("connect", connected.toJson());
+  }
+
+  /** K viewers stop reading while states change quickly: memory stays bounded, the others keep their latency. */
+  private JsonObject slow(Target target, Fleet fleet, List<Viewer> publics, Rounds baseline) throws Exception {
+    int k = Math.min(options.slow(), publics.size());
+    List<Viewer> others = publics.subList(0, publics.size() - k);
+    List<Viewer> replaced = publics.subList(publics.size() - k, publics.size());
+    step("slow readers: %d of %d viewers stop reading", k, publics.size());
+    JsonObject before = target.metrics(true);
+    fleet.drop(replaced, 30_000);
+    List<Viewer> stuck = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      stuck.add(fleet.add("/ws", "public", null, PUBLIC_TOPICS, false, true));
+    }
+    Connected connected = fleet.connect(stuck, options.connectWindow(), 60_000);
+    for (Viewer viewer : stuck) {
+      if (viewer.ws != null) {
+        viewer.ws.pause();
+      }
+    }
+    int agendaBytes = target.state("agenda").encode().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 120;
+    int burst = Math.max(20, Math.min(400, STUCK_OFFER_BYTES / agendaBytes + 1));
+    burst += burst % 2;
+    step("  burst of %d agenda changes (~%d B each) as fast as the server takes them", burst, agendaBytes);
+    long started = System.nanoTime();
+    for (int i = 0; i < burst; i++) {
+      try {
+        target.command("agenda.adjust", new JsonObject().put("ms", i % 2 == 0 ? 1000 : -1000));
+      } catch (IllegalStateException refused) {
+        // the agenda is not running (someone ended it): small screen messages still make changes
+        target.command("screen.message", new JsonObject().put("text", message(-i)));
+      }
+    }
+    double burstSeconds = (System.nanoTime() - started) / 1e9;
+    Thread.sleep(500);
+    JsonObject during = target.metrics(true);
+    Rounds rounds = rounds(target, fleet, others, List.of(), others, metricsProbe(target));
+    JsonObject after = target.metrics(true);
+
+    JsonObject slow = new JsonObject()
+        .put("stuck", k)
+        .put("others", others.size())
+        .put("connect", connected.toJson())
+        .put("burst", burst)
+        .put("burstBytesOffered", (long) burst * agendaBytes)
+        .put("burstSeconds", Stats.round(burstSeconds))
+        .put("othersLatencyMs", rounds.latency.toJson())
+        .put("baselineP99Ms", Stats.round(baseline.latency.p99()))
+        .put("baselineP50Ms", Stats.round(baseline.latency.p50()))
+        .put("baseline", baseline == priorityRounds ? "public viewers in the priority phase" : "fan-out")
+        .put("p99Ratio", Stats.round(rounds.latency.p99() / baseline.latency.p99()));
+    if (before != null && during != null && after != null) {
+      slow.put("parked", during.getValue("parked"))
+          .put("parks", during.getLong("parks", 0L) - before.getLong("parks", 0L))
+          .put("heapGrowthMB", mb(Math.max(during.getLong("heapUsed"), after.getLong("heapUsed")) - before.getLong("heapUsed")))
+          .put("heapGrowthPerStuckKB", perKB(Math.max(during.getLong("heapUsed"), after.getLong("heapUsed"))
+              - before.getLong("heapUsed"), k))
+          .put("directGrowthMB", mb(during.getLong("directUsed") - before.getLong("directUsed")));
+      if (before.getLong("rss") != null) {
+        slow.put("rssGrowthMB", mb(after.getLong("rss") - before.getLong("rss")));
+      }
+    }
+    for (Viewer viewer : stuck) {
+      if (viewer.ws != null) {
+        viewer.ws.resume();
+      }
+    }
+    long newestAgenda = Fleet.newestRev(others, Fleet.AGENDA);
+    long deadline = System.currentTimeMillis() + 15_000;
+    int caughtUp = 0;
+    while (System.currentTimeMillis() < deadline) {
+      caughtUp = 0;
+      for (Viewer viewer : stuck) {
+        if (viewer.revs[Fleet.AGENDA] >= newestAgenda) {
+          caughtUp++;
+        }
+      }
+      if (caughtUp == stuck.size()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    slow.put("caughtUpAfterReading", caughtUp);
+    fleet.drop(stuck, 30_000);
+    return slow;
+  }
+
+  // --- the bare reference ------------------------------------------------------------------------
+
+  /**
+   * Warms the bench's own client before anything is measured: N viewers against a bare server,
+   * rounds until the bench's JIT is quiet. Without it the first series measured (diemcau's) ran on
+   * a colder client than the last (the bare reference's), and the gap between them was partly the
+   * bench itself (measured: ~3 ms of a 14 ms p50 at 1,000 viewers).
+   */
+  private void warmClient() throws Exception {
+    int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+    step("warming the bench's client: %d viewers against a bare server, unmeasured", options.viewers());
+    try (BareProcess bare = BareProcess.start("127.0.0.1", loops, BARE_FIRST_FRAME_BYTES);
+        Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare");
+        Fleet fleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
+      List<Viewer> viewers = new ArrayList<>();
+      for (int i = 0; i < options.viewers(); i++) {
+        viewers.add(fleet.add("/ws", "public", null, PUBLIC_TOPICS, false, false));
+      }
+      fleet.connect(viewers, options.connectWindow(), 120_000);
+      Probe self = () -> new Sample(0, MetricsRoutes.processCpuNanos(), 0, MetricsRoutes.cpuByThreads());
+      warmUp(target, fleet, viewers.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList(), self);
+      fleet.drop(viewers, 30_000);
+    }
+  }
+
+  private void runBare(JsonObject out, int frameBytes) throws Exception {
+    int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+    step("bare broadcast reference: a child JVM, %d event loops, %d-byte frame, %d viewers", loops, frameBytes,
+        options.viewers());
+    try (BareProcess bare = BareProcess.start("127.0.0.1", loops, frameBytes);
+        Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare");
+        Fleet fleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
+      out.put("frameBytes", frameBytes).put("eventLoops", loops);
+      JsonObject before = target.metrics(true);
+      List<Viewer> viewers = new ArrayList<>();
+      for (int i = 0; i < options.viewers(); i++) {
+        viewers.add(fleet.add("/ws", "public", null, PUBLIC_TOPICS, false, false));
+      }
+      connectMeasured(out, target, fleet, viewers, before);
+      step("bare: %d rounds", options.rounds());
+      out.put("fanout", rounds(target, fleet, viewers, List.of(), viewers, metricsProbe(target)).toJson());
+      step("bare: reconnect storm");
+      fleet.drop(viewers, 30_000);
+      Thread.sleep(500);
+      out.put("storm", fleet.connect(viewers, 0, 120_000).toJson());
+      fleet.drop(viewers, 30_000);
+    }
+  }
+
+  // --- rounds ------------------------------------------------------------------------------------
+
+  /** CPU and delivery counters of a server, read before and after the rounds. */
+  record Sample(long loopCpuNanos, long processCpuNanos, long delivered, JsonObject threads) {}
+
+  interface Probe {
+    Sample sample() throws Exception;
+  }
+
+  private static Probe metricsProbe(Target target) {
+    return () -> {
+      JsonObject metrics = target.metrics(false);
+      return metrics == null ? null
+          : new Sample(metrics.getLong("eventLoopCpuNanos"), metrics.getLong("processCpuNanos"), metrics.getLong("framesSent"),
+              metrics.getJsonObject("cpuByThreads"));
+    };
+  }
+
+  /** The figures of a series of rounds. */
+  static final class Rounds {
+    Stats latency = Stats.EMPTY;
+    Stats priorityLatency = Stats.EMPTY;
+    Stats spread = Stats.EMPTY;
+    Stats first = Stats.EMPTY;
+    Stats ack = Stats.EMPTY;
+    Stats publishToLast = Stats.EMPTY;
+    Stats publishToLastPriority = Stats.EMPTY;
+    Stats commandToPublish = Stats.EMPTY;
+    double[] perRound = new double[0];
+    JsonObject cpuMsByThreads;
+    int frameBytes;
+    int failed;
+    int warmupRounds;
+    long delivered;
+    double loopCpuUsPerMessage = Double.NaN;
+    double processCpuUsPerMessage = Double.NaN;
+    /** Process CPU less the JIT compiler threads: compiling is a warm-up cost a long-running server has paid. */
+    double steadyCpuUsPerMessage = Double.NaN;
+
+    JsonObject toJson() {
+      JsonObject json = new JsonObject()
+          .put("latencyMs", latency.toJson())
+          .put("spreadMs", spread.toJson())
+          .put("firstMs", first.toJson())
+          .put("ackMs", ack.toJson())
+          .put("frameBytes", frameBytes)
+          .put("failedRounds", failed)
+          .put("warmupRounds", warmupRounds)
+          .put("delivered", delivered)
+          .put("eventLoopCpuUsPerMessage", Stats.round(loopCpuUsPerMessage))
+          .put("processCpuUsPerMessage", Stats.round(processCpuUsPerMessage))
+          .put("processCpuLessJitUsPerMessage", Stats.round(steadyCpuUsPerMessage));
+      if (priorityLatency.count() > 0) {
+        json.put("priorityLatencyMs", priorityLatency.toJson());
+      }
+      if (publishToLast.count() > 0) {
+        json.put("publishToLastMs", publishToLast.toJson());
+        json.put("commandToPublishMs", commandToPublish.toJson());
+      }
+      if (publishToLastPriority.count() > 0) {
+        json.put("priorityPublishToLastMs", publishToLastPriority.toJson());
+      }
+      if (cpuMsByThreads != null) {
+        json.put("serverCpuMsByThreads", cpuMsByThreads);
+      }
+      JsonArray rounds = new JsonArray();
+      for (double value : perRound) {
+        rounds.add(Stats.round(value));
+      }
+      return json.put("perRoundMs", rounds);
+    }
+  }
+
+  /**
+   * Sends {@code screen.message} commands one after another and notes, per round, when the last of
+   * {@code publics} and the last of {@code tier} got the new state.
+   */
+  private Rounds rounds(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics,
+      Probe probe) throws Exception {
+    List<Viewer> live = participants.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
+    List<Viewer> livePublics = publics.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
+    List<Viewer> liveTier = tier.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
+    int count = options.rounds();
+    double[] latency = new double[count];
+    double[] priority = new double[liveTier.isEmpty() ? 0 : count];
+    double[] spread = new double[count];
+    double[] first = new double[count];
+    double[] ack = new double[count];
+    double[] published = new double[count];
+    double[] toPublish = new double[count];
+    double[] publishedPriority = new double[liveTier.isEmpty() ? 0 : count];
+    boolean serverClock = target.local();
+    Rounds result = new Rounds();
+    result.warmupRounds = warmUp(target, fleet, live, probe);
+    Sample before = probe.sample();
+    int done = 0;
+    for (int r = 0; r < count; r++) {
+      long base = Fleet.newestRev(live, Fleet.SCREEN);
+      Round round = fleet.watch(Fleet.SCREEN, base, live);
+      Target.Sent sent = target.command("screen.message", new JsonObject().put("text", message(r)));
+      long acked = System.nanoTime();
+      round.sentNanos = sent.sentNanos();
+      awaitRound(round, r, live.size(), result);
+      latency[done] = round.lastMs(livePublics);
+      if (priority.length > 0) {
+        priority[done] = round.lastMs(liveTier);
+      }
+      double firstMs = round.firstMs(live);
+      first[done] = firstMs;
+      ack[done] = (acked - sent.sentNanos()) / 1e6;
+      if (serverClock && round.serverMs > 0) {
+        // same machine, same clock: from the server's publish (after its commit) to the last receipt
+        double publishedMs = round.serverMs - (sent.sentNanos() / 1e6 + wallOffsetMs);
+        published[done] = latency[done] - publishedMs;
+        toPublish[done] = publishedMs;
+        if (publishedPriority.length > 0) {
+          publishedPriority[done] = priority[done] - publishedMs;
+        }
+      } else {
+        published[done] = Double.NaN;
+        toPublish[done] = Double.NaN;
+      }
+      spread[done] = round.lastMs(live) - firstMs;
+      done++;
+      result.frameBytes = round.frameBytes;
+      pause();
+    }
+    Sample after = probe.sample();
+    result.latency = Stats.of(finite(latency));
+    result.priorityLatency = Stats.of(finite(priority));
+    result.spread = Stats.of(finite(spread));
+    result.first = Stats.of(finite(first));
+    result.ack = Stats.of(finite(ack));
+    result.publishToLast = Stats.of(finite(published));
+    result.commandToPublish = Stats.of(finite(toPublish));
+    result.publishToLastPriority = Stats.of(finite(publishedPriority));
+    result.perRound = latency.clone();
+    if (before != null && after != null) {
+      long delivered = after.delivered() - before.delivered();
+      result.delivered = delivered;
+      if (before.threads() != null && after.threads() != null) {
+        JsonObject delta = new JsonObject();
+        for (String kind : after.threads().fieldNames()) {
+          delta.put(kind, after.threads().getLong(kind) - before.threads().getLong(kind, 0L));
+        }
+        result.cpuMsByThreads = delta;
+      }
+      if (delivered > 0) {
+        result.loopCpuUsPerMessage = (after.loopCpuNanos() - before.loopCpuNanos()) / 1e3 / delivered;
+        if (after.processCpuNanos() >= 0) {
+          result.processCpuUsPerMessage = (after.processCpuNanos() - before.processCpuNanos()) / 1e3 / delivered;
+          if (result.cpuMsByThreads != null) {
+            long jitMs = result.cpuMsByThreads.getLong("jit", 0L);
+            result.steadyCpuUsPerMessage = (after.processCpuNanos() - before.processCpuNanos() - jitMs * 1e6) / 1e3 / delivered;
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Unmeasured rounds first. With --warmup-rounds, that many; else about 200,000 deliveries' worth
+   * (30 to 300 rounds), then on in steps of 30 while the server's JIT compiler is still busy (more
+   * than 40 ms of compiler CPU in the last step), up to 900 rounds: a server that has run for a
+   * while has compiled its hot paths, and the figures should not carry the compiler's CPU.
+   */
+  private int warmUp(Target target, Fleet fleet, List<Viewer> live, Probe probe) throws Exception {
+    if (options.warmupRounds() >= 0) {
+      for (int r = 0; r < options.warmupRounds(); r++) {
+        warmupRound(target, fleet, live, r);
+      }
+      return options.warmupRounds();
+    }
+    int minimum = Math.max(30, Math.min(300, WARMUP_DELIVERIES / Math.max(1, live.size())));
+    int rounds = 0;
+    while (rounds < minimum) {
+      warmupRound(target, fleet, live, rounds++);
+    }
+    Sample last = probe.sample();
+    while (rounds < 900 && last != null && last.threads() != null) {
+      for (int i = 0; i < 30; i++) {
+        warmupRound(target, fleet, live, rounds++);
+      }
+      Sample now = probe.sample();
+      long jitMs = now.threads().getLong("jit", 0L) - last.threads().getLong("jit", 0L);
+      last = now;
+      if (jitMs <= 40) {
+        break;
+      }
+    }
+    return rounds;
+  }
+
+  private void warmupRound(Target target, Fleet fleet, List<Viewer> live, int r) throws Exception {
+    Round round = fleet.watch(Fleet.SCREEN, Fleet.newestRev(live, Fleet.SCREEN), live);
+    target.command("screen.message", new JsonObject().put("text", message(-1 - r)));
+    awaitRound(round, -1 - r, live.size(), null);
+    pause();
+  }
+
+  private void awaitRound(Round round, int r, int viewers, Rounds result) throws Exception {
+    try {
+      round.done.get(options.roundTimeoutMs(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      if (result != null) {
+        result.failed++;
+      }
+      step("  round %d: %d of %d viewers did not get the change within %d ms", r, round.missing(), viewers,
+          options.roundTimeoutMs());
+    } finally {
+      round.close();
+    }
+  }
+
+  private static void pause() throws InterruptedException {
+    Thread.sleep(ROUND_GAP_MS + (long) (Math.random() * 20));
+  }
+
+  private static double[] finite(double[] values) {
+    return java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+  }
+
+  /** A screen message of about 150 characters, so the state frame is about 300 bytes. */
+  static String message(int round) {
+    String text = "diemcau bench, round " + round + ": kiem tra do tre phat song toi moi man hinh. ";
+    StringBuilder padded = new StringBuilder(text);
+    while (padded.length() < 150) {
+      padded.append("x");
+    }
+    return padded.toString();
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------
+
+  static JsonObject machine() {
+    Runtime runtime = Runtime.getRuntime();
+    return new JsonObject()
+        .put("cores", runtime.availableProcessors())
+        .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"))
+        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"))
+        .put("benchMaxHeapMB", runtime.maxMemory() / (1024 * 1024));
+  }
+
+  private void step(String format, Object... args) {
+    log.printf("[bench] " + format + "%n", args);
+    log.flush();
+  }
+
+  private static Double mb(long bytes) {
+    return Stats.round(bytes / (1024.0 * 1024.0));
+  }
+
+  private static Double perKB(long bytes, int count) {
+    return count == 0 ? null : Stats.round(bytes / 1024.0 / count);
+  }
+
+  private static Double round4(double value) {
+    return Double.isFinite(value) ? Math.round(value * 10_000) / 10_000.0 : null;
+  }
+}

@@ -1,0 +1,154 @@
+package diemcau.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar diemcau.jar bench --url URL --mc-token T --viewers N --rounds R …}: opens N
+ * viewer sockets against a diemcau server, measures fan-out latency, the priority tier, a
+ * reconnect storm, idle cost, memory per viewer and stuck readers, then the same against a bare
+ * Vert.x broadcast on this machine, and prints one table (and JSON with {@code --json}).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {
+        "Load and latency test of a diemcau server, beside a bare Vert.x broadcast on this machine.",
+        "It changes the live state (screen message, agenda time): run it before the event, and only against your own server."})
+public final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The server to test (default: ${DEFAULT-VALUE}).")
+  String url;
+
+  @Option(names = "--mc-token", defaultValue = "${env:DIEMCAU_MC_TOKEN}", description = "MC token: the bench sends screen and agenda commands (DIEMCAU_MC_TOKEN).")
+  String mcToken;
+
+  @Option(names = "--admin-token", defaultValue = "${env:DIEMCAU_ADMIN_TOKEN}", description = "Admin token: server CPU, heap and RSS from /api/metrics, bridge keys for the priority tier (DIEMCAU_ADMIN_TOKEN). Without it those figures are missing and the priority tier is hall screens.")
+  String adminToken;
+
+  @Option(names = "--viewers", defaultValue = "1000", description = "Public viewer sockets (default: ${DEFAULT-VALUE}).")
+  int viewers;
+
+  @Option(names = "--rounds", defaultValue = "50", description = "Measured fan-out rounds (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--priority", defaultValue = "115", description = "Priority screens (bridges with their keys, the rest hall screens); 0 skips the tier (default: ${DEFAULT-VALUE}).")
+  int priority;
+
+  @Option(names = "--slow", defaultValue = "-1", description = "Viewers that stop reading; default 5%% of --viewers; 0 skips.")
+  int slow;
+
+  @Option(names = "--idle-seconds", defaultValue = "20", description = "Length of the idle window (default: ${DEFAULT-VALUE}; ≥ 16 to see two heartbeats).")
+  int idleSeconds;
+
+  @Option(names = "--warmup-rounds", defaultValue = "-1", description = "Unmeasured rounds before each series; default: about 200,000 deliveries' worth, 30 to 300.")
+  int warmupRounds;
+
+  @Option(names = "--json", description = "Also write every figure as JSON to this file.")
+  Path json;
+
+  @Option(names = "--source-addresses", split = ",", description = "Local addresses to connect from, e.g. 127.0.0.2,127.0.0.3 (each gives ~28,000 ports). Default: one; from loopback above 20,000 viewers, 127.0.0.1… are used automatically.")
+  List<String> sourceAddresses;
+
+  @Option(names = "--no-bare", description = "Skip the bare broadcast reference.")
+  boolean noBare;
+
+  @Option(names = "--bare-first", description = "Measure the bare reference before diemcau (to see that the order does not favour either).")
+  boolean bareFirst;
+
+  @Option(names = "--connect-window", defaultValue = "512", description = "Handshakes in flight while setting up (the reconnect storm always opens all at once; default: ${DEFAULT-VALUE}).")
+  int connectWindow;
+
+  @Option(names = "--round-timeout-ms", defaultValue = "30000", description = "A round that has not reached every viewer by then counts as failed (default: ${DEFAULT-VALUE}).")
+  long roundTimeoutMs;
+
+  private final PrintStream out;
+
+  public BenchCommand() {
+    this(System.out);
+  }
+
+  BenchCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Bench.Options options;
+    try {
+      options = options();
+    } catch (IllegalArgumentException e) {
+      System.err.println("diemcau bench: " + e.getMessage());
+      return 2;
+    }
+    JsonObject report = new Bench(options, out).run();
+    out.println();
+    out.print(ReportTable.format(report));
+    if (json != null) {
+      Files.writeString(json, report.encodePrettily());
+      out.println("JSON written to " + json);
+    }
+    return 0;
+  }
+
+  Bench.Options options() {
+    URI target;
+    try {
+      target = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--url is not a URL: " + url);
+    }
+    if (target.getHost() == null || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))) {
+      throw new IllegalArgumentException("--url must be http://HOST:PORT or https://HOST:PORT, got " + url);
+    }
+    if (mcToken == null || mcToken.isBlank()) {
+      throw new IllegalArgumentException("--mc-token (or DIEMCAU_MC_TOKEN) is required: the bench drives the screens with MC commands");
+    }
+    if (viewers < 1 || viewers > 200_000) {
+      throw new IllegalArgumentException("--viewers must be 1..200000, got " + viewers);
+    }
+    if (rounds < 1 || rounds > 10_000) {
+      throw new IllegalArgumentException("--rounds must be 1..10000, got " + rounds);
+    }
+    if (priority < 0 || priority > 10_000) {
+      throw new IllegalArgumentException("--priority must be 0..10000, got " + priority);
+    }
+    if (idleSeconds < 1 || idleSeconds > 3600) {
+      throw new IllegalArgumentException("--idle-seconds must be 1..3600, got " + idleSeconds);
+    }
+    if (warmupRounds > 10_000) {
+      throw new IllegalArgumentException("--warmup-rounds must be at most 10000, got " + warmupRounds);
+    }
+    if (connectWindow < 1) {
+      throw new IllegalArgumentException("--connect-window must be at least 1, got " + connectWindow);
+    }
+    if (roundTimeoutMs < 100) {
+      throw new IllegalArgumentException("--round-timeout-ms must be at least 100, got " + roundTimeoutMs);
+    }
+    int stuck = slow < 0 ? viewers * 5 / 100 : slow;
+    if (stuck >= viewers) {
+      throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);
+    }
+    return new Bench.Options(target, mcToken, adminToken, viewers, rounds, priority, stuck, idleSeconds, json,
+        sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, bareFirst);
+  }
+
+  /** The given source addresses; above 20,000 loopback viewers, enough 127.0.0.x addresses to have ports for all. */
+  private List<String> sources(URI target) {
+    if (sourceAddresses != null && !sourceAddresses.isEmpty()) {
+      return sourceAddresses.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
+    }
+    boolean loopback = "localhost".equals(target.getHost()) || target.getHost().startsWith("127.");
+    if (loopback && viewers > 20_000) {
+      int count = (viewers + priority + 19_999) / 20_000;
+      return IntStream.rangeClosed(1, count).mapToObj(i -> "127.0.0." + i).toList();
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,487 @@
+package diemcau.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The bench's screens: WebSocket clients that say {@code hello} like real screens and note, per
+ * topic, the newest revision and when it arrived. Frames are scanned as bytes (type, topic, rev),
+ * never decoded as JSON, so the client spends as little of the shared CPU as it can.
+ *
+ * <p>Clients are kept in fields (Vert.x 5 closes unreachable clients) and spread over the given
+ * source addresses, one client per address, so a loopback run is not capped by one address's
+ * ephemeral ports.
+ */
+final class Fleet implements AutoCloseable {
+
+  /** The topics of the wire contract, in the server's order; a viewer tracks revisions by index. */
+  static final List<String> TOPICS = List.of("agenda", "screen", "bridges", "leaderboard", "final");
+  static final int AGENDA = 0;
+  static final int SCREEN = 1;
+  static final int HEARTBEAT = -2;
+
+  /** Receive buffer of a stuck screen's socket: small, so the server sees it stop reading soon. */
+  static final int STUCK_RECEIVE_BUFFER = 4096;
+
+  private final String host;
+  private final int port;
+  private final boolean ssl;
+  private final List<WebSocketClient> clients = new ArrayList<>();
+  /** One context per event loop, round robin: connections are spread over every loop of the bench. */
+  private final List<Context> contexts = new ArrayList<>();
+  private final List<WebSocketClient> stuckClients = new ArrayList<>();
+  /**
+   * The priority screens read on an event loop of their own, as the hall's and each bridge
+   * site's PC do: on a shared machine they would otherwise wait behind thousands of viewers'
+   * frames in the bench's own loops, and the bench would measure itself.
+   */
+  private final List<WebSocketClient> priorityClients = new ArrayList<>();
+  private final Context priorityContext;
+  final List<Viewer> viewers = new ArrayList<>();
+  private volatile Round round;
+  final LongAdder heartbeats = new LongAdder();
+  final LongAdder otherFrames = new LongAdder();
+  private final java.util.concurrent.atomic.AtomicLong minBeatGap = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+
+  Fleet(Vertx vertx, Vertx priorityVertx, String host, int port, boolean ssl, List<String> sourceAddresses) {
+    this.host = host;
+    this.port = port;
+    this.ssl = ssl;
+    int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+    for (int i = 0; i < 2 * loops; i++) {
+      contexts.add(vertx.getOrCreateContext());
+    }
+    List<String> sources = sourceAddresses.isEmpty() ? java.util.Collections.singletonList(null) : sourceAddresses;
+    for (String source : sources) {
+      clients.add(vertx.createWebSocketClient(options(source, 0)));
+      stuckClients.add(vertx.createWebSocketClient(options(source, STUCK_RECEIVE_BUFFER)));
+      priorityClients.add(priorityVertx.createWebSocketClient(options(source, 0)));
+    }
+    priorityContext = priorityVertx.getOrCreateContext();
+  }
+
+  private static WebSocketClientOptions options(String source, int receiveBuffer) {
+    WebSocketClientOptions options = new WebSocketClientOptions()
+        .setMaxConnections(1_000_000)
+        .setConnectTimeout(30_000)
+        .setTryUsePerMessageCompression(false)
+        .setTryUsePerFrameCompression(false)
+        .setMaxFrameSize(4 * 1024 * 1024)
+        .setMaxMessageSize(16 * 1024 * 1024)
+        .setTrustAll(true)
+        .setVerifyHost(false);
+    if (source != null) {
+      options.setLocalAddress(source);
+    }
+    if (receiveBuffer > 0) {
+      options.setReceiveBufferSize(receiveBuffer);
+    }
+    return options;
+  }
+
+  /** A screen: what it says in hello, and what it has seen. Mutated only on its connection's event loop. */
+  static final class Viewer {
+    final int index;
+    final String uri;
+    final String hello;
+    final int wantMask;
+    final boolean priority;
+    final boolean stuck;
+    final long[] revs = new long[TOPICS.size()];
+    volatile WebSocket ws;
+    volatile int seenMask;
+    volatile CompletableFuture<Long> ready = new CompletableFuture<>();
+    volatile boolean closed;
+    long lastBeatNanos;
+
+    Viewer(int index, String uri, String screen, String unit, List<String> topics, boolean priority, boolean stuck) {
+      this.index = index;
+      this.uri = uri;
+      JsonObject hello = new JsonObject().put("type", "hello").put("screen", screen).put("topics", new JsonArray(topics));
+      if (unit != null) {
+        hello.put("unit", unit);
+      }
+      this.hello = hello.encode();
+      int mask = 0;
+      for (String topic : topics) {
+        mask |= 1 << TOPICS.indexOf(topic);
+      }
+      this.wantMask = mask;
+      this.priority = priority;
+      this.stuck = stuck;
+    }
+  }
+
+  Viewer add(String uri, String screen, String unit, List<String> topics, boolean priority, boolean stuck) {
+    Viewer viewer = new Viewer(viewers.size(), uri, screen, unit, topics, priority, stuck);
+    viewers.add(viewer);
+    return viewer;
+  }
+
+  /** What a batch of connections came to: how long until the last one had its snapshot, and failures. */
+  record Connected(int viewers, int errors, double seconds, Stats perViewerMs, String firstError) {
+    JsonObject toJson() {
+      return new JsonObject().put("viewers", viewers).put("errors", errors).put("seconds", Stats.round(seconds))
+          .put("perViewerMs", perViewerMs.toJson()).put("firstError", firstError);
+    }
+  }
+
+  /**
+   * Connects every viewer of {@code batch} (at most {@code inFlight} handshakes at once; 0 = all at
+   * once), sends hello, and waits until each has a state of every topic it asked for.
+   */
+  Connected connect(List<Viewer> batch, int inFlight, long timeoutMs) throws InterruptedException {
+    Semaphore window = new Semaphore(inFlight <= 0 ? Integer.MAX_VALUE : inFlight);
+    long started = System.nanoTime();
+    long deadline = started + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    for (Viewer viewer : batch) {
+      viewer.ready = new CompletableFuture<>();
+      viewer.seenMask = 0;
+      viewer.closed = false;
+      if (!window.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        viewer.ready.completeExceptionally(new IllegalStateException("not started: the connect window stayed full"));
+        continue;
+      }
+      viewer.ready.whenComplete((at, failure) -> window.release());
+      open(viewer);
+    }
+    double[] times = new double[batch.size()];
+    int errors = 0;
+    int ok = 0;
+    long last = started;
+    String firstError = null;
+    for (Viewer viewer : batch) {
+      try {
+        long at = viewer.ready.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        times[ok++] = (at - started) / 1e6;
+        last = Math.max(last, at);
+      } catch (Exception e) {
+        errors++;
+        if (firstError == null) {
+          Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+          firstError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+      }
+    }
+    return new Connected(batch.size(), errors, (last - started) / 1e9, Stats.of(java.util.Arrays.copyOf(times, ok)), firstError);
+  }
+
+  private void open(Viewer viewer) {
+    List<WebSocketClient> pool = viewer.stuck ? stuckClients : viewer.priority ? priorityClients : clients;
+    Context context = viewer.priority ? priorityContext : contexts.get(viewer.index % contexts.size());
+    WebSocketClient client = pool.get(viewer.index % pool.size());
+    WebSocketConnectOptions options = new WebSocketConnectOptions()
+        .setHost(host).setPort(port).setSsl(ssl).setURI(viewer.uri).setTimeout(30_000);
+    CompletableFuture<Long> ready = viewer.ready;
+    context.runOnContext(onLoop -> client.connect(options).onComplete(done -> {
+      if (done.failed()) {
+        ready.completeExceptionally(done.cause());
+        return;
+      }
+      WebSocket ws = done.result();
+      viewer.ws = ws;
+      ws.handler(bytes -> onFrame(viewer, bytes));
+      ws.exceptionHandler(failure -> ready.completeExceptionally(failure));
+      ws.closeHandler(ignored -> {
+        if (viewer.ws == ws) {
+          viewer.closed = true;
+        }
+        ready.completeExceptionally(new IllegalStateException("closed by the server before its snapshot"));
+      });
+      ws.writeTextMessage(viewer.hello);
+    }));
+  }
+
+  private void onFrame(Viewer viewer, Buffer bytes) {
+    long now = System.nanoTime();
+    int topic = topicOf(bytes);
+    if (topic == HEARTBEAT) {
+      heartbeats.increment();
+      if (viewer.lastBeatNanos != 0) {
+        long gap = now - viewer.lastBeatNanos;
+        minBeatGap.accumulateAndGet(gap, Math::min);
+      }
+      viewer.lastBeatNanos = now;
+      return;
+    }
+    otherFrames.increment();
+    if (topic < 0) {
+      return;
+    }
+    long rev = revOf(bytes);
+    if (rev > viewer.revs[topic]) {
+      viewer.revs[topic] = rev;
+    }
+    int seen = viewer.seenMask | (1 << topic);
+    viewer.seenMask = seen;
+    if ((seen & viewer.wantMask) == viewer.wantMask && !viewer.ready.isDone()) {
+      viewer.ready.complete(now);
+    }
+    Round current = round;
+    if (current != null && topic == current.topic && rev > current.baseRev) {
+      current.arrive(viewer, now, bytes);
+    }
+  }
+
+  void resetHeartbeatGap() {
+    minBeatGap.set(Long.MAX_VALUE);
+  }
+
+  /** The shortest time between two heartbeats on one socket since the last reset, or null if none was seen twice. */
+  Double minHeartbeatGapSeconds() {
+    long gap = minBeatGap.get();
+    return gap == Long.MAX_VALUE ? null : Stats.round(gap / 1e9);
+  }
+
+  /** Closes the given viewers' sockets, as a dropped link would, and waits until they are closed. */
+  void drop(List<Viewer> batch, long timeoutMs) {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (Viewer viewer : batch) {
+      WebSocket ws = viewer.ws;
+      if (ws != null && !viewer.closed) {
+        closing.add(ws.close());
+      }
+    }
+    try {
+      Future.join(closing).await(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (Exception ignored) {
+      // a socket that does not finish its close handshake in time is left to the OS
+    }
+  }
+
+  /** Viewers of {@code batch} that are not closed. */
+  static int open(List<Viewer> batch) {
+    int open = 0;
+    for (Viewer viewer : batch) {
+      if (viewer.ws != null && !viewer.closed) {
+        open++;
+      }
+    }
+    return open;
+  }
+
+  /**
+   * One round: from a command sent at {@code sentNanos}, when did each participant get a state of
+   * {@code topic} newer than {@code baseRev}?
+   */
+  static final class Round {
+    final int topic;
+    final long baseRev;
+    final long[] arrivals;
+    final boolean[] expected;
+    final AtomicInteger remaining;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    volatile long sentNanos;
+    volatile int frameBytes;
+    /** The {@code server} time (epoch ms) in the round's frame: when the server published it. */
+    volatile long serverMs;
+
+    private Fleet fleet;
+
+    /** Stops watching: later frames no longer count for this round. */
+    void close() {
+      if (fleet != null && fleet.round == this) {
+        fleet.round = null;
+      }
+    }
+
+    Round(int topic, long baseRev, int fleetSize, List<Viewer> participants) {
+      this.topic = topic;
+      this.baseRev = baseRev;
+      this.arrivals = new long[fleetSize];
+      this.expected = new boolean[fleetSize];
+      for (Viewer viewer : participants) {
+        expected[viewer.index] = true;
+      }
+      this.remaining = new AtomicInteger(participants.size());
+      if (participants.isEmpty()) {
+        done.complete(null);
+      }
+    }
+
+    void arrive(Viewer viewer, long now, Buffer frame) {
+      if (expected[viewer.index] && arrivals[viewer.index] == 0) {
+        arrivals[viewer.index] = now;
+        if (serverMs == 0) {
+          frameBytes = frame.length();
+          serverMs = serverOf(frame);
+        }
+        if (remaining.decrementAndGet() == 0) {
+          done.complete(null);
+        }
+      }
+    }
+
+    /** Milliseconds from the command to the last arrival among {@code group}; NaN if one is missing. */
+    double lastMs(List<Viewer> group) {
+      long last = Long.MIN_VALUE;
+      for (Viewer viewer : group) {
+        long at = arrivals[viewer.index];
+        if (at == 0) {
+          return Double.NaN;
+        }
+        last = Math.max(last, at);
+      }
+      return group.isEmpty() ? Double.NaN : (last - sentNanos) / 1e6;
+    }
+
+    double firstMs(List<Viewer> group) {
+      long first = Long.MAX_VALUE;
+      for (Viewer viewer : group) {
+        long at = arrivals[viewer.index];
+        if (at != 0) {
+          first = Math.min(first, at);
+        }
+      }
+      return first == Long.MAX_VALUE ? Double.NaN : (first - sentNanos) / 1e6;
+    }
+
+    int missing() {
+      return remaining.get();
+    }
+  }
+
+  /** Starts watching for a round; the caller sends the command and sets {@code sentNanos} just before. */
+  Round watch(int topic, long baseRev, List<Viewer> participants) {
+    Round next = new Round(topic, baseRev, viewers.size(), participants);
+    next.fleet = this;
+    round = next;
+    return next;
+  }
+
+  /** The newest revision of {@code topic} that every one of {@code group} has seen. */
+  static long agreedRev(List<Viewer> group, int topic) {
+    long min = Long.MAX_VALUE;
+    for (Viewer viewer : group) {
+      min = Math.min(min, viewer.revs[topic]);
+    }
+    return group.isEmpty() ? 0 : min;
+  }
+
+  /** The newest revision of {@code topic} any of {@code group} has seen. */
+  static long newestRev(List<Viewer> group, int topic) {
+    long max = 0;
+    for (Viewer viewer : group) {
+      max = Math.max(max, viewer.revs[topic]);
+    }
+    return max;
+  }
+
+  // --- the byte scanner -------------------------------------------------------------------------
+
+  private static final byte[] TYPE = bytes("\"type\":\"");
+  private static final byte[] TOPIC = bytes("\"topic\":\"");
+  private static final byte[] REV = bytes("\"rev\":");
+  private static final byte[] SERVER = bytes("\"server\":");
+  private static final byte[] HEARTBEAT_TYPE = bytes("heartbeat\"");
+  private static final byte[][] TOPIC_NAMES = TOPICS.stream().map(topic -> bytes(topic + "\"")).toArray(byte[][]::new);
+  /** The envelope fields come before {@code data}; look no further than this. */
+  private static final int SCAN_LIMIT = 256;
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** The topic index of a state frame, {@link #HEARTBEAT} for a heartbeat, or -1. */
+  static int topicOf(Buffer frame) {
+    int type = find(frame, TYPE, 0);
+    if (type >= 0 && startsWith(frame, type, HEARTBEAT_TYPE)) {
+      return HEARTBEAT;
+    }
+    int at = find(frame, TOPIC, 0);
+    if (at < 0) {
+      return -1;
+    }
+    for (int t = 0; t < TOPIC_NAMES.length; t++) {
+      if (startsWith(frame, at, TOPIC_NAMES[t])) {
+        return t;
+      }
+    }
+    return -1;
+  }
+
+  /** The {@code rev} of a frame, or -1. */
+  static long revOf(Buffer frame) {
+    return numberAfter(frame, REV);
+  }
+
+  /** The {@code server} time of a frame, or -1. */
+  static long serverOf(Buffer frame) {
+    return numberAfter(frame, SERVER);
+  }
+
+  private static long numberAfter(Buffer frame, byte[] key) {
+    int at = find(frame, key, 0);
+    if (at < 0) {
+      return -1;
+    }
+    long rev = 0;
+    int digits = 0;
+    for (int i = at; i < frame.length(); i++) {
+      byte b = frame.getByte(i);
+      if (b < '0' || b > '9') {
+        break;
+      }
+      rev = rev * 10 + (b - '0');
+      digits++;
+    }
+    return digits == 0 ? -1 : rev;
+  }
+
+  /** The index just after the first occurrence of {@code pattern} within the scan limit, or -1. */
+  private static int find(Buffer frame, byte[] pattern, int from) {
+    int end = Math.min(frame.length(), SCAN_LIMIT) - pattern.length;
+    for (int i = from; i <= end; i++) {
+      if (startsWith(frame, i, pattern)) {
+        return i + pattern.length;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean startsWith(Buffer frame, int at, byte[] pattern) {
+    if (at + pattern.length > frame.length()) {
+      return false;
+    }
+    for (int j = 0; j < pattern.length; j++) {
+      if (frame.getByte(at + j) != pattern[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    for (WebSocketClient client : clients) {
+      closing.add(client.close());
+    }
+    for (WebSocketClient client : stuckClients) {
+      closing.add(client.close());
+    }
+    for (WebSocketClient client : priorityClients) {
+      closing.add(client.close());
+    }
+    try {
+      Future.join(closing).await(20, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // closing is best effort at the end of a run
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package diemcau.bench;
+
+import static diemcau.bench.Targets.at;
+
+import io.vertx.core.json.JsonObject;
+
+/** The one table a bench run prints: the machine, N, and every figure beside the bare reference. */
+final class ReportTable {
+
+  private static final String ROW = "%-46s %-30s %s%n";
+  private static final String NONE = "—";
+
+  private ReportTable() {}
+
+  static String format(JsonObject report) {
+    JsonObject machine = report.getJsonObject("machine");
+    JsonObject config = report.getJsonObject("config");
+    JsonObject d = report.getJsonObject("diemcau", new JsonObject());
+    JsonObject bare = report.getJsonObject("bare", new JsonObject());
+    JsonObject server = d.getJsonObject("server", new JsonObject());
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("diemcau bench — machine: %d cores, %s, %s%n", machine.getInteger("cores"),
+        machine.getString("jvm"), machine.getString("os")));
+    out.append(String.format("server %s (%s%s); viewers %d, rounds %d, priority %s, stuck %s, state frame %s B%n",
+        config.getString("url"),
+        Boolean.TRUE.equals(server.getBoolean("local")) ? "on this machine" : "remote",
+        server.getValue("pid") == null ? ", no metrics: pass --admin-token" : ", pid " + server.getValue("pid"),
+        config.getInteger("viewers"), config.getInteger("rounds"), config.getValue("priority"), config.getValue("slow"),
+        num(at(d, "fanout", "frameBytes"), 0)));
+    out.append(String.format(ROW, "", "diemcau", "bare broadcast"));
+    out.append(String.format(ROW, "connect N, all with snapshot (s / errors)",
+        pair(at(d, "connect", "seconds"), at(d, "connect", "errors")), pair(at(bare, "connect", "seconds"), at(bare, "connect", "errors"))));
+    out.append(String.format(ROW, "fan-out command→last p50 / p99 / max (ms)", triple(d, "fanout", "latencyMs"),
+        triple(bare, "fanout", "latencyMs")));
+    out.append(String.format(ROW, "  command→published (commit) p50 / p99 (ms)",
+        pair(at(d, "fanout", "commandToPublishMs", "p50"), at(d, "fanout", "commandToPublishMs", "p99")),
+        pair(at(bare, "fanout", "commandToPublishMs", "p50"), at(bare, "fanout", "commandToPublishMs", "p99"))));
+    out.append(String.format(ROW, "  published→last viewer p50 / p99 (ms)",
+        pair(at(d, "fanout", "publishToLastMs", "p50"), at(d, "fanout", "publishToLastMs", "p99")),
+        pair(at(bare, "fanout", "publishToLastMs", "p50"), at(bare, "fanout", "publishToLastMs", "p99"))));
+    out.append(String.format(ROW, "spread first→last viewer p50 / p99 (ms)",
+        pair(at(d, "fanout", "spreadMs", "p50"), at(d, "fanout", "spreadMs", "p99")),
+        pair(at(bare, "fanout", "spreadMs", "p50"), at(bare, "fanout", "spreadMs", "p99"))));
+    out.append(String.format(ROW, "server CPU per delivered message, loops (µs)",
+        num(at(d, "fanout", "eventLoopCpuUsPerMessage"), 2), num(at(bare, "fanout", "eventLoopCpuUsPerMessage"), 2)));
+    out.append(String.format(ROW, "server CPU per delivered message, process (µs)",
+        num(at(d, "fanout", "processCpuUsPerMessage"), 2), num(at(bare, "fanout", "processCpuUsPerMessage"), 2)));
+    out.append(String.format(ROW, "  the same less JIT compiler threads (µs)",
+        num(at(d, "fanout", "processCpuLessJitUsPerMessage"), 2), num(at(bare, "fanout", "processCpuLessJitUsPerMessage"), 2)));
+    if (d.containsKey("priority")) {
+      JsonObject priority = d.getJsonObject("priority");
+      out.append(String.format(ROW, String.format("priority tier (%d hall+%d bridge) p50 / p99 (ms)",
+              priority.getInteger("hall"), priority.getInteger("bridges")),
+          pair(at(d, "priority", "priorityLatencyMs", "p50"), at(d, "priority", "priorityLatencyMs", "p99")), NONE));
+      out.append(String.format(ROW, "  published→last priority screen p50 / p99 (ms)",
+          pair(at(d, "priority", "priorityPublishToLastMs", "p50"), at(d, "priority", "priorityPublishToLastMs", "p99")), NONE));
+      out.append(String.format(ROW, "  public viewers meanwhile p50 / p99 (ms)",
+          pair(at(d, "priority", "latencyMs", "p50"), at(d, "priority", "latencyMs", "p99")), NONE));
+    }
+    out.append(String.format(ROW, "reconnect storm: all resynced (s / errors)",
+        pair(at(d, "storm", "seconds"), at(d, "storm", "errors")), pair(at(bare, "storm", "seconds"), at(bare, "storm", "errors"))));
+    if (d.containsKey("idle")) {
+      out.append(String.format(ROW, String.format("idle %s s: server CPU (%% of a core)", num(at(d, "idle", "seconds"), 0)),
+          num(at(d, "idle", "cpuPercentOfOneCore"), 2), NONE));
+      out.append(String.format(ROW, "  frames/s per viewer (other than heartbeat)",
+          num(at(d, "idle", "framesPerSecondPerViewer"), 4) + " (" + num(at(d, "idle", "otherFrames"), 0) + ")", NONE));
+      out.append(String.format(ROW, "  shortest heartbeat interval (s)", num(at(d, "idle", "minHeartbeatIntervalS"), 2), NONE));
+    }
+    out.append(String.format(ROW, "memory per idle viewer: heap / RSS (KB)",
+        pair(at(d, "memory", "heapPerViewerKB"), at(d, "memory", "rssPerViewerKB")),
+        pair(at(bare, "memory", "heapPerViewerKB"), at(bare, "memory", "rssPerViewerKB"))));
+    if (d.containsKey("slow")) {
+      JsonObject slow = d.getJsonObject("slow");
+      out.append(String.format(ROW, String.format("%d stuck: others' p99 (ms, × before)", slow.getInteger("stuck")),
+          num(at(d, "slow", "othersLatencyMs", "p99"), 2) + " (" + num(at(d, "slow", "p99Ratio"), 2) + "×)", NONE));
+      out.append(String.format(ROW, "  parks / parked now / heap growth MB / caught up",
+          num(at(d, "slow", "parks"), 0) + " / " + num(at(d, "slow", "parked"), 0) + " / "
+              + num(at(d, "slow", "heapGrowthMB"), 2) + " / " + num(at(d, "slow", "caughtUpAfterReading"), 0), NONE));
+    }
+    if (report.containsKey("targets")) {
+      out.append("targets:\n");
+      for (Object entry : report.getJsonArray("targets")) {
+        JsonObject target = (JsonObject) entry;
+        out.append(String.format("  %-4s %-52s %-16s %s%n", target.getBoolean("holds") ? "ok" : "MISS",
+            target.getString("name"), target.getString("target"), target.getString("measured")));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String triple(JsonObject root, String phase, String stats) {
+    return num(at(root, phase, stats, "p50"), 1) + " / " + num(at(root, phase, stats, "p99"), 1) + " / "
+        + num(at(root, phase, stats, "max"), 1);
+  }
+
+  private static String pair(Double a, Double b) {
+    return num(a, a != null && a == Math.rint(a) && Math.abs(a) > 100 ? 0 : 2) + " / "
+        + num(b, b != null && b == Math.rint(b) ? 0 : 2);
+  }
+
+  static String num(Double value, int decimals) {
+    if (value == null || value.isNaN()) {
+      return NONE;
+    }
+    return String.format("%." + decimals + "f", value);
+  }
+}

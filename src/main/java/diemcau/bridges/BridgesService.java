@@ -1,0 +1,160 @@
+package diemcau.bridges;
+
+import diemcau.command.Change;
+import diemcau.command.CommandDispatcher;
+import diemcau.command.CommandException;
+import diemcau.command.LiveCore;
+import diemcau.command.Role;
+import diemcau.event.Unit;
+import diemcau.event.UnitKind;
+import diemcau.live.Addresses;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code bridges} topic: every bridge site's presence (from its screens' sockets) and the
+ * attendance its technician reported. Presence changes are coalesced: at most one frame per
+ * {@link #COALESCE_MS}, however many screens connect at once.
+ */
+public final class BridgesService implements LiveCore {
+
+  public static final long COALESCE_MS = 500;
+  public static final int MAX_ATTENDANCE = 10_000;
+  private static final Set<Role> REPORTERS = Set.of(Role.BRIDGE, Role.MC, Role.ADMIN);
+
+  private final List<Unit> units;
+  private final Clock clock;
+  private final Presence presence = new Presence();
+  private Map<String, Integer> attendance = Map.of();
+  private String published = "";
+
+  public BridgesService(List<Unit> units, Clock clock) {
+    this.units = List.copyOf(units);
+    this.clock = clock;
+  }
+
+  @Override
+  public String topic() {
+    return "bridges";
+  }
+
+  @Override
+  public void restore(JsonObject stored) {
+    Map<String, Integer> restored = new HashMap<>();
+    stored.getJsonObject("attendance", new JsonObject()).forEach(entry -> restored.put(entry.getKey(), ((Number) entry.getValue()).intValue()));
+    attendance = Map.copyOf(restored);
+  }
+
+  @Override
+  public void register(CommandDispatcher dispatcher) {
+    dispatcher.register("bridge.attendance", REPORTERS, (caller, args, now) -> {
+      String unit = args.requireString("unit");
+      if (units.stream().noneMatch(u -> u.code().equals(unit))) {
+        throw CommandException.badArgument("unit", "unknown unit code: " + unit);
+      }
+      if (caller.role() == Role.BRIDGE && !caller.id().equals(unit)) {
+        throw new CommandException(403, "forbidden", "unit", "a bridge screen reports only for its own unit, " + caller.id());
+      }
+      int count = args.requireInt("count");
+      if (count < 0 || count > MAX_ATTENDANCE) {
+        throw CommandException.badArgument("count", "count must be 0.." + MAX_ATTENDANCE + ", got " + count);
+      }
+      Map<String, Integer> next = new HashMap<>(attendance);
+      next.put(unit, count);
+      Map<String, Integer> installed = Map.copyOf(next);
+      return Change.ofState(this, new JsonObject().put("attendance", new JsonObject(new LinkedHashMap<>(installed))),
+          () -> attendance = installed);
+    });
+  }
+
+  @Override
+  public void start(Vertx vertx, Runnable republish) {
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.PRESENCE, message -> {
+      JsonObject report = message.body();
+      String unit = report.getString("unit");
+      long now = clock.millis();
+      switch (report.getString("event")) {
+        case "opened" -> presence.opened(unit, now);
+        case "closed" -> presence.closed(unit, now);
+        default -> presence.seen(unit, now);
+      }
+    });
+    published = signature(clock.millis());
+    vertx.setPeriodic(COALESCE_MS, ignored -> {
+      String now = signature(clock.millis());
+      if (!now.equals(published)) {
+        published = now;
+        republish.run();
+      }
+    });
+  }
+
+  /** What a frame would show, less the last-seen times: a new frame is due only when it changes. */
+  private String signature(long now) {
+    StringBuilder signature = new StringBuilder();
+    for (Unit unit : units) {
+      Presence.Site site = presence.site(unit.code());
+      signature.append(presence.status(unit.code(), now).ordinal()).append(site.screens()).append(',');
+    }
+    return signature.toString();
+  }
+
+  @Override
+  public JsonObject topicData(long now) {
+    JsonArray rows = new JsonArray();
+    Map<UnitKind, int[]> byKind = new LinkedHashMap<>();
+    int online = 0;
+    int communeUnits = 0;
+    int present = 0;
+    int reporting = 0;
+    for (Unit unit : units) {
+      Presence.Site site = presence.site(unit.code());
+      Presence.Status status = presence.status(unit.code(), now);
+      Integer count = attendance.get(unit.code());
+      rows.add(new JsonObject()
+          .put("unit", unit.code())
+          .put("name", unit.name())
+          .put("kind", unit.kind().name())
+          .put("status", status.wire())
+          .put("screens", site.screens())
+          .put("attendance", count)
+          .put("lastSeen", site.lastSeen()));
+      int[] kind = byKind.computeIfAbsent(unit.kind(), k -> new int[3]);
+      kind[1]++;
+      if (status == Presence.Status.ONLINE) {
+        kind[0]++;
+      }
+      if (count != null) {
+        kind[2] += count;
+      }
+      if (unit.kind().communeLevel()) {
+        communeUnits++;
+        if (status == Presence.Status.ONLINE) {
+          online++;
+        }
+      }
+      if (count != null) {
+        present += count;
+        reporting++;
+      }
+    }
+    JsonObject kinds = new JsonObject();
+    byKind.forEach((kind, counts) -> kinds.put(kind.name(), new JsonObject()
+        .put("label", kind.label()).put("online", counts[0]).put("units", counts[1]).put("attendance", counts[2])));
+    return new JsonObject()
+        .put("units", rows)
+        .put("totals", new JsonObject()
+            .put("online", online)
+            .put("units", communeUnits)
+            .put("attendance", present)
+            .put("reporting", reporting))
+        .put("byKind", kinds);
+  }
+}

@@ -1,0 +1,76 @@
+package diemcau.event;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything specific to one contest, as read from its event file by {@link EventLoader}: the
+ * units (commune-level units first, then departments, in file order), the launch conference's
+ * agenda, the stages, how many units go on, the prizes, the final's rubric and rules, and the
+ * stage-1 ranking rule.
+ */
+public record Event(
+    String id,
+    String name,
+    String shortName,
+    String organiser,
+    ZoneId zone,
+    List<Unit> units,
+    List<AgendaItem> agenda,
+    String venue,
+    List<Stage> stages,
+    Quotas quotas,
+    List<Prize> prizes,
+    Rubric rubric,
+    FinalRules finalRules,
+    Ranking ranking) {
+
+  public Event {
+    units = List.copyOf(units);
+    agenda = List.copyOf(agenda);
+    stages = List.copyOf(stages);
+    prizes = List.copyOf(prizes);
+  }
+
+  public Optional<Unit> unit(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    return units.stream().filter(u -> u.code().equals(code)).findFirst();
+  }
+
+  /** Xã, phường and đặc khu: the bridge sites. */
+  public List<Unit> communes() {
+    return units.stream().filter(u -> u.kind().communeLevel()).toList();
+  }
+
+  /** Sở, ban, ngành. */
+  public List<Unit> departments() {
+    return units.stream().filter(u -> !u.kind().communeLevel()).toList();
+  }
+
+  public Optional<Stage> stage(String id) {
+    return stages.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /** The prizes of one pool ({@link Prize#FINALISTS} or {@link Prize#STAGE2_NOT_FINALIST}), in file order. */
+  public List<Prize> prizes(String pool) {
+    return prizes.stream().filter(p -> p.pool().equals(pool)).toList();
+  }
+
+  /**
+   * The prize for a final place (1 = first): finalist prizes are handed out in file order, each
+   * covering {@code count} places. Empty when the place is beyond the finalist prizes.
+   */
+  public Optional<Prize> prizeForPlace(int place) {
+    int last = 0;
+    for (Prize prize : prizes(Prize.FINALISTS)) {
+      last += prize.count();
+      if (place >= 1 && place <= last) {
+        return Optional.of(prize);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,82 @@
+package diemcau.finale;
+
+import diemcau.agenda.Agenda;
+import diemcau.event.Event;
+import diemcau.event.Unit;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+
+/**
+ * The public {@code final} topic: only what may be on any screen now. The entries without their
+ * representative and contact, the finalists once confirmed, the order once drawn (with the
+ * seed and the sorted list it was drawn from, so anyone can re-run it), the running order in
+ * the {@code agenda} topic's shape, and of the results only the awards revealed so far. No
+ * score, council or judge, is ever part of it.
+ */
+final class FinalTopic {
+
+  private FinalTopic() {}
+
+  static JsonObject of(FinalState state, Event event, long now) {
+    Stage2 stage2 = state.stage2();
+    JsonArray entries = new JsonArray();
+    stage2.entries().values().forEach(entry -> entries.add(unit(event, entry.unit())
+        .put("title", entry.title())
+        .put("channel", entry.channel().wire())
+        .put("channelLabel", entry.channel().label())
+        .put("receivedAt", entry.receivedAt())
+        .put("status", entry.status().wire())
+        .put("statusLabel", entry.status().label())));
+    JsonArray finalists = new JsonArray();
+    stage2.finalists().forEach(unit -> finalists.add(unit(event, unit)));
+    Agenda agenda = FinalAgenda.of(state, event);
+    return new JsonObject()
+        .put("quota", event.quotas().stage2Units())
+        .put("received", stage2.entries().size())
+        .put("entries", entries)
+        .put("finalistsQuota", event.quotas().finalists())
+        .put("finalists", finalists)
+        .put("draw", draw(state.running().order(), stage2))
+        .put("order", state.running().order() == null ? null : new JsonArray(new ArrayList<>(state.running().order().units())))
+        .put("agenda", agenda == null ? null : agenda.toTopic(state.running().agenda(), now))
+        .put("finalised", state.finalised())
+        .put("reveal", reveal(state.reveal(), event));
+  }
+
+  private static JsonObject draw(Order order, Stage2 stage2) {
+    if (order == null) {
+      return null;
+    }
+    JsonArray sorted = new JsonArray();
+    stage2.finalists().stream().sorted().forEach(sorted::add);
+    return new JsonObject()
+        .put("method", order.method())
+        .put("seed", order.seed())
+        .put("sorted", Order.DRAW.equals(order.method()) ? sorted : null)
+        .put("at", order.at())
+        .put("redraws", order.redraws());
+  }
+
+  private static JsonObject reveal(Reveal reveal, Event event) {
+    JsonArray revealed = new JsonArray();
+    if (reveal == null) {
+      return new JsonObject().put("step", 0).put("steps", 0).put("at", null).put("revealed", revealed);
+    }
+    reveal.revealed().forEach(award -> revealed.add(unit(event, award.unit())
+        .put("prize", award.prize())
+        .put("prizeName", award.prizeName())
+        .put("amountVnd", award.amountVnd())
+        .put("rank", award.rank())));
+    return new JsonObject().put("step", reveal.step()).put("steps", reveal.steps()).put("at", reveal.at())
+        .put("revealed", revealed);
+  }
+
+  private static JsonObject unit(Event event, String code) {
+    Unit unit = event.unit(code).orElse(null);
+    return new JsonObject()
+        .put("unit", code)
+        .put("name", unit == null ? code : unit.displayName())
+        .put("kind", unit == null ? null : unit.kind().name());
+  }
+}

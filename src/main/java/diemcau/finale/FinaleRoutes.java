@@ -1,0 +1,140 @@
+package diemcau.finale;
+
+import diemcau.bridges.QrSvg;
+import diemcau.command.Caller;
+import diemcau.command.Credentials;
+import diemcau.command.Role;
+import diemcau.event.Event;
+import diemcau.live.CommandReplies;
+import diemcau.store.Store;
+import diemcau.web.FeatureRoutes;
+import diemcau.web.Http;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The final's HTTP endpoints beyond the command door: the MC's submission overview, a judge's
+ * own sheets, the admin's full view, judge creation (the one place a judge's token exists in
+ * clear, answered once with its link and QR code), and the CSV exports.
+ */
+public final class FinaleRoutes implements FeatureRoutes {
+
+  private static final DeliveryOptions QUERY = new DeliveryOptions().setSendTimeout(10_000);
+  private static final int BODY_LIMIT = 4 * 1024;
+
+  private final Credentials credentials;
+  private final Store store;
+  private final Event event;
+  private final String publicUrl;
+
+  /** {@code publicUrl}: the base of judge links, null to use the address the admin's browser used. */
+  public FinaleRoutes(Credentials credentials, Store store, Event event, String publicUrl) {
+    this.credentials = credentials;
+    this.store = store;
+    this.event = event;
+    this.publicUrl = publicUrl;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/final-admin").handler(ctx -> ctx.reroute("/final-admin.html"));
+    router.get("/api/final/progress").handler(ctx -> view(ctx, new JsonObject().put("view", "progress"), Role.MC, Role.ADMIN));
+    router.get("/api/final/admin").handler(ctx -> view(ctx, new JsonObject().put("view", "admin"), Role.ADMIN));
+    router.get("/api/final/judge").handler(this::judgeView);
+    router.post("/api/final/judges").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.post("/api/final/judges").handler(this::createJudge);
+    router.get("/api/final/export/:file").handler(this::export);
+  }
+
+  private void judgeView(RoutingContext ctx) {
+    Optional<Caller> caller = Http.require(ctx, credentials, Role.JUDGE);
+    caller.ifPresent(judge -> query(ctx, new JsonObject().put("view", "judge").put("judge", judge.id()), ctx::json));
+  }
+
+  private void view(RoutingContext ctx, JsonObject query, Role... roles) {
+    if (Http.require(ctx, credentials, roles).isPresent()) {
+      query(ctx, query, ctx::json);
+    }
+  }
+
+  /** Asks the final's core; answers the error itself when it refuses. */
+  private void query(RoutingContext ctx, JsonObject query, Consumer<JsonObject> answer) {
+    ctx.vertx().eventBus().<JsonObject>request(FinaleQueries.ADDRESS, query, QUERY)
+        .onFailure(ctx::fail)
+        .onSuccess(reply -> {
+          JsonObject body = reply.body();
+          JsonObject error = body.getJsonObject("error");
+          if (error != null) {
+            Http.error(ctx, body.getInteger("status"), error.getString("code"), error.getString("message"));
+          } else {
+            answer.accept(body);
+          }
+        });
+  }
+
+  /** Makes a token, sends only its hash through {@code judge.create}, and answers the token once. */
+  private void createJudge(RoutingContext ctx) {
+    Optional<Caller> admin = Http.require(ctx, credentials, Role.ADMIN);
+    if (admin.isEmpty()) {
+      return;
+    }
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null || !(body.getValue("name") instanceof String name)) {
+      Http.error(ctx, 400, "bad_argument", "send {\"name\": \"...\"}");
+      return;
+    }
+    String token = JudgeTokens.newToken();
+    JsonObject args = new JsonObject().put("name", name).put("tokenHash", JudgeTokens.hash(token));
+    CommandReplies.send(ctx.vertx(), admin.get(), "judge.create", args).onSuccess(reply -> {
+      if (!reply.getBoolean("ok")) {
+        JsonObject error = reply.getJsonObject("error");
+        Http.error(ctx, reply.getInteger("status", 400), error.getString("code"), error.getString("message"));
+        return;
+      }
+      String url = base(ctx) + "/judge?token=" + token;
+      ctx.vertx().executeBlocking(() -> QrSvg.of(url), false)
+          .onFailure(ctx::fail)
+          .onSuccess(qr -> ctx.json(new JsonObject().put("ok", true).put("rev", reply.getValue("rev"))
+              .put("name", name.strip()).put("token", token).put("url", url).put("qrSvg", qr)));
+    });
+  }
+
+  private void export(RoutingContext ctx) {
+    if (Http.require(ctx, credentials, Role.ADMIN).isEmpty()) {
+      return;
+    }
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".csv")) {
+      Http.error(ctx, 404, "not_found", "exports are .csv files");
+      return;
+    }
+    String name = file.substring(0, file.length() - 4);
+    if (name.equals("score-log")) {
+      store.tx(ScoreLog::all).onFailure(ctx::fail).onSuccess(rows -> csv(ctx, file, Exports.scoreLog(rows, event)));
+    } else {
+      query(ctx, new JsonObject().put("view", "export").put("file", name), reply -> csv(ctx, file, reply.getString("csv")));
+    }
+  }
+
+  private static void csv(RoutingContext ctx, String file, String text) {
+    ctx.response()
+        .putHeader("Content-Type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"chung-ket-" + file + "\"")
+        .putHeader("Cache-Control", "no-store")
+        .end(text);
+  }
+
+  private String base(RoutingContext ctx) {
+    return publicUrl != null ? publicUrl : ctx.request().scheme() + "://" + ctx.request().authority();
+  }
+}

@@ -1,0 +1,30 @@
+package diemcau.finale;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The presentation order: drawn ({@code method} "draw", with its {@code seed}) or set by an
+ * admin ("set", no seed). {@code redraws} counts how often an order was replaced.
+ */
+public record Order(List<String> units, String method, Long seed, long at, int redraws) {
+
+  public static final String DRAW = "draw";
+  public static final String SET = "set";
+
+  public Order {
+    units = List.copyOf(units);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("units", new JsonArray(new ArrayList<>(units))).put("method", method)
+        .put("seed", seed).put("at", at).put("redraws", redraws);
+  }
+
+  public static Order fromJson(JsonObject json) {
+    return new Order(Json.strings(json.getJsonArray("units")), json.getString("method"), json.getLong("seed"),
+        json.getLong("at"), json.getInteger("redraws"));
+  }
+}

@@ -1,0 +1,114 @@
+package diemcau.finale;
+
+import diemcau.command.Args;
+import diemcau.command.Change;
+import diemcau.command.CommandDispatcher;
+import diemcau.command.CommandException;
+import io.vertx.core.json.JsonObject;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The presentation order: {@code final.draw {seed?}} [mc, admin] draws it once;
+ * {@code final.draw.redo {reason, seed?}} and {@code final.order.set {order, reason?}} [admin]
+ * replace it before the first slot starts; {@code final.schedule {start}} [admin] sets when the
+ * first slot is planned. The seed goes into the audit log with the order it gave.
+ */
+final class OrderCommands {
+
+  private final FinaleService core;
+
+  OrderCommands(FinaleService core) {
+    this.core = core;
+  }
+
+  void register(CommandDispatcher dispatcher) {
+    dispatcher.register("final.draw", FinaleService.MC, (caller, args, now) -> {
+      long seed = seed(args);
+      if (core.state().running().order() != null) {
+        throw CommandException.conflict("already_drawn",
+            "the order is already " + (Order.DRAW.equals(core.state().running().order().method()) ? "drawn" : "set")
+                + ": redoing it needs final.draw.redo by an admin, with a reason");
+      }
+      return draw(seed, now, 0, null);
+    });
+    dispatcher.register("final.draw.redo", FinaleService.ADMIN, (caller, args, now) -> {
+      String reason = Inputs.reason(args);
+      long seed = seed(args);
+      Order before = requireReplaceable();
+      return draw(seed, now, before.redraws() + 1, reason);
+    });
+    dispatcher.register("final.order.set", FinaleService.ADMIN, (caller, args, now) -> set(args, now));
+    dispatcher.register("final.schedule", FinaleService.ADMIN, (caller, args, now) -> {
+      String text = args.requireString("start");
+      long start;
+      try {
+        start = OffsetDateTime.parse(text).toInstant().toEpochMilli();
+      } catch (DateTimeException e) {
+        throw CommandException.badArgument("start", "start must be a date and time with its offset, like "
+            + "2026-06-25T08:00:00+07:00, got " + text);
+      }
+      return core.change(core.state().with(core.state().running().withStartAt(start)));
+    });
+  }
+
+  private long seed(Args args) {
+    if (!args.json().containsKey("seed")) {
+      return Draw.newSeed();
+    }
+    long seed = args.requireLong("seed");
+    if (seed < 0 || seed > Draw.MAX_SEED) {
+      throw CommandException.badArgument("seed", "seed must be 0.." + Draw.MAX_SEED + ", got " + seed);
+    }
+    return seed;
+  }
+
+  private Change draw(long seed, long now, int redraws, String reason) {
+    FinalState state = core.state();
+    requireFinalists(state);
+    List<String> order = Draw.order(state.stage2().finalists(), seed);
+    JsonObject audit = new JsonObject().put("seed", seed).put("order", String.join(",", order)).put("reason", reason);
+    return core.change(state.with(state.running().withOrder(new Order(order, Order.DRAW, seed, now, redraws))), null, audit);
+  }
+
+  private Change set(Args args, long now) {
+    List<String> order = Inputs.units(args, "order");
+    String reason = args.json().containsKey("reason") ? Inputs.reason(args) : null;
+    FinalState state = core.state();
+    requireFinalists(state);
+    if (order.size() != state.stage2().finalists().size()
+        || !new HashSet<>(order).equals(new HashSet<>(state.stage2().finalists()))) {
+      throw CommandException.badArgument("order", "order must list each of the " + state.stage2().finalists().size()
+          + " finalists once: " + String.join(",", state.stage2().finalists()));
+    }
+    int redraws = 0;
+    if (state.running().order() != null) {
+      if (reason == null) {
+        throw CommandException.badArgument("reason", "the order is already " + state.running().order().method()
+            + ": replacing it needs a reason");
+      }
+      redraws = requireReplaceable().redraws() + 1;
+    }
+    return core.change(state.with(state.running().withOrder(new Order(order, Order.SET, null, now, redraws))));
+  }
+
+  private Order requireReplaceable() {
+    Running running = core.state().running();
+    if (running.order() == null) {
+      throw CommandException.conflict("not_drawn", "there is no order yet: use final.draw or final.order.set");
+    }
+    if (running.started()) {
+      throw CommandException.conflict("final_started", "the first presentation has started: the order stays");
+    }
+    Inputs.requireNotFinalised(core.state());
+    return running.order();
+  }
+
+  private static void requireFinalists(FinalState state) {
+    if (!state.stage2().confirmed()) {
+      throw CommandException.conflict("no_finalists", "confirm the finalists first (final.finalists.confirm)");
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package diemcau.finale;
+
+import diemcau.event.Event;
+import diemcau.event.Prize;
+import diemcau.event.Unit;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The results as they stand: every finalist's aggregate and rank, the other stage-2 units by
+ * the council's totals, the awards that follow from the event's prize pools, and every reason
+ * the results cannot be finalised yet (missing sheets, a tie across a prize boundary).
+ */
+public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Standings.Place<CouncilResult>> others,
+    List<Award> awards, List<String> problems) {
+
+  /** A finalist's judge totals; {@code judges} names the judge of each total, in the same order. */
+  public record FinalistResult(String unit, List<String> judges, Aggregate aggregate) {}
+
+  /** A stage-2 unit's council total, null when the council has not scored it. */
+  public record CouncilResult(String unit, BigDecimal total) {}
+
+  public static Outcome of(FinalState state, Event event) {
+    List<String> problems = new ArrayList<>();
+    if (!state.stage2().confirmed()) {
+      problems.add("the finalists are not confirmed yet (final.finalists.confirm)");
+      return new Outcome(List.of(), List.of(), List.of(), problems);
+    }
+    Judging judging = state.judging();
+    if (judging.judges().isEmpty()) {
+      problems.add("there are no judges yet (judge.create)");
+    }
+    List<FinalistResult> results = new ArrayList<>();
+    for (String unit : state.stage2().finalists()) {
+      List<String> judges = new ArrayList<>();
+      List<BigDecimal> totals = new ArrayList<>();
+      for (Judge judge : judging.judges()) {
+        Optional<Sheet> sheet = judging.sheet(judge.id(), unit);
+        if (sheet.isPresent()) {
+          judges.add(judge.id());
+          totals.add(sheet.get().scores().total());
+        } else {
+          problems.add(judge.name() + " has not scored " + name(event, unit));
+        }
+      }
+      results.add(new FinalistResult(unit, judges, Aggregate.of(totals, event.finalRules().dropHighestAndLowest())));
+    }
+    List<Standings.Place<FinalistResult>> finalists = Standings.rank(results,
+        Comparator.comparing(FinalistResult::aggregate, Aggregate.BEST_FIRST), FinalistResult::unit, state.tieBreaks());
+    List<CouncilResult> council = new ArrayList<>();
+    for (String unit : state.stage2().entries().keySet()) {
+      if (!state.stage2().finalists().contains(unit)) {
+        ScoreSheet sheet = state.stage2().council().get(unit);
+        council.add(new CouncilResult(unit, sheet == null ? null : sheet.total()));
+      }
+    }
+    List<Standings.Place<CouncilResult>> others = Standings.rank(council, CouncilRanking.BEST_FIRST, CouncilResult::unit,
+        state.tieBreaks());
+    List<Award> awards = new ArrayList<>();
+    award(finalists, event.prizes(Prize.FINALISTS), true, event, awards, problems);
+    award(others, event.prizes(Prize.STAGE2_NOT_FINALIST), false, event, awards, problems);
+    return new Outcome(finalists, others, awards, problems);
+  }
+
+  /** True when nothing stops finalising. */
+  public boolean ready() {
+    return problems.isEmpty();
+  }
+
+  private static <T> void award(List<Standings.Place<T>> places, List<Prize> pool, boolean ranked, Event event,
+      List<Award> awards, List<String> problems) {
+    for (int i = 0; i < places.size(); ) {
+      int rank = places.get(i).rank();
+      int end = i;
+      while (end < places.size() && places.get(end).rank() == rank) {
+        end++;
+      }
+      Optional<Prize> first = prizeAt(pool, rank);
+      Optional<Prize> last = prizeAt(pool, rank + end - i - 1);
+      List<Standings.Place<T>> group = places.subList(i, end);
+      if (!first.equals(last)) {
+        problems.add("tie between " + String.join(", ", group.stream().map(p -> name(event, p.unit())).toList())
+            + " across " + first.map(Prize::name).orElse("no prize") + " and " + last.map(Prize::name).orElse("no prize")
+            + ": the council decides their order (final.tie.break)");
+      } else if (first.isPresent()) {
+        Prize prize = first.get();
+        group.forEach(place -> awards.add(new Award(place.unit(), prize.id(), prize.name(), prize.amountVnd(),
+            ranked ? rank : null)));
+      }
+      i = end;
+    }
+  }
+
+  /** The prize of a place (1-based) in a pool: the pool's prizes cover places in file order, each {@code count} places. */
+  static Optional<Prize> prizeAt(List<Prize> pool, int place) {
+    int last = 0;
+    for (Prize prize : pool) {
+      last += prize.count();
+      if (place <= last) {
+        return Optional.of(prize);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String name(Event event, String unit) {
+    return event.unit(unit).map(Unit::displayName).orElse(unit);
+  }
+}

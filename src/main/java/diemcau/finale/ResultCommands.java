@@ -1,0 +1,99 @@
+package diemcau.finale;
+
+import diemcau.command.Change;
+import diemcau.command.CommandDispatcher;
+import diemcau.command.CommandException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Results and the reveal: {@code final.tie.break {units, reason}} records the council's order
+ * for a tie, {@code final.finalise} checks that the results are complete and computes the
+ * reveal script, {@code final.finalise.undo {reason}} takes that back before the first step
+ * [admin]; {@code final.reveal.next} and {@code final.reveal.previous} move through the script
+ * [mc, admin], ignoring clicks closer than {@link FinaleService#REVEAL_GAP_MS}.
+ */
+final class ResultCommands {
+
+  private final FinaleService core;
+
+  ResultCommands(FinaleService core) {
+    this.core = core;
+  }
+
+  void register(CommandDispatcher dispatcher) {
+    dispatcher.register("final.tie.break", FinaleService.ADMIN, (caller, args, now) -> {
+      List<String> units = Inputs.units(args, "units");
+      Inputs.reason(args);
+      return tieBreak(units);
+    });
+    dispatcher.register("final.finalise", FinaleService.ADMIN, (caller, args, now) -> finalise());
+    dispatcher.register("final.finalise.undo", FinaleService.ADMIN, (caller, args, now) -> {
+      Inputs.reason(args);
+      Reveal reveal = requireReveal();
+      if (reveal.step() > 0) {
+        throw CommandException.conflict("revealing", "the reveal has begun: the results stay final");
+      }
+      return core.change(core.state().withReveal(null));
+    });
+    dispatcher.register("final.reveal.next", FinaleService.MC, (caller, args, now) -> step(+1, now));
+    dispatcher.register("final.reveal.previous", FinaleService.MC, (caller, args, now) -> step(-1, now));
+  }
+
+  private Change tieBreak(List<String> units) {
+    FinalState state = core.state();
+    Inputs.requireNotFinalised(state);
+    if (units.size() < 2) {
+      throw CommandException.badArgument("units", "a tie needs at least two units");
+    }
+    Set<String> set = new HashSet<>(units);
+    List<List<String>> others = new ArrayList<>(state.tieBreaks());
+    others.removeIf(decided -> new HashSet<>(decided).equals(set));
+    Outcome outcome = Outcome.of(state.withTieBreaks(others), core.event());
+    List<List<String>> ties = new ArrayList<>(Standings.ties(outcome.finalists()));
+    ties.addAll(Standings.ties(outcome.others()));
+    if (ties.stream().noneMatch(tie -> new HashSet<>(tie).equals(set))) {
+      throw CommandException.badArgument("units", "these units do not tie with each other (and with no one else)"
+          + (ties.isEmpty() ? ": there is no tie" : "; the ties are: " + String.join("; ", ties.stream().map(t -> String.join(",", t)).toList())));
+    }
+    others.add(units);
+    return core.change(state.withTieBreaks(others));
+  }
+
+  private Change finalise() {
+    FinalState state = core.state();
+    Inputs.requireNotFinalised(state);
+    Outcome outcome = Outcome.of(state, core.event());
+    if (!outcome.ready()) {
+      List<String> problems = outcome.problems();
+      throw CommandException.conflict("not_ready", "the results cannot be finalised: " + String.join("; ",
+          problems.subList(0, Math.min(5, problems.size()))) + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
+    }
+    return core.change(state.withReveal(new Reveal(RevealScript.of(outcome.awards(), core.event()), 0, 0)));
+  }
+
+  private Change step(int delta, long now) {
+    Reveal reveal = requireReveal();
+    int next = reveal.step() + delta;
+    if (next < 0) {
+      throw CommandException.conflict("at_start", "nothing is revealed yet");
+    }
+    if (next > reveal.steps()) {
+      throw CommandException.conflict("at_end", "every prize is revealed");
+    }
+    if (now - reveal.at() < FinaleService.REVEAL_GAP_MS) {
+      throw CommandException.conflict("animating", "the hall is still showing the last step: click again when it has");
+    }
+    return core.change(core.state().withReveal(reveal.moved(next, now)));
+  }
+
+  private Reveal requireReveal() {
+    Reveal reveal = core.state().reveal();
+    if (reveal == null) {
+      throw CommandException.conflict("not_finalised", "the results are not finalised yet (final.finalise)");
+    }
+    return reveal;
+  }
+}

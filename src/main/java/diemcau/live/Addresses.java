@@ -1,0 +1,16 @@
+package diemcau.live;
+
+/** Event-bus addresses, in one place. */
+public final class Addresses {
+
+  /** Request: {caller, name, args}; reply: {ok, rev} or {ok:false, status, error}. */
+  public static final String COMMANDS = "diemcau.commands";
+
+  /** Publish: an encoded {@code state} frame, with headers {@code topic} and {@code rev}. */
+  public static final String STATE = "diemcau.state";
+
+  /** Publish (local): a bridge screen's socket {@code {unit, event: opened|closed|seen}}. */
+  public static final String PRESENCE = "diemcau.presence";
+
+  private Addresses() {}
+}

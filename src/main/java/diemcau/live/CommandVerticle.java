@@ -1,0 +1,85 @@
+package diemcau.live;
+
+import diemcau.command.Caller;
+import diemcau.command.CommandDispatcher;
+import diemcau.command.CommandException;
+import diemcau.command.LiveCore;
+import diemcau.store.CoreStates;
+import diemcau.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the live cores: restores them from the store, runs every command through the one
+ * dispatcher, and publishes each committed change as an encoded state frame on the event bus.
+ */
+public final class CommandVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandVerticle.class);
+
+  private final Store store;
+  private final Clock clock;
+  private final LiveHub hub;
+  private final List<LiveCore> cores;
+  private CommandDispatcher dispatcher;
+
+  public CommandVerticle(Store store, Clock clock, LiveHub hub, List<LiveCore> cores) {
+    this.store = store;
+    this.clock = clock;
+    this.hub = hub;
+    this.cores = List.copyOf(cores);
+  }
+
+  @Override
+  public Future<?> start() {
+    dispatcher = new CommandDispatcher(store, clock, this::publish);
+    cores.forEach(core -> core.register(dispatcher));
+    return store.tx(connection -> {
+          for (LiveCore core : cores) {
+            CoreStates.load(connection, core.topic()).ifPresent(stored -> {
+              core.restore(stored.state());
+              dispatcher.restoreRev(core.topic(), stored.rev());
+            });
+          }
+          return null;
+        })
+        .compose(ignored -> {
+          cores.forEach(core -> {
+            publish(core, dispatcher.rev(core.topic()));
+            core.start(vertx, () -> dispatcher.republish(core));
+          });
+          return vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS, this::onCommand).completion();
+        });
+  }
+
+  private void onCommand(Message<JsonObject> message) {
+    JsonObject request = message.body();
+    Caller caller = Caller.fromJson(request.getJsonObject("caller"));
+    String name = request.getString("name");
+    dispatcher.dispatch(caller, name, request.getJsonObject("args"))
+        .onSuccess(rev -> message.reply(CommandReplies.accepted(rev)))
+        .onFailure(failure -> {
+          if (failure instanceof CommandException refused) {
+            message.reply(new JsonObject().put("ok", false).put("status", refused.status()).put("error", refused.toJson()));
+          } else {
+            LOG.error("command {} failed", name, failure);
+            message.reply(CommandReplies.refused(500, "internal", "the command failed and changed nothing"));
+          }
+        });
+  }
+
+  private void publish(LiveCore core, long rev) {
+    Frame frame = Frame.state(hub.epoch(), core.topic(), rev, clock.millis(), core.topicData(clock.millis()));
+    hub.offer(frame);
+    vertx.eventBus().publish(Addresses.STATE, frame.buffer(), new DeliveryOptions()
+        .addHeader("topic", frame.topic())
+        .addHeader("rev", Long.toString(rev)));
+  }
+}

@@ -1,0 +1,179 @@
+package diemcau.live;
+
+import com.sun.management.OperatingSystemMXBean;
+import diemcau.command.Credentials;
+import diemcau.command.Role;
+import diemcau.web.FeatureRoutes;
+import diemcau.web.Http;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code GET /api/metrics[?gc=true]} (admin token): what a load test needs to read the server's
+ * cost — heap (optionally after a requested GC), direct buffers, RSS, process and event-loop CPU
+ * time, open sockets and frames written. Plain JMX; nothing is collected between requests.
+ */
+public final class MetricsRoutes implements FeatureRoutes {
+
+  /** Vert.x names its event-loop threads with this prefix. */
+  public static final String EVENT_LOOP_PREFIX = "vert.x-eventloop-thread-";
+
+  private final Vertx vertx;
+  private final Credentials credentials;
+  private final LiveHub hub;
+
+  public MetricsRoutes(Vertx vertx, Credentials credentials, LiveHub hub) {
+    this.vertx = vertx;
+    this.credentials = credentials;
+    this.hub = hub;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/api/metrics").handler(this::metrics);
+  }
+
+  private void metrics(RoutingContext ctx) {
+    if (Http.require(ctx, credentials, Role.ADMIN).isEmpty()) {
+      return;
+    }
+    boolean gc = "true".equals(ctx.request().getParam("gc"));
+    vertx.<JsonObject>executeBlocking(() -> {
+      if (gc) {
+        System.gc();
+        System.gc();
+      }
+      return snapshot(hub).put("gc", gc);
+    }, false).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** The figures of this process now; safe from any thread. */
+  public static JsonObject snapshot(LiveHub hub) {
+    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    long direct = 0;
+    for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+      if ("direct".equals(pool.getName())) {
+        direct = pool.getMemoryUsed();
+      }
+    }
+    JsonObject json = new JsonObject()
+        .put("pid", ProcessHandle.current().pid())
+        .put("cores", Runtime.getRuntime().availableProcessors())
+        .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"))
+        .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"))
+        .put("time", System.currentTimeMillis())
+        .put("heapUsed", heap.getUsed())
+        .put("heapCommitted", heap.getCommitted())
+        .put("directUsed", direct)
+        .put("rss", rss())
+        .put("processCpuNanos", processCpuNanos())
+        .put("eventLoopCpuNanos", threadCpuNanos(EVENT_LOOP_PREFIX))
+        .put("cpuByThreads", cpuByThreads());
+    if (hub != null) {
+      json.put("connections", hub.connections())
+          .put("framesSent", hub.framesSent())
+          .put("parked", hub.parked())
+          .put("parks", hub.parks())
+          .put("offLoopSockets", hub.offLoopSockets());
+    }
+    return json;
+  }
+
+  /** CPU time of the whole process (user + system), or -1 where the JVM cannot tell. */
+  public static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /** Summed CPU time (user + system) of the live threads whose name starts with {@code prefix}. */
+  public static long threadCpuNanos(String prefix) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadCpuTimeSupported()) {
+      return -1;
+    }
+    long total = 0;
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith(prefix)) {
+        long cpu = threads.getThreadCpuTime(info.getThreadId());
+        if (cpu > 0) {
+          total += cpu;
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * CPU time in milliseconds per kind of thread, from {@code /proc/self/task} (so GC and JIT threads
+   * count too), or null off Linux. Resolution: the kernel's clock tick (10 ms).
+   */
+  public static JsonObject cpuByThreads() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return null;
+    }
+    java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+    try (var stream = Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) stream::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          int open = stat.indexOf('(');
+          int close = stat.lastIndexOf(')');
+          String name = stat.substring(open + 1, close);
+          String[] fields = stat.substring(close + 2).split(" ");
+          long cpu = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          ticks.merge(threadKind(name), cpu, Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended while we looked
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    JsonObject json = new JsonObject();
+    ticks.forEach((kind, tick) -> json.put(kind, tick * 10));
+    return json;
+  }
+
+  private static String threadKind(String name) {
+    if (name.startsWith("vert.x-eventloo")) {
+      return "eventLoops";
+    }
+    if (name.startsWith("vert.x-worker") || name.startsWith("diemcau-db") || name.startsWith("vert.x-internal")) {
+      return "workers";
+    }
+    if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread")) {
+      return "gc";
+    }
+    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+      return "jit";
+    }
+    return "other";
+  }
+
+  /** Resident set size in bytes from {@code /proc/self/status}, or null off Linux. */
+  public static Long rss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,376 @@
+package diemcau.live;
+
+import diemcau.command.Caller;
+import diemcau.command.Role;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.http.WebSocketInternal;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The sockets of one event loop. It subscribes to the state address on that loop, so a change
+ * costs one task per loop, and then one write of the same bytes per subscribed socket: first to
+ * the priority tier (hall, bridge and console screens), then to the public viewers, so the
+ * screens in the rooms never wait behind thousands of phones.
+ * Also speaks the client → server side of the protocol: hello, ping, command.
+ *
+ * <p>Everything here runs on the group's event loop; the counters are read by the metrics
+ * endpoint from other threads, approximately.
+ */
+public final class SocketGroup {
+
+  /** A server heartbeat at this period lets screens tell a live link from a dead one. */
+  public static final long HEARTBEAT_MS = 15_000;
+
+  /**
+   * The kernel send buffer of every socket (the kernel doubles it). Fixed, so a screen that does
+   * not read costs at most ~128 KB of kernel memory plus Netty's 64 KB write queue before its
+   * states are parked; left to autotuning, Linux grows it to 4 MB a socket and a few hundred stuck
+   * phones hold a gigabyte. The largest state (bridges, ~16 KB) and a full hello fit many times.
+   */
+  public static final int SEND_BUFFER_BYTES = 64 * 1024;
+
+  /** A bridge screen's traffic is reported as presence at most this often. */
+  private static final long PRESENCE_EVERY_MS = 2_000;
+
+  private static final Set<String> SCREENS = Set.of("hall", "bridge", "public", "mc", "judge", "admin");
+
+  /** Vert.x's names of the pipeline handlers an upgraded WebSocket never needs. */
+  private static final List<String> HTTP_ONLY_HANDLERS = List.of("deflater", "chunkedWriter");
+
+  /** Screens that get every change before the public viewers. */
+  private static final Set<String> PRIORITY_SCREENS = Set.of("hall", "bridge", "mc", "judge", "admin");
+
+  private final Vertx vertx;
+  private final LiveHub hub;
+  private final Clock clock;
+  private final SocketList priority = new SocketList(true);
+  private final SocketList viewers = new SocketList(false);
+  private MessageConsumer<Buffer> states;
+  private long heartbeatTimer;
+  private Thread loop;
+  private volatile long framesSent;
+  private volatile int offLoop;
+  private volatile int parkedNow;
+  private volatile long parks;
+  private volatile int size;
+
+  public SocketGroup(Vertx vertx, LiveHub hub, Clock clock) {
+    this.vertx = vertx;
+    this.hub = hub;
+    this.clock = clock;
+  }
+
+  /** Starts listening on the current context's event loop. */
+  public Future<Void> start() {
+    loop = Thread.currentThread();
+    states = vertx.eventBus().localConsumer(Addresses.STATE, this::onState);
+    heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, ignored -> heartbeat());
+    hub.join(this);
+    return states.completion();
+  }
+
+  /** Closes every socket with 1001 (going away) and stops listening. */
+  public Future<Void> stop() {
+    hub.leave(this);
+    vertx.cancelTimer(heartbeatTimer);
+    List<Future<Void>> closing = new ArrayList<>();
+    for (SocketList list : List.of(priority, viewers)) {
+      for (ScreenSocket socket : list.snapshot()) {
+        closing.add(socket.ws.close((short) 1001, "server going away"));
+      }
+    }
+    return Future.join(closing).transform(ignored -> states.unregister());
+  }
+
+  int size() {
+    return size;
+  }
+
+  long framesSent() {
+    return framesSent;
+  }
+
+  int offLoop() {
+    return offLoop;
+  }
+
+  /** State frames parked now for sockets that do not drain. */
+  int parked() {
+    return parkedNow;
+  }
+
+  /** How many times a state was parked instead of written, since start. */
+  long parks() {
+    return parks;
+  }
+
+  /** Called by a socket of this group: {@code delta} more (or fewer) frames parked; a park if ≥ 0. */
+  void parked(int delta) {
+    parkedNow += delta;
+    if (delta >= 0) {
+      parks++;
+    }
+  }
+
+  /** Takes a socket whose identity the handshake settled. */
+  public void add(ServerWebSocket ws, Caller caller) {
+    ScreenSocket socket = new ScreenSocket(ws, caller, this);
+    if (Thread.currentThread() != loop) {
+      offLoop++;
+    }
+    leanPipeline(ws);
+    // consoles and bridges are known from the handshake; hall screens move up at hello
+    (caller.role() == Role.VIEWER ? viewers : priority).add(socket);
+    size++;
+    ws.textMessageHandler(text -> onText(socket, text));
+    ws.binaryMessageHandler(ignored -> error(socket, "bad_frame", "binary frames are not part of the protocol"));
+    ws.exceptionHandler(failure -> close(ws, failure));
+    ws.closeHandler(ignored -> {
+      (socket.priority ? priority : viewers).remove(socket);
+      size--;
+      socket.discard();
+      presence(socket, "closed");
+    });
+    presence(socket, "opened");
+  }
+
+  /**
+   * Takes the HTTP compressor and chunked writer out of an upgraded socket's pipeline. Vert.x adds
+   * them to every connection when HTTP compression is on (for the pages) and leaves them there
+   * after the upgrade, so each state frame went through two more handlers, one of which queues
+   * and re-polls every write: measured, ~2 µs of a loop's CPU per frame and about 1 KB per socket.
+   * Only while the channel is writable, so the chunked writer's own queue is empty.
+   */
+  private static void leanPipeline(ServerWebSocket ws) {
+    if (!(ws instanceof WebSocketInternal internal)) {
+      return;
+    }
+    ChannelPipeline pipeline = internal.channelHandlerContext().pipeline();
+    if (!pipeline.channel().isWritable()) {
+      return;
+    }
+    for (String name : HTTP_ONLY_HANDLERS) {
+      if (pipeline.get(name) != null) {
+        pipeline.remove(name);
+      }
+    }
+  }
+
+  /** Closes a socket whose frames could not be used, saying why when the frame was too big or malformed. */
+  private static void close(ServerWebSocket ws, Throwable failure) {
+    if (failure instanceof CorruptedWebSocketFrameException corrupted) {
+      ws.close((short) corrupted.closeStatus().code(), corrupted.closeStatus().reasonText());
+    } else if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
+      ws.close((short) 1009, "message too big");
+    } else {
+      // never a normal closure (1000): the screen must reconnect, not think it was sent away
+      ws.close((short) 1011, "socket error");
+    }
+  }
+
+  /** Tells the bridges core that a bridge site's screen opened, closed, or was heard from. */
+  private void presence(ScreenSocket socket, String event) {
+    if (socket.caller.role() == Role.BRIDGE) {
+      socket.lastPresence = clock.millis();
+      vertx.eventBus().publish(Addresses.PRESENCE, new JsonObject().put("unit", socket.caller.id()).put("event", event));
+    }
+  }
+
+  private void onState(Message<Buffer> message) {
+    Frame frame = new Frame(message.headers().get("topic"), Long.parseLong(message.headers().get("rev")),
+        message.body().getBytes());
+    hub.offer(frame);
+    int topic = LiveHub.topicIndex(frame.topic());
+    if (topic < 0) {
+      return;
+    }
+    long first = send(priority, frame, topic);
+    if (first > 0) {
+      // the priority screens' readers were just woken: where they share the server's cores (the
+      // hall's browser on the MC laptop, or a bench), let them run before thousands of writes
+      Thread.yield();
+    }
+    framesSent += first + send(viewers, frame, topic);
+  }
+
+  private static long send(SocketList list, Frame frame, int topic) {
+    int bit = 1 << topic;
+    long sent = 0;
+    ScreenSocket[] sockets = list.items;
+    for (int i = 0, n = list.size; i < n; i++) {
+      ScreenSocket socket = sockets[i];
+      if ((socket.topics & bit) != 0 && socket.sendState(frame, topic)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  private void heartbeat() {
+    Frame beat = Frame.control(new JsonObject().put("type", "heartbeat").put("server", clock.millis()));
+    long sent = 0;
+    for (SocketList list : List.of(priority, viewers)) {
+      for (int i = 0, n = list.size; i < n; i++) {
+        if (list.items[i].sendControl(beat)) {
+          sent++;
+        }
+      }
+    }
+    framesSent += sent;
+  }
+
+  private void onText(ScreenSocket socket, String text) {
+    if (clock.millis() - socket.lastPresence >= PRESENCE_EVERY_MS) {
+      presence(socket, "seen");
+    }
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      error(socket, "bad_json", "frame is not a JSON object");
+      return;
+    }
+    String type = frame.getValue("type") instanceof String t ? t : null;
+    if (type == null) {
+      error(socket, "bad_frame", "type is missing");
+      return;
+    }
+    switch (type) {
+      case "hello" -> hello(socket, frame);
+      case "ping" -> pong(socket, frame);
+      case "command" -> command(socket, frame);
+      default -> error(socket, "bad_frame", "unknown type: " + type);
+    }
+  }
+
+  private void hello(ScreenSocket socket, JsonObject frame) {
+    Object screen = frame.getValue("screen");
+    if (!(screen instanceof String name) || !SCREENS.contains(name)) {
+      error(socket, "bad_hello", "screen must be one of " + String.join("|", SCREENS));
+      return;
+    }
+    Object topics = frame.getValue("topics");
+    if (!(topics instanceof JsonArray list)) {
+      error(socket, "bad_hello", "topics must be an array of topic names");
+      return;
+    }
+    int wanted = 0;
+    for (Object topic : list) {
+      int index = topic instanceof String t ? LiveHub.topicIndex(t) : -1;
+      if (index < 0) {
+        error(socket, "bad_hello", "unknown topic: " + topic);
+        return;
+      }
+      wanted |= 1 << index;
+    }
+    socket.screen = name;
+    socket.unit = frame.getValue("unit") instanceof String unit ? unit : null;
+    socket.topics = wanted;
+    boolean first = socket.caller.role() != Role.VIEWER || PRIORITY_SCREENS.contains(name);
+    if (first != socket.priority) {
+      (socket.priority ? priority : viewers).remove(socket);
+      (first ? priority : viewers).add(socket);
+    }
+    for (Object topic : list) {
+      Frame latest = hub.latest((String) topic);
+      if (latest != null) {
+        socket.sendState(latest);
+      }
+    }
+  }
+
+  private void pong(ScreenSocket socket, JsonObject frame) {
+    socket.sendControl(Frame.control(new JsonObject()
+        .put("type", "pong")
+        .put("id", frame.getValue("id"))
+        .put("t0", frame.getValue("t0"))
+        .put("server", clock.millis())));
+  }
+
+  private void command(ScreenSocket socket, JsonObject frame) {
+    Object id = frame.getValue("id");
+    if (socket.caller.role() == Role.VIEWER) {
+      ack(socket, id, CommandReplies.refused(401, "unauthorized",
+          "this connection is a viewer: open it with a token or a bridge key to send commands"));
+      return;
+    }
+    Object name = frame.getValue("name");
+    Object args = frame.getValue("args");
+    if (!(name instanceof String) || (args != null && !(args instanceof JsonObject))) {
+      ack(socket, id, CommandReplies.refused(400, "bad_frame", "a command needs a name and an args object"));
+      return;
+    }
+    CommandReplies.send(vertx, socket.caller, (String) name, (JsonObject) args)
+        .onSuccess(reply -> ack(socket, id, reply));
+  }
+
+  private void ack(ScreenSocket socket, Object id, JsonObject reply) {
+    JsonObject ack = new JsonObject().put("type", "ack").put("id", id).put("ok", reply.getBoolean("ok"));
+    if (reply.getBoolean("ok")) {
+      ack.put("rev", reply.getValue("rev"));
+    } else {
+      ack.put("error", reply.getJsonObject("error"));
+    }
+    socket.sendReply(Frame.control(ack));
+  }
+
+  private void error(ScreenSocket socket, String code, String message) {
+    socket.sendReply(Frame.control(new JsonObject().put("type", "error").put("code", code).put("message", message)));
+  }
+
+  /**
+   * An array list of sockets with O(1) removal (the last one takes the removed one's slot):
+   * order does not matter, and a reconnect storm removes thousands at once.
+   */
+  private static final class SocketList {
+    private final boolean priority;
+    ScreenSocket[] items = new ScreenSocket[16];
+    int size;
+
+    SocketList(boolean priority) {
+      this.priority = priority;
+    }
+
+    void add(ScreenSocket socket) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      socket.priority = priority;
+      socket.slot = size;
+      items[size++] = socket;
+    }
+
+    void remove(ScreenSocket socket) {
+      int slot = socket.slot;
+      if (slot < 0 || slot >= size || items[slot] != socket) {
+        return;
+      }
+      ScreenSocket last = items[--size];
+      items[slot] = last;
+      last.slot = slot;
+      items[size] = null;
+      socket.slot = -1;
+      if (items.length > 64 && size < items.length / 4) {
+        items = Arrays.copyOf(items, items.length / 2);
+      }
+    }
+
+    List<ScreenSocket> snapshot() {
+      return List.of(Arrays.copyOf(items, size));
+    }
+  }
+}

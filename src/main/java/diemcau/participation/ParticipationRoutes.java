@@ -1,0 +1,260 @@
+package diemcau.participation;
+
+import diemcau.command.Caller;
+import diemcau.command.Credentials;
+import diemcau.command.Role;
+import diemcau.event.Event;
+import diemcau.event.Unit;
+import diemcau.live.CommandReplies;
+import diemcau.store.Store;
+import diemcau.web.FeatureRoutes;
+import diemcau.web.Http;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Stage 1's HTTP doors. Admin only: {@code POST /api/participation} (JSON array),
+ * {@code POST /api/participation/import} (CSV), {@code POST /api/participation/headcounts}
+ * (CSV), {@code GET /api/participation/export/standings-communes.csv},
+ * {@code …/standings-departments.csv} and {@code …/qualifiers.csv}. With the unit's bridge key or the admin token:
+ * {@code GET /api/participation/report?unit=CODE&key=KEY} and its printable page
+ * {@code /report?unit=CODE&key=KEY}.
+ *
+ * <p>Uploads are all-or-nothing: the token is checked before the body is read, the body is
+ * refused with 413 past {@link #UPLOAD_LIMIT} while it arrives, it is parsed on a worker
+ * thread, and if any row is wrong nothing is applied and every wrong row is listed. A valid
+ * upload is applied by the {@code participation.import} command in one transaction.
+ */
+public final class ParticipationRoutes implements FeatureRoutes {
+
+  public static final int UPLOAD_LIMIT = 32 * 1024 * 1024;
+  private static final int HEADCOUNT_LIMIT = 1024 * 1024;
+  private static final String CALLER = "participation.caller";
+
+  /** An upload read on a worker: its batch, or null when some row is wrong. */
+  private record Prepared(Uploads.Parsed parsed, Batch batch) {}
+
+  /** What a unit's report reads from the store. */
+  private record UnitPeople(List<Person> pending, List<Long> completions) {}
+
+  private final Event event;
+  private final Credentials credentials;
+  private final Store store;
+  private final Uploads uploads;
+  private final StandingsCsv csv;
+  private final Report report;
+
+  public ParticipationRoutes(Event event, Credentials credentials, Store store) {
+    this.event = event;
+    this.credentials = credentials;
+    this.store = store;
+    this.uploads = new Uploads(event.units().stream().map(Unit::code).collect(Collectors.toSet()), event.zone());
+    this.csv = new StandingsCsv(event.zone());
+    this.report = new Report(event.zone());
+  }
+
+  @Override
+  public void mount(Router router) {
+    upload(router, "/api/participation", UPLOAD_LIMIT, ctx -> upload(ctx, "json"));
+    upload(router, "/api/participation/import", UPLOAD_LIMIT, ctx -> upload(ctx, "csv"));
+    upload(router, "/api/participation/headcounts", HEADCOUNT_LIMIT, this::headcounts);
+    router.get("/api/participation/export/:file").handler(this::admin).handler(this::download);
+    router.get("/api/participation/report").handler(this::reportData);
+    router.get("/report").handler(this::reportPage);
+  }
+
+  /** The token is checked on a route of its own, before the body handler reads anything. */
+  private void upload(Router router, String path, int limit, Handler<RoutingContext> handler) {
+    router.post(path).handler(this::admin);
+    router.post(path).handler(BodyHandler.create(false).setBodyLimit(limit));
+    router.post(path).handler(handler);
+  }
+
+  private void admin(RoutingContext ctx) {
+    Http.require(ctx, credentials, Role.ADMIN).ifPresent(caller -> {
+      ctx.put(CALLER, caller);
+      ctx.next();
+    });
+  }
+
+  private void upload(RoutingContext ctx, String source) {
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      Http.error(ctx, 400, "empty", "the body is empty: send the " + ("csv".equals(source) ? "CSV file" : "JSON array"));
+      return;
+    }
+    ctx.vertx().executeBlocking(() -> {
+          Uploads.Parsed parsed = "csv".equals(source) ? uploads.csv(body.getBytes()) : uploads.json(body);
+          return new Prepared(parsed,
+              parsed.valid() ? new Batch(UUID.randomUUID().toString(), source, sha256(body.getBytes()), parsed.rows()) : null);
+        }, false)
+        .onFailure(ctx::fail)
+        .onSuccess(prepared -> {
+          Uploads.Parsed parsed = prepared.parsed();
+          if (prepared.batch() == null) {
+            refuseRows(ctx, parsed);
+            return;
+          }
+          Batch batch = prepared.batch();
+          Map<String, Batch> waiting = ctx.vertx().sharedData().getLocalMap(Batch.MAP);
+          waiting.put(batch.id(), batch);
+          CommandReplies.send(ctx.vertx(), ctx.get(CALLER), "participation.import", new JsonObject().put("batch", batch.id()))
+              .onComplete(ignored -> waiting.remove(batch.id()))
+              .onSuccess(reply -> {
+                if (!reply.getBoolean("ok")) {
+                  relay(ctx, reply);
+                  return;
+                }
+                Ledger.Diff diff = batch.outcome().diff();
+                ctx.json(new JsonObject()
+                    .put("ok", true)
+                    .put("rev", reply.getValue("rev"))
+                    .put("source", source)
+                    .put("rows", batch.rows().size())
+                    .put("persons", diff.persons())
+                    .put("created", diff.created().size())
+                    .put("updated", diff.updated().size())
+                    .put("unchanged", diff.unchanged())
+                    .put("ignoredColumns", new JsonArray(parsed.ignoredColumns())));
+              });
+        });
+  }
+
+  private static void refuseRows(RoutingContext ctx, Uploads.Parsed parsed) {
+    JsonArray rejected = new JsonArray();
+    parsed.errors().forEach(error -> rejected.add(error.toJson(parsed.positionName())));
+    long rows = parsed.errors().stream().map(RowError::position).distinct().count();
+    ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(new JsonObject()
+        .put("ok", false)
+        .put("error", new JsonObject().put("code", "rejected_rows")
+            .put("message", rows + (rows == 1 ? " row is" : " rows are") + " wrong: nothing was imported; correct them and send the whole file again"))
+        .put("rejected", rejected)
+        .put("ignoredColumns", new JsonArray(parsed.ignoredColumns()))
+        .encode());
+  }
+
+  private void headcounts(RoutingContext ctx) {
+    Buffer body = ctx.body().buffer();
+    List<RowError> errors = new ArrayList<>();
+    ctx.vertx().executeBlocking(() -> uploads.headcounts(body == null ? new byte[0] : body.getBytes(), errors), false)
+        .onFailure(ctx::fail)
+        .onSuccess(headcounts -> {
+          if (!errors.isEmpty()) {
+            refuseRows(ctx, new Uploads.Parsed(List.of(), errors, List.of(), "line"));
+            return;
+          }
+          CommandReplies.send(ctx.vertx(), ctx.get(CALLER), "units.headcounts",
+                  new JsonObject().put("headcounts", new JsonObject(Map.copyOf(headcounts))))
+              .onSuccess(reply -> {
+                if (reply.getBoolean("ok")) {
+                  ctx.json(reply.copy().put("units", headcounts.size()));
+                } else {
+                  relay(ctx, reply);
+                }
+              });
+        });
+  }
+
+  private void download(RoutingContext ctx) {
+    String file = ctx.pathParam("file");
+    leaderboard(ctx).onSuccess(data -> {
+      String text = switch (file) {
+        case "standings-communes.csv" -> csv.standings(data, Board.COMMUNES);
+        case "standings-departments.csv" -> csv.standings(data, Board.DEPARTMENTS);
+        case "qualifiers.csv" -> csv.qualifiers(data);
+        default -> null;
+      };
+      if (text == null) {
+        Http.error(ctx, 404, "not_found", "downloads: standings-communes.csv, standings-departments.csv, qualifiers.csv");
+        return;
+      }
+      ctx.response()
+          .putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"chang-1-" + file + "\"")
+          .putHeader("Cache-Control", "no-store")
+          .end(text);
+    });
+  }
+
+  private void reportData(RoutingContext ctx) {
+    String code = ctx.request().getParam("unit");
+    Optional<Unit> unit = event.unit(code);
+    if (unit.isEmpty()) {
+      Http.error(ctx, 404, "unknown_unit", "no unit with code " + code);
+      return;
+    }
+    if (!allowed(ctx, code)) {
+      Http.error(ctx, 403, "forbidden", "this report needs the unit's own link (its key) or the admin token");
+      return;
+    }
+    leaderboard(ctx).onSuccess(data -> store.tx(connection -> new UnitPeople(
+            ParticipationTables.pending(connection, code), ParticipationTables.completions(connection, code)))
+        .onFailure(ctx::fail)
+        .onSuccess(people -> {
+          ctx.response().putHeader("Cache-Control", "no-store");
+          ctx.json(report.of(unit.get(), data, people.pending(), people.completions()));
+        }));
+  }
+
+  private void reportPage(RoutingContext ctx) {
+    String code = ctx.request().getParam("unit");
+    if (event.unit(code).isPresent() && allowed(ctx, code)) {
+      ctx.reroute("/report.html");
+      return;
+    }
+    ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8").end(
+        "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Không xem được báo cáo</title>"
+            + "<link rel=\"stylesheet\" href=\"/css/public.css\"><body class=\"refused\"><main>"
+            + "<h1>Không xem được báo cáo này</h1>"
+            + "<p>Báo cáo của đơn vị chỉ mở được bằng đúng liên kết của đơn vị (có khóa) hoặc bằng quyền quản trị.</p>"
+            + "<p lang=\"en\">This report opens only with the unit's own link (with its key) or the admin token.</p>"
+            + "</main></body></html>");
+  }
+
+  /** The unit's bridge key in {@code key}, or the admin token as {@code token} or bearer. */
+  private boolean allowed(RoutingContext ctx, String unit) {
+    if (credentials.bridgeKeyValid(unit, ctx.request().getParam("key"))) {
+      return true;
+    }
+    String authorization = ctx.request().getHeader("Authorization");
+    String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim()
+        : ctx.request().getParam("token");
+    Optional<Caller> caller = credentials.caller(token);
+    return caller.isPresent() && caller.get().role() == Role.ADMIN;
+  }
+
+  private static Future<JsonObject> leaderboard(RoutingContext ctx) {
+    return ctx.vertx().eventBus().<JsonObject>request(ParticipationService.LEADERBOARD_QUERY, null)
+        .map(message -> message.body())
+        .onFailure(ctx::fail);
+  }
+
+  private static void relay(RoutingContext ctx, JsonObject reply) {
+    JsonObject error = reply.getJsonObject("error");
+    ctx.response().setStatusCode(reply.getInteger("status", 400)).putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("ok", false).put("error", error).encode());
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package diemcau.participation;
+
+import diemcau.command.Args;
+import diemcau.command.Change;
+import diemcau.command.CommandDispatcher;
+import diemcau.command.CommandException;
+import diemcau.command.LiveCore;
+import diemcau.command.Role;
+import diemcau.event.Event;
+import diemcau.event.Unit;
+import diemcau.store.Store;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 1, live: every person's participation (the {@link Ledger}), the headcounts, and the
+ * {@code leaderboard} topic ranked from them.
+ *
+ * <p>Its commands ({@code participation.import}, {@code units.headcount},
+ * {@code units.headcounts}, admin only) change the ledger, whose own topic
+ * ({@value #LEDGER_TOPIC}) is not one a screen can subscribe to: they are audited and
+ * committed like every command, but the leaderboard is not published per command. It is
+ * recomputed after a change and published at most once per {@link #COALESCE_MS}, and only when
+ * the board differs from the one last published, so an import that changes nothing makes no
+ * new leaderboard revision.
+ *
+ * <p>After a restart the ledger is rebuilt from the participation tables (nothing is kept in
+ * {@code core_state}); until then the topic says {@code "ready": false} and the commands are
+ * refused with 503.
+ */
+public final class ParticipationService implements LiveCore {
+
+  /** At most one leaderboard frame per this many milliseconds. */
+  public static final long COALESCE_MS = 1_000;
+  /** Local event-bus address: any message is answered with the newest leaderboard data. */
+  public static final String LEADERBOARD_QUERY = "diemcau.participation.leaderboard";
+  static final String LEDGER_TOPIC = "participation";
+  private static final Logger LOG = LoggerFactory.getLogger(ParticipationService.class);
+  private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+
+  /** What is read back from the store at start. */
+  private record Stored(List<Person> persons, Map<String, Integer> headcounts) {}
+
+  private final Event event;
+  private final Store store;
+  private final Clock clock;
+  private final Ledger ledger = new Ledger();
+  private final Map<String, Integer> setHeadcounts = new HashMap<>();
+  private final LiveCore ledgerTopic = new LedgerTopic();
+  private Board board;
+  private JsonObject data;
+  private boolean loaded;
+  private long publishedAt;
+  private long timer = -1;
+  private Vertx vertx;
+  private Runnable republish;
+  private LocalMap<String, Batch> batches;
+
+  public ParticipationService(Event event, Store store, Clock clock) {
+    this.event = event;
+    this.store = store;
+    this.clock = clock;
+    this.data = Board.of(event, headcounts(), List.of()).toJson(event.ranking().description(), Map.of()).put("ready", false);
+  }
+
+  @Override
+  public String topic() {
+    return "leaderboard";
+  }
+
+  @Override
+  public JsonObject topicData(long now) {
+    return data;
+  }
+
+  /** Nothing to restore from {@code core_state}: the board is rebuilt from the participation tables in {@link #start}. */
+  @Override
+  public void restore(JsonObject stored) {
+  }
+
+  @Override
+  public void register(CommandDispatcher dispatcher) {
+    dispatcher.register("participation.import", ADMIN, (caller, args, now) -> importBatch(args));
+    dispatcher.register("units.headcount", ADMIN, (caller, args, now) -> {
+      String unit = knownUnit(args.requireString("unit"), "unit");
+      return setHeadcounts(Map.of(unit, inRange(args.requireInt("headcount"), "headcount")));
+    });
+    dispatcher.register("units.headcounts", ADMIN, (caller, args, now) -> {
+      JsonObject given = args.requireObject("headcounts");
+      if (given.isEmpty()) {
+        throw CommandException.badArgument("headcounts", "headcounts is empty: give {\"UNIT\": N, ...}");
+      }
+      Map<String, Integer> headcounts = new LinkedHashMap<>();
+      given.forEach(entry -> {
+        String field = "headcounts." + entry.getKey();
+        if (!(entry.getValue() instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())) {
+          throw CommandException.badArgument(field, field + " must be a whole number, got " + entry.getValue());
+        }
+        headcounts.put(knownUnit(entry.getKey(), field), inRange(number.intValue(), field));
+      });
+      return setHeadcounts(headcounts);
+    });
+  }
+
+  @Override
+  public void start(Vertx vertx, Runnable republish) {
+    this.vertx = vertx;
+    this.republish = republish;
+    this.batches = vertx.sharedData().getLocalMap(Batch.MAP);
+    vertx.eventBus().localConsumer(LEADERBOARD_QUERY, message -> message.reply(data));
+    store.tx(connection -> new Stored(ParticipationTables.persons(connection), ParticipationTables.headcounts(connection)))
+        .onSuccess(stored -> {
+          ledger.apply(stored.persons());
+          setHeadcounts.putAll(stored.headcounts());
+          loaded = true;
+          LOG.info("participation: {} people, {} headcounts set, loaded from the store", ledger.size(), setHeadcounts.size());
+          boardMayHaveChanged();
+        })
+        .onFailure(failure -> LOG.error("participation: cannot load the people from the store; imports are refused", failure));
+  }
+
+  private Change importBatch(Args args) {
+    String id = args.requireString("batch");
+    requireLoaded();
+    Batch batch = batches.remove(id);
+    if (batch == null) {
+      throw CommandException.badArgument("batch",
+          "no upload waits under this id: send the data to POST /api/participation or /api/participation/import");
+    }
+    Ledger.Diff diff = ledger.diff(batch.rows());
+    batch.outcome().set(diff);
+    JsonObject summary = new JsonObject()
+        .put("source", batch.source())
+        .put("sha256", batch.sha256())
+        .put("rows", batch.rows().size())
+        .put("persons", diff.persons())
+        .put("created", diff.created().size())
+        .put("updated", diff.updated().size())
+        .put("unchanged", diff.unchanged())
+        .put("units", batch.rows().stream().map(Person::unit).distinct().count());
+    List<Person> changed = diff.changed();
+    return new Change(ledgerTopic,
+        (connection, rev, now) -> ParticipationTables.write(connection, changed, diff.updated(), now),
+        () -> {
+          ledger.apply(changed);
+          if (!changed.isEmpty()) {
+            boardMayHaveChanged();
+          }
+        }, null).withAuditArgs(summary);
+  }
+
+  private Change setHeadcounts(Map<String, Integer> headcounts) {
+    requireLoaded();
+    Map<String, Integer> values = Map.copyOf(headcounts);
+    return new Change(ledgerTopic,
+        (connection, rev, now) -> ParticipationTables.saveHeadcounts(connection, values, now),
+        () -> {
+          setHeadcounts.putAll(values);
+          boardMayHaveChanged();
+        }, null);
+  }
+
+  private String knownUnit(String code, String field) {
+    if (event.unit(code).isEmpty()) {
+      throw CommandException.badArgument(field, "unknown unit code: " + code);
+    }
+    return code;
+  }
+
+  private static int inRange(int headcount, String field) {
+    if (headcount < 1 || headcount > Uploads.MAX_HEADCOUNT) {
+      throw CommandException.badArgument(field, field + " must be from 1 to " + Uploads.MAX_HEADCOUNT + ", got " + headcount);
+    }
+    return headcount;
+  }
+
+  private void requireLoaded() {
+    if (!loaded) {
+      throw new CommandException(503, "loading", null, "participation data is still loading from the store: try again shortly");
+    }
+  }
+
+  /** The effective headcounts: those set by organisers, else the event file's. */
+  private Map<String, Integer> headcounts() {
+    Map<String, Integer> headcounts = new HashMap<>();
+    for (Unit unit : event.units()) {
+      Integer headcount = setHeadcounts.getOrDefault(unit.code(), unit.headcount());
+      if (headcount != null) {
+        headcounts.put(unit.code(), headcount);
+      }
+    }
+    return headcounts;
+  }
+
+  /** Schedules a recompute, no sooner than {@link #COALESCE_MS} after the last frame. */
+  private void boardMayHaveChanged() {
+    if (timer != -1) {
+      return;
+    }
+    long wait = Math.max(1, publishedAt + COALESCE_MS - clock.millis());
+    timer = vertx.setTimer(wait, ignored -> {
+      timer = -1;
+      publishIfChanged();
+    });
+  }
+
+  private void publishIfChanged() {
+    Board next = Board.of(event, headcounts(), ledger.persons());
+    if (next.equals(board)) {
+      return;
+    }
+    data = next.toJson(event.ranking().description(), board == null ? Map.of() : board.ranks());
+    board = next;
+    publishedAt = clock.millis();
+    republish.run();
+  }
+
+  /** The ledger's own topic: the target of the commands' changes; no screen subscribes to it. */
+  private final class LedgerTopic implements LiveCore {
+    @Override
+    public String topic() {
+      return LEDGER_TOPIC;
+    }
+
+    @Override
+    public JsonObject topicData(long now) {
+      return new JsonObject().put("persons", ledger.size());
+    }
+
+    @Override
+    public void register(CommandDispatcher dispatcher) {
+    }
+
+    @Override
+    public void restore(JsonObject stored) {
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package diemcau.participation;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The admin's CSV downloads, made from the very leaderboard data the screens show, so the
+ * figures match: the standings of one group, and the units above the cut line. UTF-8 with a
+ * byte-order mark, so spreadsheet programs read the Vietnamese names.
+ */
+final class StandingsCsv {
+
+  private static final List<String> HEADER = List.of("Hạng", "Mã đơn vị", "Đơn vị", "Số biên chế", "Đã đăng ký",
+      "Đã hoàn thành", "Tỷ lệ hoàn thành (%)", "Điểm trung bình", "Thời điểm đạt kết quả", "Vào Chặng 2");
+
+  private final DateTimeFormatter times;
+
+  StandingsCsv(ZoneId zone) {
+    this.times = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss").withZone(zone);
+  }
+
+  /** Every unit of group {@code id} in rank order; null when there is no such group. */
+  String standings(JsonObject leaderboard, String id) {
+    JsonObject group = group(leaderboard, id);
+    return group == null ? null : write(group.getJsonArray("rows"), false);
+  }
+
+  /** The units of both groups above the cut line, and those tied across it. */
+  String qualifiers(JsonObject leaderboard) {
+    JsonArray rows = new JsonArray();
+    for (Object group : leaderboard.getJsonArray("groups")) {
+      for (Object row : ((JsonObject) group).getJsonArray("rows")) {
+        if (!Boolean.FALSE.equals(((JsonObject) row).getValue("qualified"))) {
+          rows.add(row);
+        }
+      }
+    }
+    return write(rows, true);
+  }
+
+  static JsonObject group(JsonObject leaderboard, String id) {
+    for (Object group : leaderboard.getJsonArray("groups")) {
+      if (((JsonObject) group).getString("id").equals(id)) {
+        return (JsonObject) group;
+      }
+    }
+    return null;
+  }
+
+  private String write(JsonArray rows, boolean withGroup) {
+    StringWriter out = new StringWriter().append('\uFEFF');
+    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+      csv.printRecord(withGroup ? concat("Nhóm", HEADER) : HEADER);
+      for (Object item : rows) {
+        JsonObject row = (JsonObject) item;
+        List<Object> values = List.of(
+            row.getValue("rank") == null ? "" : row.getValue("rank"),
+            row.getString("unit"),
+            row.getString("name"),
+            row.getValue("headcount") == null ? "chưa có số biên chế" : row.getValue("headcount"),
+            row.getValue("enrolled"),
+            row.getValue("completed"),
+            row.getValue("rate") == null ? "" : BigDecimal.valueOf(row.getDouble("rate")).movePointRight(2).stripTrailingZeros().toPlainString(),
+            row.getValue("avgScore") == null ? "" : row.getValue("avgScore"),
+            row.getValue("reachedAt") == null ? "" : times.format(Instant.ofEpochMilli(row.getLong("reachedAt"))),
+            qualified(row.getValue("qualified")));
+        csv.printRecord(withGroup ? concat("DEPARTMENT".equals(row.getString("kind")) ? "Sở, ban, ngành" : "Xã, phường, đặc khu", values) : values);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static String qualified(Object value) {
+    return Boolean.TRUE.equals(value) ? "Có" : "tie".equals(value) ? "Đồng hạng tại vạch" : "";
+  }
+
+  private static List<Object> concat(Object first, List<?> rest) {
+    List<Object> all = new ArrayList<>(rest.size() + 1);
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+}

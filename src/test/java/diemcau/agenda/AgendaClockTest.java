@@ -1,0 +1,487 @@
+package diemcau.agenda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import diemcau.event.AgendaItem;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The agenda clock")
+class AgendaClockTest {
+
+  private static final long MIN = 60_000;
+  /** 14:00 on 27/5/2026 in Hải Phòng. */
+  private static final long T0 = Instant.parse("2026-05-27T07:00:00Z").toEpochMilli();
+
+  /** a 0–10, b 10–25, c 25–40, d 40–50 (minutes after T0). */
+  private final Agenda agenda = new Agenda(List.of(
+      item("a", 0, 10), item("b", 10, 25), item("c", 25, 40), item("d", 40, 50)));
+
+  private static AgendaItem item(String id, int fromMin, int toMin) {
+    return new AgendaItem(id, "Item " + id, "Ban Tổ chức",
+        Instant.ofEpochMilli(T0 + fromMin * MIN), Instant.ofEpochMilli(T0 + toMin * MIN));
+  }
+
+  private AgendaState started() {
+    return agenda.start(AgendaState.idle(), T0, null);
+  }
+
+  private AgendaState ended(long at) {
+    return agenda.next(agenda.goTo(started(), T0, 3), at);
+  }
+
+  private static void refused(ThrowingCallable transition, String code, String field) {
+    assertThatThrownBy(transition).isInstanceOfSatisfying(AgendaException.class, e -> {
+      assertThat(e.code()).isEqualTo(code);
+      assertThat(e.field()).isEqualTo(field);
+      assertThat(e.getMessage()).isNotBlank();
+    });
+  }
+
+  @Nested
+  @DisplayName("start")
+  class Start {
+
+    @Test
+    @DisplayName("runs the first item from now by default")
+    void first() {
+      AgendaState s = started();
+      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.current()).isZero();
+      assertThat(s.startedAt()).isEqualTo(T0);
+      assertThat(s.pausedAt()).isNull();
+      assertThat(s.actuals()).containsExactly(new AgendaState.Actual(0, T0, null));
+    }
+
+    @Test
+    @DisplayName("can start at a given index")
+    void atIndex() {
+      AgendaState s = agenda.start(AgendaState.idle(), T0, 2);
+      assertThat(s.current()).isEqualTo(2);
+      assertThat(s.actuals()).containsExactly(new AgendaState.Actual(2, T0, null));
+    }
+
+    @Test
+    @DisplayName("refuses an index outside the agenda, naming the field")
+    void outOfRange() {
+      refused(() -> agenda.start(AgendaState.idle(), T0, 4), "bad_index", "index");
+      refused(() -> agenda.start(AgendaState.idle(), T0, -1), "bad_index", "index");
+    }
+
+    @Test
+    @DisplayName("refuses to start what already runs or is paused")
+    void twice() {
+      refused(() -> agenda.start(started(), T0, null), "already_started", null);
+      refused(() -> agenda.start(agenda.pause(started(), T0), T0, 1), "already_started", null);
+    }
+
+    @Test
+    @DisplayName("may start again after the end")
+    void afterEnd() {
+      AgendaState s = agenda.start(ended(T0 + MIN), T0 + 2 * MIN, 1);
+      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.current()).isEqualTo(1);
+      assertThat(s.startedAt()).isEqualTo(T0 + 2 * MIN);
+    }
+  }
+
+  @Nested
+  @DisplayName("next and previous")
+  class NextPrevious {
+
+    @Test
+    @DisplayName("next closes the current item and starts the next one now, fresh")
+    void next() {
+      AgendaState s = agenda.adjust(started(), T0 + MIN, 3 * MIN);
+      s = agenda.next(s, T0 + 12 * MIN);
+      assertThat(s.current()).isEqualTo(1);
+      assertThat(s.startedAt()).isEqualTo(T0 + 12 * MIN);
+      assertThat(s.adjustMs()).isZero();
+      assertThat(s.actuals()).containsExactly(
+          new AgendaState.Actual(0, T0, T0 + 12 * MIN), new AgendaState.Actual(1, T0 + 12 * MIN, null));
+    }
+
+    @Test
+    @DisplayName("next walks through every item, and next on the last item ends the agenda")
+    void throughToTheEnd() {
+      AgendaState s = started();
+      s = agenda.next(s, T0 + 11 * MIN);
+      s = agenda.next(s, T0 + 24 * MIN);
+      s = agenda.next(s, T0 + 41 * MIN);
+      assertThat(s.current()).isEqualTo(3);
+      s = agenda.next(s, T0 + 52 * MIN);
+      assertThat(s.status()).isEqualTo(AgendaStatus.ENDED);
+      assertThat(s.current()).isNull();
+      assertThat(s.startedAt()).isNull();
+      assertThat(s.pausedAt()).isNull();
+      assertThat(s.actuals()).containsExactly(
+          new AgendaState.Actual(0, T0, T0 + 11 * MIN),
+          new AgendaState.Actual(1, T0 + 11 * MIN, T0 + 24 * MIN),
+          new AgendaState.Actual(2, T0 + 24 * MIN, T0 + 41 * MIN),
+          new AgendaState.Actual(3, T0 + 41 * MIN, T0 + 52 * MIN));
+    }
+
+    @Test
+    @DisplayName("next is refused before the start and after the end")
+    void nextRefused() {
+      refused(() -> agenda.next(AgendaState.idle(), T0), "not_running", null);
+      refused(() -> agenda.next(ended(T0 + MIN), T0 + 2 * MIN), "ended", null);
+    }
+
+    @Test
+    @DisplayName("next while paused starts the next item running and clears the pause")
+    void nextWhilePaused() {
+      AgendaState s = agenda.resume(agenda.pause(started(), T0 + MIN), T0 + 2 * MIN);
+      s = agenda.next(agenda.pause(s, T0 + 3 * MIN), T0 + 5 * MIN);
+      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.current()).isEqualTo(1);
+      assertThat(s.pausedAt()).isNull();
+      assertThat(s.pausedMs()).isZero();
+      assertThat(s.actual(0).end()).isEqualTo(T0 + 5 * MIN);
+    }
+
+    @Test
+    @DisplayName("previous at the first item, or before the start, is refused")
+    void previousRefused() {
+      refused(() -> agenda.previous(started(), T0), "at_first", null);
+      refused(() -> agenda.previous(AgendaState.idle(), T0), "not_running", null);
+    }
+
+    @Test
+    @DisplayName("previous restarts the item before, fresh, and overwrites its actual times")
+    void previous() {
+      AgendaState s = agenda.next(started(), T0 + 10 * MIN);
+      s = agenda.adjust(s, T0 + 11 * MIN, 2 * MIN);
+      s = agenda.pause(s, T0 + 11 * MIN);
+      s = agenda.previous(s, T0 + 12 * MIN);
+      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.current()).isZero();
+      assertThat(s.startedAt()).isEqualTo(T0 + 12 * MIN);
+      assertThat(s.adjustMs()).isZero();
+      assertThat(s.pausedMs()).isZero();
+      assertThat(s.pausedAt()).isNull();
+      assertThat(s.actuals()).containsExactly(
+          new AgendaState.Actual(0, T0 + 12 * MIN, null), new AgendaState.Actual(1, T0 + 10 * MIN, T0 + 12 * MIN));
+    }
+
+    @Test
+    @DisplayName("previous after the end reopens the last item")
+    void previousAfterEnd() {
+      AgendaState s = agenda.previous(ended(T0 + MIN), T0 + 2 * MIN);
+      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.current()).isEqualTo(3);
+      assertThat(s.startedAt()).isEqualTo(T0 + 2 * MIN);
+      assertThat(s.actual(3)).isEqualTo(new AgendaState.Actual(3, T0 + 2 * MIN, null));
+    }
+  }
+
+  @Nested
+  @DisplayName("goto")
+  class GoTo {
+
+    @Test
+    @DisplayName("jumps to any item and starts it now, from every status")
+    void fromEveryStatus() {
+      AgendaState paused = agenda.pause(started(), T0 + MIN);
+      for (AgendaState from : List.of(AgendaState.idle(), started(), paused, ended(T0 + MIN))) {
+        AgendaState s = agenda.goTo(from, T0 + 5 * MIN, 2);
+        assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+        assertThat(s.current()).isEqualTo(2);
+        assertThat(s.startedAt()).isEqualTo(T0 + 5 * MIN);
+        assertThat(s.pausedMs()).isZero();
+        assertThat(s.actual(2)).isEqualTo(new AgendaState.Actual(2, T0 + 5 * MIN, null));
+      }
+    }
+
+    @Test
+    @DisplayName("closes the item it leaves")
+    void closesCurrent() {
+      AgendaState s = agenda.goTo(started(), T0 + 4 * MIN, 3);
+      assertThat(s.actual(0)).isEqualTo(new AgendaState.Actual(0, T0, T0 + 4 * MIN));
+    }
+
+    @Test
+    @DisplayName("to the current item restarts it")
+    void restartCurrent() {
+      AgendaState s = agenda.goTo(agenda.adjust(started(), T0, MIN), T0 + 4 * MIN, 0);
+      assertThat(s.startedAt()).isEqualTo(T0 + 4 * MIN);
+      assertThat(s.adjustMs()).isZero();
+      assertThat(s.actuals()).containsExactly(new AgendaState.Actual(0, T0 + 4 * MIN, null));
+    }
+
+    @Test
+    @DisplayName("refuses an index outside the agenda, naming the field")
+    void outOfRange() {
+      refused(() -> agenda.goTo(started(), T0, 4), "bad_index", "index");
+      refused(() -> agenda.goTo(started(), T0, -1), "bad_index", "index");
+    }
+  }
+
+  @Nested
+  @DisplayName("pause and resume")
+  class PauseResume {
+
+    @Test
+    @DisplayName("pause freezes the remaining time; resume counts the pause out")
+    void pauseResume() {
+      AgendaState s = agenda.pause(started(), T0 + 4 * MIN);
+      assertThat(s.status()).isEqualTo(AgendaStatus.PAUSED);
+      assertThat(s.pausedAt()).isEqualTo(T0 + 4 * MIN);
+      assertThat(agenda.remainingMs(s, T0 + 9 * MIN)).isEqualTo(6 * MIN);
+      s = agenda.resume(s, T0 + 9 * MIN);
+      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.pausedAt()).isNull();
+      assertThat(s.pausedMs()).isEqualTo(5 * MIN);
+      assertThat(s.startedAt()).isEqualTo(T0);
+      assertThat(agenda.remainingMs(s, T0 + 10 * MIN)).isEqualTo(5 * MIN);
+    }
+
+    @Test
+    @DisplayName("pauses add up within an item")
+    void twoPauses() {
+      AgendaState s = agenda.resume(agenda.pause(started(), T0 + MIN), T0 + 2 * MIN);
+      s = agenda.resume(agenda.pause(s, T0 + 3 * MIN), T0 + 6 * MIN);
+      assertThat(s.pausedMs()).isEqualTo(4 * MIN);
+      assertThat(agenda.remainingMs(s, T0 + 7 * MIN)).isEqualTo(7 * MIN);
+      assertThat(agenda.toTopic(s, T0 + 7 * MIN).getLong("endsAt")).isEqualTo(T0 + 14 * MIN);
+    }
+
+    @Test
+    @DisplayName("pause while paused, and pause before the start or after the end, are refused")
+    void pauseRefused() {
+      refused(() -> agenda.pause(agenda.pause(started(), T0), T0), "already_paused", null);
+      refused(() -> agenda.pause(AgendaState.idle(), T0), "not_running", null);
+      refused(() -> agenda.pause(ended(T0 + MIN), T0 + MIN), "ended", null);
+    }
+
+    @Test
+    @DisplayName("resume is refused unless paused")
+    void resumeRefused() {
+      refused(() -> agenda.resume(started(), T0), "not_paused", null);
+      refused(() -> agenda.resume(AgendaState.idle(), T0), "not_paused", null);
+      refused(() -> agenda.resume(ended(T0 + MIN), T0), "not_paused", null);
+    }
+  }
+
+  @Nested
+  @DisplayName("adjust")
+  class Adjust {
+
+    @Test
+    @DisplayName("adds or takes time; past zero is overtime, not an error")
+    void addAndTake() {
+      AgendaState s = agenda.adjust(started(), T0, MIN);
+      assertThat(s.adjustMs()).isEqualTo(MIN);
+      assertThat(agenda.remainingMs(s, T0)).isEqualTo(11 * MIN);
+      s = agenda.adjust(s, T0, -15 * MIN);
+      assertThat(s.adjustMs()).isEqualTo(-14 * MIN);
+      JsonObject topic = agenda.toTopic(s, T0 + MIN);
+      assertThat(topic.getLong("durationMs")).isEqualTo(-4 * MIN);
+      assertThat(topic.getLong("remainingMs")).isEqualTo(-5 * MIN);
+      assertThat(topic.getLong("overtimeMs")).isEqualTo(5 * MIN);
+      assertThat(topic.getLong("endsAt")).isEqualTo(T0 - 4 * MIN);
+      // in overtime the item is projected to end now (+1), nine minutes before its plan (+10)
+      assertThat(topic.getLong("driftMs")).isEqualTo(-9 * MIN);
+    }
+
+    @Test
+    @DisplayName("taking time makes the item, and the agenda, end early")
+    void early() {
+      AgendaState s = agenda.adjust(started(), T0 + MIN, -3 * MIN);
+      JsonObject topic = agenda.toTopic(s, T0 + 2 * MIN);
+      assertThat(topic.getLong("endsAt")).isEqualTo(T0 + 7 * MIN);
+      assertThat(topic.getLong("remainingMs")).isEqualTo(5 * MIN);
+      assertThat(topic.getLong("driftMs")).isEqualTo(-3 * MIN);
+      assertThat(topic.getLong("projectedEnd")).isEqualTo(T0 + 47 * MIN);
+    }
+
+    @Test
+    @DisplayName("works while paused, moving the frozen remaining time")
+    void whilePaused() {
+      AgendaState s = agenda.adjust(agenda.pause(started(), T0 + 4 * MIN), T0 + 5 * MIN, 2 * MIN);
+      assertThat(s.status()).isEqualTo(AgendaStatus.PAUSED);
+      assertThat(agenda.remainingMs(s, T0 + 9 * MIN)).isEqualTo(8 * MIN);
+    }
+
+    @Test
+    @DisplayName("up to 24 hours either way is accepted; more is refused, naming ms")
+    void bounds() {
+      assertThat(agenda.adjust(started(), T0, 24 * 60 * MIN).adjustMs()).isEqualTo(24 * 60 * MIN);
+      assertThat(agenda.adjust(started(), T0, -24 * 60 * MIN).adjustMs()).isEqualTo(-24 * 60 * MIN);
+      refused(() -> agenda.adjust(started(), T0, 24 * 60 * MIN + 1), "bad_value", "ms");
+      refused(() -> agenda.adjust(started(), T0, -24 * 60 * MIN - 1), "bad_value", "ms");
+    }
+
+    @Test
+    @DisplayName("is refused before the start and after the end")
+    void refusedWhenStopped() {
+      refused(() -> agenda.adjust(AgendaState.idle(), T0, MIN), "not_running", null);
+      refused(() -> agenda.adjust(ended(T0 + MIN), T0 + MIN, MIN), "ended", null);
+    }
+  }
+
+  @Nested
+  @DisplayName("the agenda topic")
+  class Topic {
+
+    @Test
+    @DisplayName("has exactly the agreed keys, and each item exactly its own")
+    void keys() {
+      for (AgendaState s : List.of(AgendaState.idle(), started(), agenda.pause(started(), T0), ended(T0 + MIN))) {
+        JsonObject topic = agenda.toTopic(s, T0 + 2 * MIN);
+        assertThat(topic.fieldNames()).containsExactlyInAnyOrder("status", "current", "next", "items", "now",
+            "nextItem", "startedAt", "pausedAt", "pausedMs", "adjustMs", "durationMs", "endsAt", "remainingMs",
+            "overtimeMs", "driftMs", "projectedEnd", "plannedEnd");
+        assertThat(topic.getJsonArray("items").getJsonObject(0).fieldNames()).containsExactlyInAnyOrder(
+            "id", "title", "by", "plannedStart", "plannedEnd", "actualStart", "actualEnd");
+      }
+    }
+
+    @Test
+    @DisplayName("carries now and next together with the anchors and derived figures")
+    void running() {
+      AgendaState s = agenda.next(started(), T0 + 12 * MIN);
+      JsonObject topic = agenda.toTopic(s, T0 + 20 * MIN);
+      assertThat(topic.getString("status")).isEqualTo("running");
+      assertThat(topic.getInteger("current")).isEqualTo(1);
+      assertThat(topic.getInteger("next")).isEqualTo(2);
+      assertThat(topic.getJsonObject("now")).isEqualTo(new JsonObject()
+          .put("id", "b").put("title", "Item b").put("by", "Ban Tổ chức")
+          .put("plannedStart", T0 + 10 * MIN).put("plannedEnd", T0 + 25 * MIN)
+          .put("actualStart", T0 + 12 * MIN).put("actualEnd", null));
+      assertThat(topic.getJsonObject("nextItem").getString("id")).isEqualTo("c");
+      assertThat(topic.getJsonObject("nextItem").getValue("actualStart")).isNull();
+      assertThat(topic.getJsonArray("items")).hasSize(4);
+      assertThat(topic.getJsonArray("items").getJsonObject(0).getLong("actualEnd")).isEqualTo(T0 + 12 * MIN);
+      assertThat(topic.getLong("startedAt")).isEqualTo(T0 + 12 * MIN);
+      assertThat(topic.getValue("pausedAt")).isNull();
+      assertThat(topic.getLong("pausedMs")).isZero();
+      assertThat(topic.getLong("adjustMs")).isZero();
+      assertThat(topic.getLong("durationMs")).isEqualTo(15 * MIN);
+      assertThat(topic.getLong("endsAt")).isEqualTo(T0 + 27 * MIN);
+      assertThat(topic.getLong("remainingMs")).isEqualTo(7 * MIN);
+      assertThat(topic.getLong("overtimeMs")).isZero();
+      // item b was planned to end at +25 and will end at +27: two minutes late
+      assertThat(topic.getLong("driftMs")).isEqualTo(2 * MIN);
+      // +27, then c (15 min) and d (10 min)
+      assertThat(topic.getLong("projectedEnd")).isEqualTo(T0 + 52 * MIN);
+      assertThat(topic.getLong("plannedEnd")).isEqualTo(T0 + 50 * MIN);
+    }
+
+    @Test
+    @DisplayName("on the last item there is no next")
+    void lastItem() {
+      JsonObject topic = agenda.toTopic(agenda.goTo(started(), T0 + 40 * MIN, 3), T0 + 45 * MIN);
+      assertThat(topic.getValue("next")).isNull();
+      assertThat(topic.getValue("nextItem")).isNull();
+      assertThat(topic.getLong("projectedEnd")).isEqualTo(T0 + 50 * MIN);
+      assertThat(topic.getLong("driftMs")).isZero();
+    }
+
+    @Test
+    @DisplayName("in overtime the drift and the projected end grow with the clock")
+    void overtimeDrift() {
+      JsonObject topic = agenda.toTopic(started(), T0 + 13 * MIN);
+      assertThat(topic.getLong("remainingMs")).isEqualTo(-3 * MIN);
+      assertThat(topic.getLong("overtimeMs")).isEqualTo(3 * MIN);
+      assertThat(topic.getLong("endsAt")).isEqualTo(T0 + 10 * MIN);
+      assertThat(topic.getLong("driftMs")).isEqualTo(3 * MIN);
+      assertThat(topic.getLong("projectedEnd")).isEqualTo(T0 + 53 * MIN);
+    }
+
+    @Test
+    @DisplayName("while paused: endsAt is null, remaining is frozen, the drift grows with the pause")
+    void paused() {
+      AgendaState s = agenda.pause(started(), T0 + 4 * MIN);
+      JsonObject topic = agenda.toTopic(s, T0 + 8 * MIN);
+      assertThat(topic.getString("status")).isEqualTo("paused");
+      assertThat(topic.getLong("pausedAt")).isEqualTo(T0 + 4 * MIN);
+      assertThat(topic.getValue("endsAt")).isNull();
+      assertThat(topic.getLong("remainingMs")).isEqualTo(6 * MIN);
+      assertThat(topic.getLong("overtimeMs")).isZero();
+      // now (+8) plus the six minutes left: +14 against a plan of +10
+      assertThat(topic.getLong("driftMs")).isEqualTo(4 * MIN);
+      assertThat(topic.getLong("projectedEnd")).isEqualTo(T0 + 54 * MIN);
+    }
+
+    @Test
+    @DisplayName("paused in overtime: the overtime is frozen and the item is projected to end now")
+    void pausedInOvertime() {
+      AgendaState s = agenda.pause(started(), T0 + 12 * MIN);
+      JsonObject topic = agenda.toTopic(s, T0 + 20 * MIN);
+      assertThat(topic.getLong("remainingMs")).isEqualTo(-2 * MIN);
+      assertThat(topic.getLong("overtimeMs")).isEqualTo(2 * MIN);
+      assertThat(topic.getLong("driftMs")).isEqualTo(10 * MIN);
+      assertThat(topic.getLong("projectedEnd")).isEqualTo(T0 + 60 * MIN);
+    }
+
+    @Test
+    @DisplayName("idle: nothing runs, the first item is next, no figures")
+    void beforeTheStart() {
+      JsonObject topic = agenda.toTopic(AgendaState.idle(), T0);
+      assertThat(topic.getString("status")).isEqualTo("idle");
+      assertThat(topic.getValue("current")).isNull();
+      assertThat(topic.getValue("now")).isNull();
+      assertThat(topic.getInteger("next")).isZero();
+      assertThat(topic.getJsonObject("nextItem").getString("id")).isEqualTo("a");
+      for (String key : List.of("startedAt", "pausedAt", "durationMs", "endsAt", "remainingMs", "overtimeMs",
+          "driftMs", "projectedEnd")) {
+        assertThat(topic.getValue(key)).as(key).isNull();
+      }
+      assertThat(topic.getLong("plannedEnd")).isEqualTo(T0 + 50 * MIN);
+    }
+
+    @Test
+    @DisplayName("ended: the actual end against the plan")
+    void afterTheEnd() {
+      AgendaState s = agenda.next(agenda.goTo(started(), T0 + 41 * MIN, 3), T0 + 52 * MIN);
+      JsonObject topic = agenda.toTopic(s, T0 + 60 * MIN);
+      assertThat(topic.getString("status")).isEqualTo("ended");
+      assertThat(topic.getValue("current")).isNull();
+      assertThat(topic.getValue("now")).isNull();
+      assertThat(topic.getValue("next")).isNull();
+      assertThat(topic.getValue("nextItem")).isNull();
+      assertThat(topic.getValue("remainingMs")).isNull();
+      assertThat(topic.getValue("endsAt")).isNull();
+      assertThat(topic.getLong("driftMs")).isEqualTo(2 * MIN);
+      assertThat(topic.getLong("projectedEnd")).isEqualTo(T0 + 52 * MIN);
+      assertThat(topic.getJsonArray("items").getJsonObject(3).getLong("actualEnd")).isEqualTo(T0 + 52 * MIN);
+    }
+  }
+
+  @Nested
+  @DisplayName("restore after a restart")
+  class Restore {
+
+    @Test
+    @DisplayName("shows the same item with the same start, the downtime counted like a wall clock")
+    void running() {
+      AgendaState s = agenda.adjust(agenda.next(started(), T0 + 10 * MIN), T0 + 11 * MIN, 30_000);
+      JsonObject before = agenda.toTopic(s, T0 + 12 * MIN);
+      AgendaState restored = AgendaState.fromJson(new JsonObject(s.toJson().encode()));
+      assertThat(restored).isEqualTo(s);
+      JsonObject after = agenda.toTopic(restored, T0 + 15 * MIN);
+      assertThat(after.getInteger("current")).isEqualTo(1);
+      assertThat(after.getLong("startedAt")).isEqualTo(T0 + 10 * MIN);
+      assertThat(after.getLong("endsAt")).isEqualTo(before.getLong("endsAt"));
+      assertThat(after.getLong("remainingMs")).isEqualTo(before.getLong("remainingMs") - 3 * MIN);
+    }
+
+    @Test
+    @DisplayName("a paused item stays paused with the same time left")
+    void paused() {
+      AgendaState s = agenda.pause(started(), T0 + 4 * MIN);
+      AgendaState restored = AgendaState.fromJson(new JsonObject(s.toJson().encode()));
+      JsonObject after = agenda.toTopic(restored, T0 + 30 * MIN);
+      assertThat(after.getString("status")).isEqualTo("paused");
+      assertThat(after.getLong("remainingMs")).isEqualTo(6 * MIN);
+      assertThat(agenda.resume(restored, T0 + 30 * MIN).pausedMs()).isEqualTo(26 * MIN);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package diemcau.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import diemcau.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** A short bench run against a real server: every figure is present and sane. Not a timed assertion. */
+@DisplayName("bench, a short smoke run (50 viewers, 5 rounds)")
+class BenchSmokeTest {
+
+  private TestServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("measures fan-out, the priority tier, stuck readers, a storm, idle cost, memory and the bare reference")
+  void smokeRun() throws Exception {
+    Path json = Files.createTempFile("bench", ".json");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    BenchCommand command = new BenchCommand(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    int exit = new CommandLine(command).execute(
+        "--url", "http://127.0.0.1:" + server.port,
+        "--mc-token", TestServer.MC_TOKEN,
+        "--admin-token", TestServer.ADMIN_TOKEN,
+        "--viewers", "50", "--rounds", "5", "--priority", "12", "--slow", "3",
+        "--idle-seconds", "2", "--warmup-rounds", "3",
+        "--json", json.toString());
+    String table = printed.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(table).isZero();
+
+    JsonObject report = new JsonObject(Files.readString(json));
+    JsonObject d = report.getJsonObject("diemcau");
+    assertThat(report.getJsonObject("machine").getInteger("cores")).isPositive();
+    assertThat(d.getJsonObject("connect").getInteger("errors")).isZero();
+
+    JsonObject fanout = d.getJsonObject("fanout");
+    assertSaneLatency(fanout.getJsonObject("latencyMs"), 5);
+    assertThat(fanout.getInteger("failedRounds")).isZero();
+    assertThat(fanout.getInteger("frameBytes")).isBetween(200, 600);
+    assertThat(fanout.getLong("delivered")).isGreaterThanOrEqualTo(5L * 50);
+    assertThat(fanout.getDouble("processCpuUsPerMessage")).isPositive();
+    assertThat(fanout.getDouble("eventLoopCpuUsPerMessage")).isPositive();
+    assertThat(fanout.getJsonObject("commandToPublishMs").getDouble("p50")).isGreaterThanOrEqualTo(0.0);
+
+    JsonObject priority = d.getJsonObject("priority");
+    assertThat(priority.getInteger("screens")).isEqualTo(12);
+    assertThat(priority.getInteger("bridges")).as("bridge screens with their keys from the admin links").isEqualTo(11);
+    assertSaneLatency(priority.getJsonObject("priorityLatencyMs"), 5);
+
+    JsonObject idle = d.getJsonObject("idle");
+    assertThat(idle.getLong("otherFrames")).as("idle viewers get nothing but heartbeats").isZero();
+    assertThat(idle.getDouble("cpuPercentOfOneCore")).isNotNull();
+
+    JsonObject memory = d.getJsonObject("memory");
+    assertThat(memory.getDouble("heapPerViewerKB")).isNotNull();
+    assertThat(memory.getDouble("rssPerViewerKB")).isNotNull();
+
+    JsonObject slow = d.getJsonObject("slow");
+    assertThat(slow.getInteger("stuck")).isEqualTo(3);
+    assertThat(slow.getInteger("parked")).isBetween(0, 2 * 3);
+    assertThat(slow.getInteger("caughtUpAfterReading")).as("stuck screens get the newest state once they read").isEqualTo(3);
+    assertSaneLatency(slow.getJsonObject("othersLatencyMs"), 5);
+
+    JsonObject storm = d.getJsonObject("storm");
+    assertThat(storm.getInteger("errors")).isZero();
+    assertThat(storm.getDouble("seconds")).isPositive();
+
+    JsonObject bare = report.getJsonObject("bare");
+    assertSaneLatency(bare.getJsonObject("fanout").getJsonObject("latencyMs"), 5);
+    assertThat(bare.getJsonObject("fanout").getDouble("processCpuUsPerMessage")).isPositive();
+    assertThat(bare.getJsonObject("storm").getInteger("errors")).isZero();
+
+    assertThat(report.getJsonArray("targets")).isNotEmpty();
+    for (String row : List.of("fan-out command→last", "priority tier", "reconnect storm", "idle", "memory per idle viewer",
+        "stuck", "bare broadcast", "targets:")) {
+      assertThat(table).contains(row);
+    }
+  }
+
+  @Test
+  @DisplayName("bad options are refused with exit code 2 before anything connects")
+  void badOptions() {
+    assertThat(new CommandLine(new BenchCommand()).execute("--url", "ftp://x", "--mc-token", "t")).isEqualTo(2);
+    assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--mc-token", "t",
+        "--viewers", "0")).isEqualTo(2);
+    assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--mc-token", "t",
+        "--viewers", "10", "--slow", "10")).isEqualTo(2);
+  }
+
+  private static void assertSaneLatency(JsonObject stats, int count) {
+    assertThat(stats.getInteger("count")).isEqualTo(count);
+    double p50 = stats.getDouble("p50");
+    double p99 = stats.getDouble("p99");
+    assertThat(p50).isPositive().isLessThan(10_000.0);
+    assertThat(p99).isGreaterThanOrEqualTo(p50);
+    assertThat(stats.getDouble("max")).isGreaterThanOrEqualTo(p99);
+  }
+}

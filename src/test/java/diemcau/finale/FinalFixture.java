@@ -1,0 +1,114 @@
+package diemcau.finale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import diemcau.support.Rest;
+import diemcau.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Drives a test server through stage 2 and the final over REST, as the consoles would. */
+final class FinalFixture {
+
+  /** Criterion ids of the shipped rubric, with their maxima 25, 25, 20, 15, 15. */
+  static final List<String> CRITERIA = List.of("thuc-tien", "hieu-qua", "sang-tao", "nhan-rong", "thuyet-trinh");
+
+  private final TestServer server;
+
+  FinalFixture(TestServer server) {
+    this.server = server;
+  }
+
+  Rest.Reply admin(String name, JsonObject args) throws Exception {
+    return Rest.command(server.port, TestServer.ADMIN_TOKEN, name, args);
+  }
+
+  Rest.Reply mc(String name, JsonObject args) throws Exception {
+    return Rest.command(server.port, TestServer.MC_TOKEN, name, args);
+  }
+
+  Rest.Reply as(String token, String name, JsonObject args) throws Exception {
+    return Rest.command(server.port, token, name, args);
+  }
+
+  /** A command that must be accepted. */
+  JsonObject ok(Rest.Reply reply) {
+    assertThat(reply.status()).as(reply.body().encode()).isEqualTo(200);
+    return reply.body();
+  }
+
+  /** Five scores, one per criterion in rubric order. */
+  static JsonObject scores(double... values) {
+    JsonObject scores = new JsonObject();
+    for (int i = 0; i < CRITERIA.size(); i++) {
+      scores.put(CRITERIA.get(i), values[i]);
+    }
+    return scores;
+  }
+
+  /** The eleven stage-2 entries of {@link States#STAGE2}, the council's totals falling down the list. */
+  void stage2() throws Exception {
+    stage2(States.STAGE2.size());
+  }
+
+  /** The first {@code count} of those entries (recording one again edits it). */
+  void stage2(int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      String unit = States.STAGE2.get(i);
+      ok(admin("stage2.entry", new JsonObject().put("unit", unit).put("title", "Trợ lý AI số " + (i + 1))
+          .put("representative", "Nguyễn Văn " + (char) ('A' + i)).put("contact", "contact-" + unit + "@example.vn")
+          .put("channel", i % 2 == 0 ? "email" : "zalo")));
+      ok(admin("stage2.council.score", new JsonObject().put("unit", unit)
+          .put("scores", scores(20.25, 20.25, 15.25, 10.25, 10.25 - i))));
+    }
+  }
+
+  /** Stage 2, then the top six confirmed as finalists. */
+  void finalists() throws Exception {
+    stage2();
+    ok(admin("final.finalists.confirm", new JsonObject()));
+  }
+
+  /** Creates judges through the admin endpoint; returns their tokens. */
+  List<String> judges(int count) throws Exception {
+    List<String> tokens = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      Rest.Reply reply = Rest.post(server.port, "/api/final/judges", TestServer.ADMIN_TOKEN,
+          new JsonObject().put("name", "Giám khảo " + i).encode());
+      assertThat(reply.status()).as(reply.body().encode()).isEqualTo(200);
+      tokens.add(reply.body().getString("token"));
+    }
+    return tokens;
+  }
+
+  /** Every judge scores every finalist: judge j gives finalist f {@code sheets.of(f, j)}, or nothing for null. */
+  void scoreAll(List<String> tokens, Sheets sheets) throws Exception {
+    for (int f = 0; f < States.FINALISTS.size(); f++) {
+      for (int j = 0; j < tokens.size(); j++) {
+        if (sheets.of(f, j) != null) {
+          ok(as(tokens.get(j), "judge.score", new JsonObject().put("unit", States.FINALISTS.get(f)).put("scores", sheets.of(f, j))));
+        }
+      }
+    }
+  }
+
+  /** The scores judge {@code j} gives finalist {@code f}. */
+  @FunctionalInterface
+  interface Sheets {
+    JsonObject of(int finalist, int judge);
+  }
+
+  /**
+   * Distinct, all-fractional scores: finalist f's sheets total (90.25 − 5f) ± judge spread, so the
+   * results rank the finalists in list order and no total or mean is a whole number.
+   */
+  static JsonObject distinct(int finalist, int judge) {
+    double spread = judge == 0 ? 0 : judge == 1 ? 2 : -3;
+    return scores(20.25 - finalist + spread, 20.25 - finalist, 15.25 - finalist, 12.25 - finalist, 12.25 - finalist);
+  }
+
+  JsonObject state() throws Exception {
+    return Rest.get(server.port, "/api/state/final", null).body();
+  }
+}

@@ -1,0 +1,264 @@
+package diemcau.finale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import diemcau.support.Rest;
+import diemcau.support.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Stage 2 and the final on a real server")
+class FinaleServerTest {
+
+  private TestServer server;
+  private FinalFixture fixture;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start();
+    fixture = new FinalFixture(server);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("the public topic counts the entries and lists them without contacts")
+  void entries() throws Exception {
+    fixture.stage2();
+    JsonObject state = fixture.state();
+    assertThat(state.getInteger("received")).isEqualTo(11);
+    assertThat(state.getInteger("quota")).isEqualTo(11);
+    assertThat(state.getJsonArray("entries").getJsonObject(1).fieldNames())
+        .contains("unit", "name", "title", "channel", "status").doesNotContain("contact", "representative");
+    assertThat(state.encode()).doesNotContain("contact-", "Nguyễn Văn");
+    assertThat(state.getJsonArray("finalists")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("stage 2 takes ten communes and one department, and a tie at the cut waits for the council")
+  void quotasAndCut() throws Exception {
+    fixture.stage2();
+    Rest.Reply twelfth = fixture.admin("stage2.entry", new JsonObject().put("unit", "11557").put("title", "Thêm")
+        .put("representative", "A").put("contact", "a@b.vn").put("channel", "email"));
+    assertThat(twelfth.status()).isEqualTo(409);
+    assertThat(twelfth.body().getJsonObject("error").getString("code")).isEqualTo("quota_full");
+    fixture.ok(fixture.admin("stage2.council.score", new JsonObject().put("unit", States.STAGE2.get(6))
+        .put("scores", FinalFixture.scores(20.25, 20.25, 15.25, 10.25, 5.25))));
+    Rest.Reply tied = fixture.admin("final.finalists.confirm", new JsonObject());
+    assertThat(tied.status()).isEqualTo(409);
+    assertThat(tied.body().getJsonObject("error").getString("message")).contains("tie at place 6", "Xã Tân Minh", "Phường Hồng Bàng");
+    fixture.ok(fixture.admin("final.finalists.confirm", new JsonObject().put("units", String.join(",", States.FINALISTS))));
+    assertThat(fixture.state().getJsonArray("finalists")).hasSize(6);
+  }
+
+  @Test
+  @DisplayName("the order is drawn once from a published seed; a redo needs the admin and a reason, and is audited")
+  void drawOnce() throws Exception {
+    fixture.finalists();
+    fixture.ok(fixture.mc("final.draw", new JsonObject().put("seed", 123_456_789L)));
+    JsonObject state = fixture.state();
+    assertThat(state.getJsonArray("order").getList()).isEqualTo(Draw.order(States.FINALISTS, 123_456_789L));
+    assertThat(state.getJsonObject("draw").getLong("seed")).isEqualTo(123_456_789L);
+    assertThat(state.getJsonObject("draw").getJsonArray("sorted").getList()).isSorted();
+
+    Rest.Reply again = fixture.mc("final.draw", new JsonObject());
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body().getJsonObject("error").getString("code")).isEqualTo("already_drawn");
+    assertThat(fixture.mc("final.draw.redo", new JsonObject().put("reason", "Máy chiếu lỗi")).status()).isEqualTo(403);
+    assertThat(fixture.admin("final.draw.redo", new JsonObject()).body().getJsonObject("error").getString("field")).isEqualTo("reason");
+
+    fixture.ok(fixture.admin("final.draw.redo", new JsonObject().put("reason", "Máy chiếu lỗi khi bốc thăm").put("seed", 7)));
+    assertThat(fixture.state().getJsonArray("order").getList()).isEqualTo(Draw.order(States.FINALISTS, 7));
+    assertThat(fixture.state().getJsonObject("draw").getInteger("redraws")).isEqualTo(1);
+    JsonArray audit = Rest.get(server.port, "/api/audit", TestServer.ADMIN_TOKEN).body().getJsonArray("entries");
+    JsonObject redo = audit.getJsonObject(0);
+    assertThat(redo.getString("command")).isEqualTo("final.draw.redo");
+    assertThat(redo.getJsonObject("args").getLong("seed")).isEqualTo(7);
+    assertThat(redo.getJsonObject("args").getString("reason")).isEqualTo("Máy chiếu lỗi khi bốc thăm");
+    assertThat(audit.getJsonObject(1).getJsonObject("args").getLong("seed")).isEqualTo(123_456_789L);
+
+    fixture.ok(fixture.mc("final.agenda.start", new JsonObject()));
+    assertThat(fixture.admin("final.draw.redo", new JsonObject().put("reason", "Thử lại lần nữa")).status()).isEqualTo(409);
+  }
+
+  @Test
+  @DisplayName("the running order is one timed slot per finalist, in the drawn order")
+  void runningOrder() throws Exception {
+    fixture.finalists();
+    fixture.ok(fixture.admin("final.schedule", new JsonObject().put("start", "2026-06-25T14:00:00+07:00")));
+    fixture.ok(fixture.mc("final.draw", new JsonObject().put("seed", 1)));
+    fixture.ok(fixture.mc("final.agenda.start", new JsonObject()));
+    JsonObject agenda = fixture.state().getJsonObject("agenda");
+    JsonArray items = agenda.getJsonArray("items");
+    assertThat(items).hasSize(6);
+    assertThat(items.getJsonObject(0).getString("id")).isEqualTo("slot-" + Draw.order(States.FINALISTS, 1).get(0));
+    assertThat(items.getJsonObject(1).getLong("plannedStart") - items.getJsonObject(0).getLong("plannedStart"))
+        .isEqualTo(10 * 60_000L);
+    assertThat(agenda.getString("status")).isEqualTo("running");
+    fixture.ok(fixture.mc("final.agenda.next", new JsonObject()));
+    assertThat(fixture.state().getJsonObject("agenda").getInteger("current")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a judge's scores are checked against the rubric: every criterion, in range, for a finalist")
+  void scoringValidation() throws Exception {
+    fixture.finalists();
+    String judge = fixture.judges(1).get(0);
+    String unit = States.FINALISTS.get(0);
+    JsonObject missing = FinalFixture.distinct(0, 0);
+    missing.remove("sang-tao");
+    assertError(fixture.as(judge, "judge.score", new JsonObject().put("unit", unit).put("scores", missing)), 400, "scores.sang-tao");
+    assertError(fixture.as(judge, "judge.score", new JsonObject().put("unit", unit)
+        .put("scores", FinalFixture.distinct(0, 0).put("nhan-rong", 15.5))), 400, "scores.nhan-rong");
+    assertError(fixture.as(judge, "judge.score", new JsonObject().put("unit", States.STAGE2.get(8))
+        .put("scores", FinalFixture.distinct(0, 0))), 400, "unit");
+    assertError(fixture.as(judge, "judge.score", new JsonObject().put("unit", unit).put("judge", "gk2")
+        .put("scores", FinalFixture.distinct(0, 0))), 400, "judge");
+    assertThat(fixture.as("not-a-judge-token", "judge.score", new JsonObject()).status()).isEqualTo(401);
+    assertThat(fixture.mc("judge.score", new JsonObject()).status()).isEqualTo(403);
+    fixture.ok(fixture.as(judge, "judge.score", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(0, 0))));
+  }
+
+  @Test
+  @DisplayName("a submitted sheet is locked; a correction needs a reason and is logged with before and after")
+  void lockAndCorrect() throws Exception {
+    fixture.finalists();
+    String judge = fixture.judges(1).get(0);
+    String unit = States.FINALISTS.get(0);
+    fixture.ok(fixture.as(judge, "judge.score", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(0, 0))));
+    Rest.Reply again = fixture.as(judge, "judge.score", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(1, 0)));
+    assertError(again, 409, null);
+    assertThat(again.body().getJsonObject("error").getString("code")).isEqualTo("locked");
+    assertError(fixture.as(judge, "judge.correct", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(1, 0))),
+        400, "reason");
+    fixture.ok(fixture.as(judge, "judge.correct", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(1, 0))
+        .put("reason", "Nhập nhầm điểm sáng tạo")));
+
+    JsonObject mine = Rest.get(server.port, "/api/final/judge", judge).body().getJsonObject("mine").getJsonObject(unit);
+    assertThat(mine.getInteger("version")).isEqualTo(1);
+    assertThat(mine.getDouble("total")).isEqualTo(75.25);
+    JsonObject audit = Rest.get(server.port, "/api/audit", TestServer.ADMIN_TOKEN).body().getJsonArray("entries").getJsonObject(0);
+    assertThat(audit.getString("command")).isEqualTo("judge.correct");
+    assertThat(audit.getJsonObject("args").getJsonObject("before")).isEqualTo(FinalFixture.distinct(0, 0));
+    assertThat(audit.getJsonObject("args").getJsonObject("after")).isEqualTo(FinalFixture.distinct(1, 0));
+    String log = Rest.get(server.port, "/api/final/export/score-log.csv", TestServer.ADMIN_TOKEN).body().getString("text");
+    assertThat(log.lines()).hasSize(3);
+    assertThat(log).contains("80.25", "75.25", "Nhập nhầm điểm sáng tạo");
+  }
+
+  @Test
+  @DisplayName("a judge sees only their own sheets, and the MC sees who has submitted, never a value")
+  void whoSeesWhat() throws Exception {
+    fixture.finalists();
+    List<String> judges = fixture.judges(2);
+    String unit = States.FINALISTS.get(0);
+    fixture.ok(fixture.as(judges.get(0), "judge.score", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(0, 0))));
+    JsonObject second = Rest.get(server.port, "/api/final/judge", judges.get(1)).body();
+    assertThat(second.getJsonObject("judge").getString("id")).isEqualTo("gk2");
+    assertThat(second.getJsonObject("mine")).isEmpty();
+    assertThat(second.encode()).doesNotContain("80.25", "tokenHash");
+    JsonObject progress = Rest.get(server.port, "/api/final/progress", TestServer.MC_TOKEN).body();
+    assertThat(progress.getJsonObject("submitted").getJsonArray(unit).getList()).containsExactly("gk1");
+    assertThat(progress.encode()).doesNotContain("80.25", "20.25", "scores", "total");
+    assertThat(Rest.get(server.port, "/api/final/progress", judges.get(0)).status()).isEqualTo(403);
+    assertThat(Rest.get(server.port, "/api/final/admin", TestServer.MC_TOKEN).status()).isEqualTo(403);
+    assertThat(Rest.get(server.port, "/api/final/admin", TestServer.ADMIN_TOKEN).body().encode()).doesNotContain("tokenHash");
+  }
+
+  @Test
+  @DisplayName("finalising waits for every judge's sheet and for the council on a tie across a prize boundary")
+  void finalisePreconditions() throws Exception {
+    fixture.finalists();
+    List<String> judges = fixture.judges(3);
+    fixture.scoreAll(judges, (f, j) -> f == 1 && j == 2 ? null : f == 1 ? FinalFixture.distinct(0, j) : FinalFixture.distinct(f, j));
+    Rest.Reply missing = fixture.admin("final.finalise", new JsonObject());
+    assertError(missing, 409, null);
+    assertThat(missing.body().getJsonObject("error").getString("message")).contains("Giám khảo 3 has not scored Phường Hải Dương");
+    fixture.ok(fixture.as(judges.get(2), "judge.score", new JsonObject().put("unit", States.FINALISTS.get(1))
+        .put("scores", FinalFixture.distinct(0, 2))));
+    Rest.Reply tie = fixture.admin("final.finalise", new JsonObject());
+    assertThat(tie.body().getJsonObject("error").getString("message")).contains("tie between", "Giải Nhất and Giải Nhì");
+    assertError(fixture.admin("final.tie.break", new JsonObject().put("units", States.FINALISTS.get(0) + "," + States.FINALISTS.get(2))
+        .put("reason", "Hội đồng biểu quyết")), 400, "units");
+    fixture.ok(fixture.admin("final.tie.break", new JsonObject().put("units", States.FINALISTS.get(1) + "," + States.FINALISTS.get(0))
+        .put("reason", "Hội đồng biểu quyết")));
+    fixture.ok(fixture.admin("final.finalise", new JsonObject()));
+    assertThat(fixture.state().getJsonObject("reveal").getInteger("steps")).isEqualTo(11);
+    assertError(fixture.as(judges.get(0), "judge.correct", new JsonObject().put("unit", States.FINALISTS.get(0))
+        .put("scores", FinalFixture.distinct(5, 0)).put("reason", "Muốn sửa sau khi chốt")), 409, null);
+  }
+
+  @Test
+  @DisplayName("the reveal steps forward and back, ignores clicks during the animation, and resumes at the same step after a restart")
+  void revealAndRestart() throws Exception {
+    fixture.finalists();
+    fixture.scoreAll(fixture.judges(3), FinalFixture::distinct);
+    assertError(fixture.mc("final.reveal.next", new JsonObject()), 409, null);
+    fixture.ok(fixture.admin("final.finalise", new JsonObject()));
+    assertError(fixture.mc("final.reveal.previous", new JsonObject()), 409, null);
+    fixture.ok(fixture.mc("final.reveal.next", new JsonObject()));
+    Rest.Reply during = fixture.mc("final.reveal.next", new JsonObject());
+    assertThat(during.body().getJsonObject("error").getString("code")).isEqualTo("animating");
+    for (int step = 2; step <= 4; step++) {
+      Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+      fixture.ok(fixture.mc("final.reveal.next", new JsonObject()));
+    }
+    Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+    fixture.ok(fixture.mc("final.reveal.previous", new JsonObject()));
+    JsonObject reveal = fixture.state().getJsonObject("reveal");
+    assertThat(reveal.getInteger("step")).isEqualTo(3);
+    assertThat(reveal.getJsonArray("revealed")).extracting(award -> ((JsonObject) award).getString("prize"))
+        .containsOnly("khuyen-khich");
+
+    Path data = server.dataDir;
+    server.close();
+    server = TestServer.start(data, null);
+    fixture = new FinalFixture(server);
+    assertThat(fixture.state().getJsonObject("reveal")).isEqualTo(reveal);
+    for (int step = 4; step <= 11; step++) {
+      Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+      fixture.ok(fixture.mc("final.reveal.next", new JsonObject()));
+    }
+    JsonArray revealed = fixture.state().getJsonObject("reveal").getJsonArray("revealed");
+    assertThat(revealed.getJsonObject(10).getString("unit")).isEqualTo(States.FINALISTS.get(0));
+    assertThat(revealed.getJsonObject(10).getString("prizeName")).isEqualTo("Giải Nhất");
+    Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+    assertThat(fixture.mc("final.reveal.next", new JsonObject()).body().getJsonObject("error").getString("code")).isEqualTo("at_end");
+  }
+
+  @Test
+  @DisplayName("the organisers export the official results, every judge's sheet and the certificates list")
+  void exports() throws Exception {
+    fixture.finalists();
+    fixture.scoreAll(fixture.judges(3), FinalFixture::distinct);
+    assertThat(Rest.get(server.port, "/api/final/export/results.csv", TestServer.ADMIN_TOKEN).status()).isEqualTo(409);
+    fixture.ok(fixture.admin("final.finalise", new JsonObject()));
+    String results = Rest.get(server.port, "/api/final/export/results.csv", TestServer.ADMIN_TOKEN).body().getString("text");
+    assertThat(results.lines()).hasSize(12);
+    assertThat(results.lines().toList().get(1))
+        .startsWith("Chung kết,1,11560,Phường Thủy Nguyên,Trợ lý AI số 1,80.25,82.25 (loại),77.25 (loại),80.25,Giải Nhất,10000000");
+    assertThat(results).contains("Chặng 2,,SO-YT,Sở Y tế,Trợ lý AI số 11,,,,,Giải Khuyến khích,2000000");
+    String scores = Rest.get(server.port, "/api/final/export/scores.csv", TestServer.ADMIN_TOKEN).body().getString("text");
+    assertThat(scores.lines()).hasSize(19);
+    String certificates = Rest.get(server.port, "/api/final/export/certificates.csv", TestServer.ADMIN_TOKEN).body().getString("text");
+    assertThat(certificates.lines()).hasSize(12);
+    assertThat(certificates.lines().toList().get(1)).startsWith("1,Phường Thủy Nguyên,11560,Giải Nhất,1,10000000");
+    assertThat(Rest.get(server.port, "/api/final/export/results.csv", TestServer.MC_TOKEN).status()).isEqualTo(403);
+  }
+
+  private static void assertError(Rest.Reply reply, int status, String field) {
+    assertThat(reply.status()).as(reply.body().encode()).isEqualTo(status);
+    if (field != null) {
+      assertThat(reply.body().getJsonObject("error").getString("field")).isEqualTo(field);
+    }
+  }
+}

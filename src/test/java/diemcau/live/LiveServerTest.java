@@ -1,0 +1,254 @@
+package diemcau.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import diemcau.support.Rest;
+import diemcau.support.ScreenClient;
+import diemcau.support.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A real server with real WebSocket screens")
+class LiveServerTest {
+
+  private Vertx vertx;
+  private TestServer server;
+  private final List<ScreenClient> clients = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    server = TestServer.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (ScreenClient client : clients) {
+      client.close();
+    }
+    server.close();
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  private ScreenClient connect(String uri) throws Exception {
+    ScreenClient client = ScreenClient.connect(vertx, server.port, uri);
+    clients.add(client);
+    return client;
+  }
+
+  @Test
+  @DisplayName("the agenda driven by REST and by a WebSocket command reaches every screen, in order, now and next together")
+  void agendaReachesEveryScreen() throws Exception {
+    List<ScreenClient> screens = new ArrayList<>();
+    for (String screen : List.of("hall", "bridge", "public")) {
+      screens.add(connect("/ws").hello(screen, "agenda", "screen"));
+    }
+    ScreenClient mc = connect("/ws?token=" + TestServer.MC_TOKEN).hello("mc", "agenda");
+
+    long initialRev = 0;
+    String epoch = null;
+    for (ScreenClient screen : screens) {
+      JsonObject first = screen.nextState("agenda");
+      assertThat(first.getJsonObject("data").getString("status")).isEqualTo("idle");
+      assertThat(first.getJsonObject("data").getValue("current")).isNull();
+      initialRev = first.getLong("rev");
+      epoch = first.getString("epoch");
+      screen.nextState("screen");
+    }
+    mc.nextState("agenda");
+
+    Rest.Reply started = Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject());
+    assertThat(started.status()).isEqualTo(200);
+    assertThat(started.body().getBoolean("ok")).isTrue();
+    assertThat(started.body().getLong("rev")).isEqualTo(initialRev + 1);
+
+    for (ScreenClient screen : screens) {
+      JsonObject frame = screen.nextState("agenda");
+      assertThat(frame.getLong("rev")).isEqualTo(initialRev + 1);
+      assertThat(frame.getString("epoch")).isEqualTo(epoch);
+      JsonObject data = frame.getJsonObject("data");
+      assertThat(data.getString("status")).isEqualTo("running");
+      assertThat(data.getInteger("current")).isZero();
+      assertThat(data.getJsonObject("now").getString("title")).isEqualTo(data.getJsonArray("items").getJsonObject(0).getString("title"));
+      assertThat(data.getJsonObject("nextItem").getString("title")).isEqualTo(data.getJsonArray("items").getJsonObject(1).getString("title"));
+      assertThat(data.getLong("startedAt")).isNotNull();
+    }
+
+    mc.send(new JsonObject().put("type", "command").put("id", "n1").put("name", "agenda.next").put("args", new JsonObject()));
+    JsonObject ack = mc.nextOfType("ack");
+    assertThat(ack.getString("id")).isEqualTo("n1");
+    assertThat(ack.getBoolean("ok")).isTrue();
+    assertThat(ack.getLong("rev")).isEqualTo(initialRev + 2);
+
+    for (ScreenClient screen : screens) {
+      JsonObject frame = screen.nextState("agenda");
+      assertThat(frame.getLong("rev")).isEqualTo(initialRev + 2);
+      assertThat(frame.getJsonObject("data").getInteger("current")).isEqualTo(1);
+      assertThat(frame.getJsonObject("data").getJsonObject("now").getString("id"))
+          .isEqualTo(frame.getJsonObject("data").getJsonArray("items").getJsonObject(1).getString("id"));
+      List<Long> revs = screen.received.stream()
+          .filter(f -> "agenda".equals(f.getString("topic"))).map(f -> f.getLong("rev")).toList();
+      assertThat(revs).containsExactly(initialRev, initialRev + 1, initialRev + 2);
+    }
+
+    JsonObject rest = Rest.get(server.port, "/api/state/agenda", null).body();
+    assertThat(rest.getInteger("current")).isEqualTo(1);
+    assertThat(rest.getString("status")).isEqualTo("running");
+  }
+
+  @Test
+  @DisplayName("a command sent by a viewer socket right after connecting is refused and changes nothing")
+  void viewerCannotCommand() throws Exception {
+    ScreenClient viewer = connect("/ws");
+    viewer.send(new JsonObject().put("type", "command").put("id", "x").put("name", "agenda.start")
+        .put("args", new JsonObject()).put("token", TestServer.MC_TOKEN));
+    JsonObject ack = viewer.nextOfType("ack");
+    assertThat(ack.getBoolean("ok")).isFalse();
+    assertThat(ack.getJsonObject("error").getString("code")).isEqualTo("unauthorized");
+
+    assertThat(Rest.get(server.port, "/api/state/agenda", null).body().getString("status")).isEqualTo("idle");
+    JsonObject audit = Rest.get(server.port, "/api/audit", TestServer.ADMIN_TOKEN).body();
+    assertThat(audit.getJsonArray("entries")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("every accepted command leaves one audit row with who, what, arguments and the resulting revision")
+  void auditLog() throws Exception {
+    Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject().put("index", 2));
+    Rest.Reply adjusted = Rest.command(server.port, TestServer.ADMIN_TOKEN, "agenda.adjust", new JsonObject().put("ms", 60000));
+    assertThat(adjusted.status()).isEqualTo(200);
+    JsonObject audit = Rest.get(server.port, "/api/audit", TestServer.ADMIN_TOKEN).body();
+    List<JsonObject> entries = audit.getJsonArray("entries").stream().map(JsonObject.class::cast).toList();
+    assertThat(entries).hasSize(2);
+    assertThat(entries.get(0).getString("command")).isEqualTo("agenda.adjust");
+    assertThat(entries.get(0).getString("role")).isEqualTo("admin");
+    assertThat(entries.get(0).getJsonObject("args").getLong("ms")).isEqualTo(60000);
+    assertThat(entries.get(0).getLong("rev")).isEqualTo(adjusted.body().getLong("rev"));
+    assertThat(entries.get(1).getString("command")).isEqualTo("agenda.start");
+    assertThat(entries.get(1).getString("actor")).isEqualTo("mc");
+    assertThat(entries.get(1).getJsonObject("args").getInteger("index")).isEqualTo(2);
+
+    assertThat(Rest.get(server.port, "/api/audit", TestServer.MC_TOKEN).status()).isEqualTo(403);
+    assertThat(Rest.get(server.port, "/api/audit", null).status()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("bad commands get a clear error naming what is wrong, and change nothing")
+  void badCommands() throws Exception {
+    assertError(Rest.command(server.port, null, "agenda.start", null), 401, "unauthorized", null);
+    assertError(Rest.command(server.port, "wrong-token-123", "agenda.start", null), 401, "unauthorized", null);
+    assertError(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.fly", null), 404, "unknown_command", "name");
+    assertError(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.goto", new JsonObject().put("index", "x")),
+        400, "bad_argument", "index");
+    assertError(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.goto", new JsonObject()), 400, "bad_argument", "index");
+    assertError(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject().put("index", 99)),
+        400, "bad_index", "index");
+    assertError(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject().put("speed", 2)),
+        400, "bad_argument", "speed");
+    assertError(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.pause", null), 409, "not_running", null);
+    assertError(Rest.command(server.port, TestServer.MC_TOKEN, "screen.scene", new JsonObject().put("scene", "disco")),
+        400, "bad_argument", "scene");
+    assertError(Rest.post(server.port, "/api/commands", TestServer.MC_TOKEN, "{not json"), 400, "bad_json", null);
+    assertError(Rest.post(server.port, "/api/commands", TestServer.MC_TOKEN, "{\"args\":{}}"), 400, "bad_argument", null);
+
+    String huge = new JsonObject().put("name", "screen.message")
+        .put("args", new JsonObject().put("text", "x".repeat(200_000))).encode();
+    assertThat(Rest.post(server.port, "/api/commands", TestServer.MC_TOKEN, huge).status()).isEqualTo(413);
+
+    assertThat(Rest.get(server.port, "/api/state/agenda", null).body().getString("status")).isEqualTo("idle");
+    assertThat(Rest.get(server.port, "/api/audit", TestServer.ADMIN_TOKEN).body().getJsonArray("entries")).isEmpty();
+    assertThat(Rest.get(server.port, "/api/state/nothing", null).status()).isEqualTo(404);
+  }
+
+  private static void assertError(Rest.Reply reply, int status, String code, String field) {
+    assertThat(reply.status()).as(reply.body().encode()).isEqualTo(status);
+    assertThat(reply.body().getBoolean("ok")).isFalse();
+    assertThat(reply.body().getJsonObject("error").getString("code")).isEqualTo(code);
+    assertThat(reply.body().getJsonObject("error").getString("message")).isNotBlank();
+    if (field != null) {
+      assertThat(reply.body().getJsonObject("error").getString("field")).isEqualTo(field);
+    }
+  }
+
+  @Test
+  @DisplayName("malformed frames are answered with an error and the socket stays open; ping answers pong with server time")
+  void malformedFramesKeepTheSocket() throws Exception {
+    ScreenClient screen = connect("/ws");
+    screen.ws.writeTextMessage("{not json");
+    assertThat(screen.nextOfType("error").getString("code")).isEqualTo("bad_json");
+    screen.send(new JsonObject().put("type", "dance"));
+    assertThat(screen.nextOfType("error").getString("message")).contains("dance");
+    screen.send(new JsonObject().put("type", "hello").put("screen", "hall").put("topics", new io.vertx.core.json.JsonArray().add("weather")));
+    assertThat(screen.nextOfType("error").getString("message")).contains("weather");
+
+    long before = System.currentTimeMillis();
+    screen.send(new JsonObject().put("type", "ping").put("id", 7).put("t0", 123));
+    JsonObject pong = screen.nextOfType("pong");
+    assertThat(pong.getInteger("id")).isEqualTo(7);
+    assertThat(pong.getLong("t0")).isEqualTo(123);
+    assertThat(pong.getLong("server")).isBetween(before - 1000, System.currentTimeMillis() + 1000);
+    assertThat(screen.closeStatus).isNull();
+  }
+
+  @Test
+  @DisplayName("an oversized message closes that socket instead of being buffered; others are untouched")
+  void oversizedMessageRefused() throws Exception {
+    ScreenClient bystander = connect("/ws").hello("hall", "agenda");
+    bystander.nextState("agenda");
+    ScreenClient sender = connect("/ws");
+    sender.ws.writeTextMessage("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(200_000) + "\"}");
+    long deadline = System.currentTimeMillis() + 5000;
+    while (sender.closeStatus == null && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    // netty refuses a frame over the limit with 1009, or drops the connection (1006); when the
+    // socket fails another way first, the server says 1011 — never a normal closure
+    assertThat(sender.closeStatus).isIn((short) 1006, (short) 1009, (short) 1011);
+    bystander.send(new JsonObject().put("type", "ping").put("id", 1).put("t0", 1));
+    assertThat(bystander.nextOfType("pong").getInteger("id")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an idle screen gets a heartbeat with the server time every 15 s while a timer runs, and nothing else")
+  void heartbeat() throws Exception {
+    Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", null);
+    ScreenClient screen = connect("/ws").hello("hall", "agenda", "screen");
+    screen.nextState("agenda");
+    screen.nextState("screen");
+    List<JsonObject> idle = screen.drain(SocketGroup.HEARTBEAT_MS + 1500);
+    assertThat(idle).isNotEmpty().allMatch(frame -> "heartbeat".equals(frame.getString("type")));
+    assertThat(idle.size()).isLessThanOrEqualTo(2);
+    assertThat(idle.get(0).getLong("server")).isCloseTo(System.currentTimeMillis(), org.assertj.core.api.Assertions.within(20_000L));
+  }
+
+  @Test
+  @DisplayName("a socket with a wrong token or bridge key is refused in the handshake")
+  void wrongCredentialsRefusedInHandshake() {
+    assertThatThrownBy(() -> connect("/ws?token=not-a-real-token")).hasMessageContaining("401");
+    assertThatThrownBy(() -> connect("/ws?unit=11560&key=forged")).hasMessageContaining("403");
+  }
+
+  @Test
+  @DisplayName("screen commands set the scene, message and blackout that every screen receives")
+  void screenTopic() throws Exception {
+    ScreenClient hall = connect("/ws").hello("hall", "screen");
+    assertThat(hall.nextState("screen").getJsonObject("data").getString("scene")).isEqualTo("agenda");
+    Rest.command(server.port, TestServer.MC_TOKEN, "screen.message",
+        new JsonObject().put("text", "Xin mời đại biểu ổn định chỗ ngồi").put("tone", "attention"));
+    JsonObject message = hall.nextState("screen").getJsonObject("data").getJsonObject("message");
+    assertThat(message.getString("text")).isEqualTo("Xin mời đại biểu ổn định chỗ ngồi");
+    assertThat(message.getString("tone")).isEqualTo("attention");
+    Rest.command(server.port, TestServer.MC_TOKEN, "screen.blackout", new JsonObject().put("on", true));
+    assertThat(hall.nextState("screen").getJsonObject("data").getBoolean("blackout")).isTrue();
+    Rest.command(server.port, TestServer.MC_TOKEN, "screen.clear", null);
+    assertThat(hall.nextState("screen").getJsonObject("data").getValue("message")).isNull();
+  }
+}

@@ -1,0 +1,41 @@
+package diemcau.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Diffing an import against the people held")
+class LedgerTest {
+
+  private final Ledger ledger = new Ledger();
+
+  @Test
+  @DisplayName("new people are created, the same data again changes nothing, a newer export updates only who changed")
+  void idempotentDiff() {
+    Person a = new Person("a", "U1", "A", 1L, null, null, 1);
+    Person b = new Person("b", "U2", "B", 1L, null, null, 1);
+    Ledger.Diff first = ledger.diff(List.of(a, b));
+    assertThat(first.created()).containsExactly(a, b);
+    ledger.apply(first.changed());
+    Ledger.Diff again = ledger.diff(List.of(a, b));
+    assertThat(again.changed()).isEmpty();
+    assertThat(again.unchanged()).isEqualTo(2);
+    Person bDone = new Person("b", "U2", "B", 1L, 5L, 9_000, 5);
+    Ledger.Diff newer = ledger.diff(List.of(a, bDone));
+    assertThat(newer.changed()).containsExactly(bDone);
+    assertThat(newer.updated()).containsExactly(bDone);
+    assertThat(newer.created()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the same person twice in one upload is merged in order before it is compared")
+  void repeatsWithinAnUpload() {
+    Person early = new Person("a", "U1", "A", 1L, null, 7_000, 1);
+    Person late = new Person("a", "U2", "A", 1L, 9L, 6_000, 9);
+    Ledger.Diff diff = ledger.diff(List.of(late, early));
+    assertThat(diff.persons()).isEqualTo(1);
+    assertThat(diff.changed()).containsExactly(new Person("a", "U2", "A", 1L, 9L, 7_000, 9));
+  }
+}

@@ -1,0 +1,54 @@
+package diemcau.support;
+
+import diemcau.Server;
+import diemcau.Settings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** A real server on a free loopback port, with its own data folder and known tokens. */
+public final class TestServer implements AutoCloseable {
+
+  public static final String MC_TOKEN = "mc-token-for-tests";
+  public static final String ADMIN_TOKEN = "admin-token-for-tests";
+
+  public final Server server;
+  public final int port;
+  public final Path dataDir;
+
+  private TestServer(Server server, int port, Path dataDir) {
+    this.server = server;
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  public static TestServer start() throws Exception {
+    return start(Files.createTempDirectory("diemcau-test"), null);
+  }
+
+  public static TestServer start(Path dataDir, String dbUrl) throws Exception {
+    int port = freePort();
+    Settings settings = new Settings("127.0.0.1", port, dataDir, dbUrl, dbUrl == null ? null : "root", null,
+        MC_TOKEN, ADMIN_TOKEN, null, null);
+    Server server = Server.start(settings, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
+    return new TestServer(server, port, dataDir);
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public String http(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop().await(20, TimeUnit.SECONDS);
+  }
+}

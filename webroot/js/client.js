@@ -1,0 +1,349 @@
+// The one shared client module: connection, reconnect with jittered back-off, hello replay,
+// clock sync against the server, and a topic store. Screens only render what it holds.
+//
+// Memory stays bounded however long a screen stays open: one slot per topic, one clock
+// sample, and pending commands that leave on their ack or their timeout.
+
+const BACKOFF_MIN_MS = 500;
+const BACKOFF_MAX_MS = 15_000;
+const CLOCK_SAMPLES = 5;
+const CLOCK_SAMPLE_GAP_MS = 200;
+const CLOCK_SAMPLE_WAIT = 10; // gaps to wait for the round's last pongs
+const CLOCK_REFRESH_MS = 60_000;
+const COMMAND_TIMEOUT_MS = 10_000;
+const STALE_AFTER_MS = 35_000; // two missed heartbeats (15 s each) and a margin
+const DEAD_AFTER_MS = 50_000; // silent this long: the socket is given up and a new one opened
+const HANDSHAKE_TIMEOUT_MS = 20_000; // a socket not open by then is given up too
+
+/**
+ * Opens a live link to the server and keeps it open.
+ *
+ * @param {{screen: string, topics: string[], unit?: string, key?: string, token?: string,
+ *          pingEvery?: number, staleAfter?: number}} options
+ */
+export function connect(options) {
+  const { screen, topics, unit, key, token, pingEvery = 10_000, staleAfter = STALE_AFTER_MS } = options;
+  const deadAfter = Math.max(DEAD_AFTER_MS, staleAfter + pingEvery);
+  const states = new Map(); // topic → {epoch, rev, server, data}
+  const listeners = new Map(); // topic → Set<fn>
+  const statusListeners = new Set();
+  const pending = new Map(); // command id → {resolve, reject, timer}
+  let ws = null;
+  let status = 'connecting';
+  let attempt = 0;
+  let lastHeard = 0;
+  let everOpened = false;
+  let refused = false;
+  let pingId = 0;
+  let commandId = 0;
+  let best = null; // the clock sample with the smallest round trip: {rtt, offset, at}
+  let round = null; // the best sample of the round being taken
+  let roundTimer = null;
+  let retryTimer = null;
+
+  const query = new URLSearchParams();
+  if (token) query.set('token', token);
+  if (unit) query.set('unit', unit);
+  if (key) query.set('key', key);
+  const search = query.toString();
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws${search ? `?${search}` : ''}`;
+
+  function setStatus(next) {
+    if (next === status) return;
+    status = next;
+    statusListeners.forEach((fn) => fn(status, { refused }));
+  }
+
+  function isOpen() {
+    return ws !== null && ws.readyState === WebSocket.OPEN;
+  }
+
+  function send(frame) {
+    if (isOpen()) ws.send(JSON.stringify(frame));
+  }
+
+  function ping() {
+    pingId = (pingId + 1) % Number.MAX_SAFE_INTEGER;
+    send({ type: 'ping', id: pingId, t0: Date.now() });
+  }
+
+  // A round of samples a little apart. The least-delayed sample ever seen is kept; once it is
+  // old, the best of a fresh round replaces it even if that one is slower (clocks wander).
+  function sampleClock() {
+    clearInterval(roundTimer);
+    round = null;
+    let sent = 0;
+    roundTimer = setInterval(() => {
+      if (sent < CLOCK_SAMPLES) { sent += 1; ping(); return; }
+      if (sent++ < CLOCK_SAMPLES + CLOCK_SAMPLE_WAIT) return; // late pongs of the round still count
+      clearInterval(roundTimer);
+      roundTimer = null;
+      if (round && best && round.at - best.at > 2 * CLOCK_REFRESH_MS) best = round;
+      round = null;
+    }, CLOCK_SAMPLE_GAP_MS);
+  }
+
+  function onPong(frame) {
+    const now = Date.now();
+    const rtt = now - frame.t0;
+    if (!(rtt >= 0) || typeof frame.server !== 'number') return;
+    const sample = { rtt, offset: frame.server + rtt / 2 - now, at: now };
+    if (roundTimer && (!round || rtt <= round.rtt)) round = sample;
+    if (!best || rtt <= best.rtt) best = sample;
+  }
+
+  function onState(frame) {
+    if (typeof frame.topic !== 'string') return;
+    const held = states.get(frame.topic);
+    if (held && held.epoch === frame.epoch && !(frame.rev > held.rev)) return;
+    const entry = { epoch: frame.epoch, rev: frame.rev, server: frame.server, data: frame.data };
+    states.set(frame.topic, entry);
+    const fns = listeners.get(frame.topic);
+    if (fns) fns.forEach((fn) => call(fn, entry.data, entry));
+  }
+
+  function onAck(frame) {
+    const waiting = pending.get(frame.id);
+    if (!waiting) return;
+    pending.delete(frame.id);
+    clearTimeout(waiting.timer);
+    if (frame.ok) waiting.resolve(frame);
+    else waiting.reject(frame.error || { code: 'refused', message: 'Máy chủ từ chối lệnh' });
+  }
+
+  function rejectPending() {
+    for (const [id, waiting] of pending) {
+      clearTimeout(waiting.timer);
+      waiting.reject({ code: 'disconnected', message: 'Mất kết nối trước khi máy chủ trả lời' });
+      pending.delete(id);
+    }
+  }
+
+  function scheduleReconnect() {
+    clearTimeout(retryTimer);
+    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** Math.min(attempt, 10));
+    attempt += 1;
+    retryTimer = setTimeout(open, Math.random() * ceiling); // full jitter: 114 rooms never return in step
+  }
+
+  function open() {
+    retryTimer = null;
+    setStatus(everOpened ? 'down' : 'connecting');
+    const socket = new WebSocket(url);
+    let opened = false;
+    ws = socket;
+    const handshake = setTimeout(() => { if (ws === socket && !opened) abandon(); }, HANDSHAKE_TIMEOUT_MS);
+    socket.onopen = () => {
+      clearTimeout(handshake);
+      opened = true;
+      everOpened = true;
+      refused = false;
+      attempt = 0;
+      lastHeard = Date.now();
+      setStatus('live');
+      send({ type: 'hello', screen, unit, topics });
+      sampleClock();
+    };
+    socket.onmessage = (message) => {
+      lastHeard = Date.now();
+      if (status !== 'live') setStatus('live');
+      let frame;
+      try { frame = JSON.parse(message.data); } catch { return; }
+      if (!frame || typeof frame !== 'object') return;
+      switch (frame.type) {
+        case 'state': onState(frame); break;
+        case 'pong': onPong(frame); break;
+        case 'ack': onAck(frame); break;
+        case 'error': console.warn('server:', frame.code, frame.message); break;
+        default: break; // heartbeat: being heard is enough
+      }
+    };
+    socket.onclose = () => {
+      clearTimeout(handshake);
+      if (ws !== socket) return; // a socket already given up
+      // a socket refused in the handshake never opens: a wrong token or key (or no server)
+      if (!opened) refused = true;
+      ws = null;
+      clearInterval(roundTimer);
+      roundTimer = null;
+      rejectPending();
+      setStatus('down');
+      scheduleReconnect();
+    };
+  }
+
+  // gives up a socket that has gone silent (a half-open link never closes by itself)
+  function abandon() {
+    const socket = ws;
+    ws = null;
+    rejectPending();
+    if (socket) {
+      socket.onopen = null;
+      socket.onclose = null;
+      socket.onmessage = null;
+      try { socket.close(); } catch { /* already closing */ }
+    }
+    setStatus('down');
+    scheduleReconnect();
+  }
+
+  setInterval(() => { if (isOpen()) ping(); }, pingEvery);
+  setInterval(() => { if (isOpen()) sampleClock(); }, CLOCK_REFRESH_MS);
+  setInterval(() => {
+    if (!isOpen()) return;
+    const silent = Date.now() - lastHeard;
+    if (silent > deadAfter) abandon();
+    else if (silent > staleAfter) setStatus('stale');
+  }, 1000);
+
+  // the network is back (a laptop's Wi-Fi, a room's router): try now rather than at the back-off
+  window.addEventListener('online', () => {
+    if (ws || !retryTimer) return;
+    clearTimeout(retryTimer);
+    attempt = 0;
+    open();
+  });
+
+  open();
+
+  return {
+    /** The newest data of a topic, or undefined before its first frame. */
+    get: (topic) => states.get(topic)?.data,
+    /** Calls fn(data, frame) on every new state of topic, and at once if one is held. */
+    on(topic, fn) {
+      if (!listeners.has(topic)) listeners.set(topic, new Set());
+      listeners.get(topic).add(fn);
+      const held = states.get(topic);
+      if (held) call(fn, held.data, held);
+      return () => listeners.get(topic).delete(fn);
+    },
+    /** Sends a named command; resolves with the ack, rejects with the server's error object. */
+    command(name, args = {}) {
+      return new Promise((resolve, reject) => {
+        if (!isOpen()) {
+          reject({ code: 'disconnected', message: 'Chưa kết nối tới máy chủ' });
+          return;
+        }
+        commandId += 1;
+        const id = `c${commandId}`;
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject({ code: 'timeout', message: 'Máy chủ không trả lời' });
+        }, COMMAND_TIMEOUT_MS);
+        pending.set(id, { resolve, reject, timer });
+        send({ type: 'command', id, name, args });
+      });
+    },
+    /** The server's clock in epoch ms, as well as this screen can tell it. */
+    serverNow: () => Date.now() + (best ? best.offset : 0),
+    /** The estimated offset to the server's clock (ms) and the round trip it was measured with. */
+    clock: () => (best ? { offset: best.offset, rtt: best.rtt } : null),
+    /** Calls fn(status, {refused}) now and on every change: connecting, live, stale, down. */
+    onStatus(fn) {
+      statusListeners.add(fn);
+      fn(status, { refused });
+      return () => statusListeners.delete(fn);
+    },
+    status: () => status,
+    /** When the server was last heard from, in server time (null before the first frame). */
+    lastHeard: () => (lastHeard ? lastHeard + (best ? best.offset : 0) : null),
+    /** Closes the socket (tests use it to cut the link; it reconnects by itself). */
+    drop: () => ws && ws.close(),
+  };
+}
+
+function call(fn, data, frame) {
+  try { fn(data, frame); } catch (error) { console.error(error); }
+}
+
+/** Fetches JSON, trying again with back-off until the server answers (screens never reload). */
+export async function fetchJson(path, init) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const response = await fetch(path, init);
+      if (response.ok) return await response.json();
+    } catch { /* the server is not reachable yet */ }
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt)));
+  }
+}
+
+/** mm:ss of a duration, rounding up so 00:00 is shown only at zero; minutes go past 59. */
+export function clock(ms) {
+  return mmss(Math.max(0, Math.ceil(ms / 1000)));
+}
+
+/**
+ * A countdown as shown: "04:59", "00:00" for the last second, then "+00:01" and up in
+ * overtime. `over` is true once the sign shows.
+ */
+export function countdown(remainingMs) {
+  if (remainingMs > -1000) return { text: clock(remainingMs), over: false };
+  return { text: `+${mmss(Math.floor(-remainingMs / 1000))}`, over: true };
+}
+
+function mmss(seconds) {
+  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+const HHMM = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
+const DAY = new Intl.DateTimeFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: ZONE });
+
+/** hh:mm in Hải Phòng time, whatever the screen's own time zone. */
+export function hhmm(epochMs) {
+  return epochMs == null ? '' : HHMM.format(new Date(epochMs));
+}
+
+/** "Thứ Tư, 27/5/2026" in Hải Phòng time. */
+export function day(epochMs) {
+  const text = DAY.format(new Date(epochMs));
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Keeps the screen awake where the browser allows it, and again after the tab comes back. */
+export function keepAwake() {
+  if (!('wakeLock' in navigator)) return;
+  const request = () => navigator.wakeLock.request('screen').catch(() => {});
+  request();
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') request(); });
+}
+
+/** How far off plan, in words: "Chậm 3 phút so với kế hoạch", "Sớm 1 giờ 5 phút", "Đúng giờ". */
+export function driftText(ms, suffix = ' so với kế hoạch') {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes === 0) return 'Đúng giờ';
+  const days = Math.floor(minutes / 1440);
+  const span = days > 0 ? `${days} ngày`
+    : minutes >= 60 ? `${Math.floor(minutes / 60)} giờ${minutes % 60 ? ` ${minutes % 60} phút` : ''}` : `${minutes} phút`;
+  return `${ms > 0 ? 'Chậm' : 'Sớm'} ${span}${suffix}`;
+}
+
+/** -1 early, 0 on time, 1 late, at the minute the words above use. */
+export function driftSign(ms) {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  return minutes === 0 ? 0 : Math.sign(ms);
+}
+
+/**
+ * What the agenda shows at server time `now`, recomputed from the topic's anchors:
+ * {remaining (ms, negative = overtime), duration, elapsed, drift (ms, + = late), itemEnd,
+ * projectedEnd (of the whole agenda)}; null unless an item is running or paused.
+ */
+export function agendaClock(agenda, now) {
+  if (!agenda || !agenda.now || (agenda.status !== 'running' && agenda.status !== 'paused')) return null;
+  const remaining = agenda.status === 'running' ? agenda.endsAt - now : agenda.remainingMs;
+  const itemEnd = now + Math.max(0, remaining);
+  let later = 0; // what follows, at its planned length
+  for (let i = agenda.current + 1; i < agenda.items.length; i += 1) {
+    later += agenda.items[i].plannedEnd - agenda.items[i].plannedStart;
+  }
+  const duration = agenda.durationMs || 0;
+  return {
+    remaining,
+    duration,
+    elapsed: duration - remaining,
+    drift: itemEnd - agenda.now.plannedEnd,
+    itemEnd,
+    projectedEnd: itemEnd + later,
+  };
+}

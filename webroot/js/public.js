@@ -1,0 +1,137 @@
+// The public page on a phone: city-wide totals, completion over time, and both groups' full
+// tables with the cut line, kept live from the leaderboard topic (and the agenda's now/next).
+import { connect, fetchJson, hhmm } from './client.js';
+
+const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const number = new Intl.NumberFormat('vi-VN');
+const dayParts = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const $ = (selector) => document.querySelector(selector);
+
+let board = null;
+let shown = 'communes';
+const chart = completionChart($('.chart canvas'));
+const live = connect({ screen: 'public', topics: ['leaderboard', 'agenda'] });
+
+fetchJson('/api/event').then((event) => {
+  $('.organiser').textContent = event.organiser;
+  $('.event').textContent = event.shortName || event.name;
+  document.title = `Bảng xếp hạng Chặng 1 · ${event.shortName || event.name}`;
+});
+
+live.onStatus((status) => {
+  const text = { live: 'Trực tiếp', connecting: 'Đang kết nối…', stale: 'Đang kiểm tra kết nối…', down: 'Mất kết nối — đang thử lại' };
+  $('.status').textContent = text[status] || status;
+  $('.status').className = `status ${status}`;
+});
+
+live.on('agenda', (agenda) => {
+  const line = $('.agenda');
+  const now = agenda.status === 'running' || agenda.status === 'paused' ? agenda.now : null;
+  const next = agenda.nextItem;
+  line.hidden = !now && !next;
+  line.textContent = now ? `Đang diễn ra: ${now.title}` : next ? `Tiếp theo (${hhmm(next.plannedStart)}): ${next.title}` : '';
+});
+
+live.on('leaderboard', (data) => {
+  if (!data.ready) return;
+  board = data;
+  renderTotals(data.totals);
+  chart.show(data.history, data.totals);
+  renderTable();
+  $('.rule').textContent = `Cách xếp hạng: ${data.groups[0].rule}`;
+});
+
+for (const tab of document.querySelectorAll('.tabs button')) {
+  tab.addEventListener('click', () => {
+    shown = tab.dataset.group;
+    document.querySelectorAll('.tabs button').forEach((other) => other.setAttribute('aria-selected', String(other === tab)));
+    renderTable();
+  });
+}
+$('.find').addEventListener('input', renderTable);
+
+function renderTotals(totals) {
+  $('.completed').textContent = number.format(totals.completed);
+  $('.enrolled').textContent = number.format(totals.enrolled);
+  $('.rate').textContent = totals.rate == null ? '–' : `${percent.format(totals.rate * 100)}%`;
+  $('.rate-label').textContent = totals.rate == null ? 'chưa có số biên chế'
+    : totals.unitsWithHeadcount < totals.units ? `biên chế của ${totals.unitsWithHeadcount}/${totals.units} đơn vị` : 'so với biên chế';
+}
+
+function renderTable() {
+  if (!board) return;
+  const group = board.groups.find((candidate) => candidate.id === shown);
+  const query = fold($('.find').value.trim());
+  $('.note').textContent = `${group.qualify} đơn vị dẫn đầu vào Chặng 2.${group.cutTie ? ' Có đơn vị đồng hạng tại vạch: chưa phân định.' : ''}`;
+  const rows = [];
+  group.rows.forEach((row, index) => {
+    if (query && !fold(row.name).includes(query)) return;
+    const next = group.rows[index + 1];
+    const tr = document.createElement('tr');
+    tr.className = [
+      row.qualified === true ? 'qualified' : row.qualified === 'tie' ? 'tie' : '',
+      row.qualified !== false && (!next || next.qualified === false) ? 'cut' : '',
+    ].join(' ');
+    tr.append(
+      cell(row.rank ?? '–', 'num rank'),
+      nameCell(row),
+      cell(row.headcount == null ? number.format(row.completed) : `${number.format(row.completed)}/${number.format(row.headcount)}`, 'num'),
+      cell(row.rate == null ? 'chưa có số biên chế' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'num missing' : 'num'),
+      cell(row.avgScore == null ? '–' : percent.format(row.avgScore), 'num'));
+    rows.push(tr);
+  });
+  $('tbody').replaceChildren(...rows);
+}
+
+function nameCell(row) {
+  const td = cell(row.name, 'name');
+  if (row.movement) {
+    const move = document.createElement('span');
+    move.className = `move ${row.movement > 0 ? 'up' : 'down'}`;
+    move.textContent = row.movement > 0 ? ` ▲${row.movement}` : ` ▼${-row.movement}`;
+    td.append(move);
+  }
+  return td;
+}
+
+function cell(text, className) {
+  const td = document.createElement('td');
+  td.className = className;
+  td.textContent = text;
+  return td;
+}
+
+function fold(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+// City-wide completions over time: the share of the headcount when there is one, else the count.
+function completionChart(canvas) {
+  window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  const dataset = { data: [], borderColor: '#1456c8', backgroundColor: 'rgba(20,86,200,.12)', fill: true, pointRadius: 0, tension: 0.2, stepped: false };
+  const instance = new window.Chart(canvas, {
+    type: 'line',
+    data: { datasets: [dataset] },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      parsing: false,
+      scales: {
+        x: { type: 'linear', ticks: { maxTicksLimit: 6, callback: (value) => dayParts.format(new Date(value)) } },
+        y: { beginAtZero: true, ticks: { callback: (value) => value } },
+      },
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+    },
+  });
+  return {
+    show(history, totals) {
+      const share = totals.headcount > 0 && totals.unitsWithHeadcount === totals.units;
+      dataset.data = history.map(([at, completed]) => ({ x: at, y: share ? (completed * 100) / totals.headcount : completed }));
+      instance.options.scales.x.min = history.length ? history[0][0] : undefined;
+      instance.options.scales.x.max = history.length ? history[history.length - 1][0] : undefined;
+      instance.options.scales.y.ticks.callback = share ? (value) => `${value}%` : (value) => number.format(value);
+      instance.update('none');
+    },
+  };
+}

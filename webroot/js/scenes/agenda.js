@@ -1,0 +1,109 @@
+// The agenda scene: the current item with a large countdown from the server's anchors, the
+// drift against plan, and the next item. Recomputed on every animation frame (the DOM is
+// touched only when a shown text changes), so screens whose own clocks disagree still show
+// the same second.
+import { agendaClock, countdown, day, driftSign, driftText, hhmm } from '../client.js';
+
+const LABELS = { idle: 'Chào mừng quý đại biểu', running: 'Đang diễn ra', paused: 'Tạm dừng', ended: '' };
+const LONG_TITLE = 70; // characters: a smaller face so three lines still fit
+const WARN_MS = 60_000; // the last minute is shown in amber
+
+export function mount(section, live) {
+  section.innerHTML = `
+    <header>
+      <div class="label"></div>
+      <div class="now-title"></div>
+      <div class="now-by"></div>
+    </header>
+    <div class="clock">
+      <div class="countdown"></div>
+      <div class="progress"><i></i></div>
+      <div class="sub"><span class="state"></span><span class="drift"></span></div>
+    </div>
+    <footer class="next"></footer>`;
+  const $ = (selector) => section.querySelector(selector);
+  const shown = new Map(); // element → last text or class written
+  const put = (selector, text, className) => {
+    const element = $(selector);
+    if (shown.get(element) !== text) { element.textContent = text; shown.set(element, text); }
+    if (className !== undefined) classOf(selector, className);
+  };
+  const classOf = (selector, className) => {
+    const element = $(selector);
+    if (element.className !== className) element.className = className;
+  };
+  const bar = $('.progress i');
+  let lastFraction = -1;
+  let agenda = null;
+
+  live.on('agenda', (data) => {
+    agenda = data;
+    const item = data.now;
+    const position = item ? ` · mục ${data.current + 1}/${data.items.length}` : '';
+    put('.label', `${LABELS[data.status] || ''}${position}`);
+    const title = item ? item.title : data.status === 'ended' ? 'Hội nghị đã kết thúc' : 'Hội nghị sắp bắt đầu';
+    put('.now-title', title, `now-title ${title.length > LONG_TITLE ? 'long' : ''}`);
+    put('.now-by', item ? item.by || '' : '');
+    section.dataset.status = data.status;
+    renderNext(data);
+  });
+
+  function renderNext(data) {
+    const next = $('.next');
+    next.replaceChildren();
+    const first = data.status === 'idle' ? data.items[0] : null;
+    const coming = data.nextItem || first;
+    if (coming && data.status !== 'ended') {
+      next.append(span('key', 'Tiếp theo'), span('at', hhmm(coming.plannedStart)), span('what', coming.title));
+    } else if (data.status === 'running' || data.status === 'paused') {
+      next.append(span('key', 'Mục cuối'), span('what', 'Kết thúc chương trình sau mục này'));
+    }
+  }
+
+  return {
+    tick(now) {
+      if (!agenda) return;
+      const figures = agendaClock(agenda, now);
+      if (!figures) {
+        idleOrEnded();
+        return;
+      }
+      const paused = agenda.status === 'paused';
+      const shownCountdown = countdown(figures.remaining);
+      const warn = !shownCountdown.over && figures.remaining <= WARN_MS;
+      put('.countdown', shownCountdown.text,
+        `countdown ${shownCountdown.over ? 'over' : warn ? 'warn' : ''} ${paused ? 'paused' : ''}`);
+      put('.state', paused ? 'Tạm dừng' : shownCountdown.over ? 'Quá giờ' : '',
+        `state ${paused ? 'paused' : shownCountdown.over ? 'over' : ''}`);
+      const sign = driftSign(figures.drift);
+      put('.drift', driftText(figures.drift), `drift ${['early', 'ontime', 'late'][sign + 1]}`);
+      const fraction = figures.duration > 0 ? Math.min(1, Math.max(0, figures.elapsed / figures.duration)) : 1;
+      if (Math.abs(fraction - lastFraction) > 0.0005) {
+        bar.style.transform = `scaleX(${fraction})`;
+        lastFraction = fraction;
+      }
+      classOf('.progress', `progress ${shownCountdown.over ? 'over' : ''} ${paused ? 'paused' : ''}`);
+    },
+  };
+
+  function idleOrEnded() {
+    if (agenda.status === 'idle') {
+      const first = agenda.items[0];
+      put('.countdown', first ? `Bắt đầu lúc ${hhmm(first.plannedStart)}` : '', 'countdown words');
+      put('.state', first ? day(first.plannedStart) : '', 'state day');
+    } else {
+      const last = agenda.items[agenda.items.length - 1];
+      put('.countdown', 'Xin trân trọng cảm ơn quý đại biểu', 'countdown words');
+      put('.state', last && last.actualEnd ? `Kết thúc lúc ${hhmm(last.actualEnd)}` : '', 'state day');
+    }
+    put('.drift', '', 'drift');
+    classOf('.progress', 'progress none');
+  }
+}
+
+function span(className, text) {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}

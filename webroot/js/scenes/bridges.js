@@ -1,0 +1,35 @@
+// The bridge sites scene: one cell per commune-level unit, coloured by status, with totals
+// ("112/114 điểm cầu trực tuyến · 3.418 đại biểu"). A bridge screen's own unit is outlined.
+const number = new Intl.NumberFormat('vi-VN');
+
+export function mount(section, live, ctx) {
+  section.innerHTML = `
+    <div class="totals"></div>
+    <div class="grid"></div>
+    <div class="legend">
+      <span><i style="background:#1f7a45"></i>Trực tuyến</span>
+      <span><i style="background:#9a6a00"></i>Mất tín hiệu</span>
+      <span><i style="background:#3a4557"></i>Chưa kết nối</span>
+    </div>`;
+  const grid = section.querySelector('.grid');
+  const cells = new Map();
+
+  live.on('bridges', (data) => {
+    const t = data.totals;
+    section.querySelector('.totals').innerHTML =
+      `${t.online}/${t.units} <span>điểm cầu trực tuyến</span> · ${number.format(t.attendance)} <span>đại biểu</span>`;
+    for (const row of data.units) {
+      if (row.kind === 'DEPARTMENT') continue;
+      let cell = cells.get(row.unit);
+      if (!cell) {
+        cell = document.createElement('div');
+        cell.innerHTML = '<b></b><span></span>';
+        cell.querySelector('b').textContent = row.name;
+        grid.append(cell);
+        cells.set(row.unit, cell);
+      }
+      cell.className = `cell ${row.status} ${row.unit === ctx.unit ? 'own' : ''}`;
+      cell.querySelector('span').textContent = row.attendance == null ? '' : `${number.format(row.attendance)} đại biểu`;
+    }
+  });
+}

@@ -1,0 +1,299 @@
+// The stage-1 leaderboard scene: Chart.js bars for the top communes with the cut line drawn,
+// the departments beside them, city-wide totals and the ranking rule. Bars and rows slide to
+// their new place when ranks change. A bridge screen also shows its own unit's place when it
+// is not among the bars.
+const TOP = 12;
+const COLORS = { qualified: '#3fa9f5', tie: '#ffb020', other: '#35557f', own: '#ffd23f', cut: '#ffd23f', ink: '#ffffff', muted: '#a9bedc' };
+const FONT = "'Be Vietnam Pro', 'Noto Sans', 'DejaVu Sans', sans-serif";
+const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const number = new Intl.NumberFormat('vi-VN');
+
+const STYLE = `
+section.leaderboard { gap: 1.6vh; }
+.leaderboard .lb-head { display: flex; align-items: baseline; justify-content: space-between; gap: 2vw; }
+.leaderboard .lb-head h1 { margin: 0; font-size: 4.4vh; font-weight: 800; }
+.leaderboard .lb-totals { font-size: 3.2vh; font-weight: 600; color: var(--muted); text-align: right; }
+.leaderboard .lb-totals b { color: var(--ink); font-size: 4.4vh; font-weight: 800; }
+.leaderboard .lb-body { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 63fr) minmax(0, 37fr); gap: 2.5vw; }
+.leaderboard .lb-panel { display: flex; flex-direction: column; min-height: 0; }
+.leaderboard h2 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; margin: 0 0 1vh; font-size: 2.8vh; font-weight: 600; color: var(--accent); text-transform: uppercase; letter-spacing: .08em; }
+.leaderboard h2 small { font-size: 2.2vh; color: var(--muted); text-transform: none; letter-spacing: 0; margin-left: 1vw; }
+.leaderboard .lb-chart { position: relative; flex: 1; min-height: 0; }
+.leaderboard .lb-empty { position: absolute; inset: 0; display: none; place-items: center; text-align: center; font-size: 3vh; color: var(--muted); padding: 0 4vw; }
+.leaderboard .lb-empty.shown { display: grid; }
+.leaderboard .lb-own { display: none; margin-top: 1vh; padding: 1vh 1.2vw; border: .35vh solid var(--own); border-radius: 1vh; font-size: 2.8vh; }
+.leaderboard .lb-own.shown { display: block; }
+.leaderboard .lb-own b { color: var(--own); }
+.leaderboard .lb-list { position: relative; flex: 1; min-height: 0; list-style: none; margin: 0; padding: 0; }
+.leaderboard .lb-row { position: absolute; left: 0; right: 0; display: grid; grid-template-columns: 4.6vh minmax(0, 1fr) auto; align-items: center;
+  gap: .8vw; padding: 0 .6vw; transition: top .9s cubic-bezier(.65,0,.35,1); font-size: 2.3vh; }
+.leaderboard .lb-row .rank { font-weight: 800; text-align: center; border-radius: .6vh; background: #35557f; line-height: 1.6; }
+.leaderboard .lb-row.qualified .rank { background: #3fa9f5; color: #06162e; }
+.leaderboard .lb-row.tie .rank { background: #ffb020; color: #06162e; }
+.leaderboard .lb-row .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 600; }
+.leaderboard .lb-row .name i { display: block; height: .7vh; margin-top: .3vh; border-radius: .4vh; background: #3fa9f5; transition: width .9s; }
+.leaderboard .lb-row .rate { font-weight: 800; font-variant-numeric: tabular-nums; text-align: right; min-width: 7vw; }
+.leaderboard .lb-row .rate small { display: block; font-size: 1.6vh; color: var(--muted); font-weight: 400; }
+.leaderboard .lb-row.own { outline: .35vh solid var(--own); border-radius: .8vh; }
+.leaderboard .lb-row.unranked .rate { color: var(--muted); font-weight: 400; font-size: 1.8vh; }
+.leaderboard .lb-row .move { font-size: 1.6vh; margin-left: .4vw; }
+.leaderboard .lb-row .move.up { color: #2ecc71; }
+.leaderboard .lb-row .move.down { color: #ff4d4d; }
+.leaderboard .lb-cut { position: absolute; left: 0; right: 0; border-top: .35vh dashed ${COLORS.cut}; transition: top .9s; }
+.leaderboard .lb-cut.tie { border-top-color: ${COLORS.tie}; }
+.leaderboard .lb-note-tie { color: ${COLORS.tie}; }
+.leaderboard .lb-rule { font-size: 1.9vh; color: var(--muted); line-height: 1.35; }
+.leaderboard .lb-loading { font-size: 3vh; color: var(--muted); }
+`;
+
+export async function mount(section, live, ctx) {
+  if (!document.getElementById('leaderboard-scene-style')) {
+    const style = document.createElement('style');
+    style.id = 'leaderboard-scene-style';
+    style.textContent = STYLE;
+    document.head.append(style);
+  }
+  section.innerHTML = `
+    <header class="lb-head"><h1>Bảng xếp hạng Chặng 1</h1><div class="lb-totals"></div></header>
+    <div class="lb-body">
+      <div class="lb-panel">
+        <h2>Xã, phường, đặc khu <small class="lb-communes-note"></small></h2>
+        <div class="lb-chart"><canvas></canvas><div class="lb-empty"></div></div>
+        <div class="lb-own"></div>
+      </div>
+      <div class="lb-panel">
+        <h2>Sở, ban, ngành <small class="lb-departments-note"></small></h2>
+        <ol class="lb-list"></ol>
+      </div>
+    </div>
+    <footer class="lb-rule"></footer>`;
+  const $ = (selector) => section.querySelector(selector);
+  const Chart = await loadChart();
+  const bars = communeChart(Chart, $('canvas'), ctx);
+  const departments = departmentList($('.lb-list'), ctx);
+
+  live.on('leaderboard', (data) => {
+    if (!data.ready) {
+      $('.lb-totals').textContent = 'Đang tải dữ liệu…';
+      return;
+    }
+    const [communes, depts] = ['communes', 'departments'].map((id) => data.groups.find((group) => group.id === id));
+    $('.lb-totals').replaceChildren(...totals(data.totals));
+    $('.lb-rule').textContent = `Cách xếp hạng: ${communes.rule}`;
+    for (const [selector, group] of [['.lb-communes-note', communes], ['.lb-departments-note', depts]]) {
+      $(selector).textContent = note(group);
+      $(selector).classList.toggle('lb-note-tie', group.cutTie);
+    }
+    const ranked = communes.rows.filter((row) => row.rank != null);
+    const empty = $('.lb-empty');
+    empty.textContent = 'Chưa có số biên chế của các xã, phường, đặc khu: chưa xếp hạng được theo tỷ lệ.';
+    empty.classList.toggle('shown', ranked.length === 0);
+    bars.show(ranked.slice(0, TOP), communes);
+    departments.show(depts);
+    ownUnit($('.lb-own'), communes, ctx);
+  });
+}
+
+function loadChart() {
+  if (window.Chart) return Promise.resolve(window.Chart);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/lib/chart.umd.js';
+    script.onload = () => resolve(window.Chart);
+    script.onerror = reject;
+    document.head.append(script);
+  });
+}
+
+function note(group) {
+  return `${group.qualify} đơn vị vào Chặng 2${group.cutTie ? ' · đồng hạng tại vạch' : ''}`;
+}
+
+function totals(t) {
+  const parts = [];
+  const done = document.createElement('b');
+  done.textContent = number.format(t.completed);
+  parts.push(done, ' đã hoàn thành');
+  if (t.rate != null) {
+    const rate = document.createElement('b');
+    rate.textContent = ` ${percent.format(t.rate * 100)}%`;
+    parts.push(' · ', rate, ` so với biên chế${t.unitsWithHeadcount < t.units ? ` (${t.unitsWithHeadcount}/${t.units} đơn vị có số biên chế)` : ''}`);
+  } else {
+    parts.push(' · chưa có số biên chế');
+  }
+  parts.push(` · ${number.format(t.enrolled)} đã đăng ký`);
+  return parts;
+}
+
+function rateText(row) {
+  return row.rate == null ? 'chưa có số biên chế' : `${percent.format(row.rate * 100)}%`;
+}
+
+// The communes' bars. Each unit keeps its data slot while it stays in the top, so Chart.js
+// animates its bar (and the labels drawn on it) from the old place to the new one.
+function communeChart(Chart, canvas, ctx) {
+  const slots = []; // unit code per data index
+  let rows = new Map();
+  let group = null;
+  const dataset = { data: [], backgroundColor: [], borderRadius: 6, barPercentage: 0.8, categoryPercentage: 1, grouped: false };
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: { datasets: [dataset] },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: { duration: 900, easing: 'easeInOutCubic' },
+      layout: { padding: { right: 200 } },
+      scales: {
+        y: { type: 'linear', reverse: true, min: -0.5, max: TOP - 0.5, display: false },
+        x: {
+          min: 0,
+          max: 100,
+          grid: { color: 'rgba(169,190,220,.15)' },
+          ticks: { color: COLORS.muted, font: { family: FONT, size: 16 }, callback: (value) => `${value}%` },
+        },
+      },
+      plugins: { legend: { display: false }, tooltip: { enabled: false } },
+    },
+    plugins: [{ id: 'labels', afterDatasetsDraw: drawLabels }, { id: 'cut', afterDatasetsDraw: drawCut }],
+  });
+  new ResizeObserver(() => fitBars()).observe(canvas.parentElement);
+
+  function fitBars() {
+    const height = canvas.parentElement.clientHeight;
+    if (!height) return;
+    dataset.barThickness = Math.max(8, Math.floor(((height - 40) / TOP) * 0.8));
+    chart.update('none');
+  }
+
+  function drawLabels(c) {
+    const meta = c.getDatasetMeta(0);
+    const { ctx: g, chartArea } = c;
+    g.save();
+    g.textBaseline = 'middle';
+    meta.data.forEach((bar, index) => {
+      const row = rows.get(slots[index]);
+      if (!row || bar.y > chartArea.bottom) return;
+      const size = Math.max(12, Math.round((dataset.barThickness || 20) * 0.56));
+      g.font = `800 ${size}px ${FONT}`;
+      g.fillStyle = row.unit === ctx.unit ? '#06162e' : COLORS.ink;
+      g.textAlign = 'left';
+      const name = `${row.rank}. ${row.name}`;
+      g.fillText(name, chartArea.left + 10, bar.y);
+      g.fillStyle = COLORS.ink;
+      const label = rateText(row);
+      const at = Math.max(bar.x, chartArea.left + 10 + g.measureText(name).width) + 12;
+      g.fillText(label, at, bar.y);
+      const after = at + 10 + g.measureText(label).width;
+      g.font = `400 ${Math.round(size * 0.7)}px ${FONT}`;
+      g.fillStyle = COLORS.muted;
+      g.fillText(`${number.format(row.completed)}/${number.format(row.headcount)}`, after, bar.y);
+    });
+    g.restore();
+  }
+
+  function drawCut(c) {
+    if (!group || rows.size === 0 || group.qualify >= TOP) return;
+    const { ctx: g, chartArea, scales } = c;
+    const y = scales.y.getPixelForValue(Math.min(group.qualify, rows.size) - 0.5);
+    g.save();
+    g.strokeStyle = group.cutTie ? COLORS.tie : COLORS.cut;
+    g.lineWidth = 3;
+    g.setLineDash([14, 10]);
+    g.beginPath();
+    g.moveTo(chartArea.left, y);
+    g.lineTo(chartArea.right + 200, y);
+    g.stroke();
+    g.restore();
+  }
+
+  return {
+    show(top, nextGroup) {
+      group = nextGroup;
+      rows = new Map(top.map((row) => [row.unit, row]));
+      const free = [];
+      slots.forEach((unit, index) => { if (!rows.has(unit)) free.push(index); });
+      for (const row of top) {
+        if (slots.includes(row.unit)) continue;
+        const index = free.length ? free.shift() : slots.length;
+        slots[index] = row.unit;
+      }
+      free.forEach((index) => { slots[index] = null; });
+      const position = new Map(top.map((row, index) => [row.unit, index]));
+      const maxRate = Math.max(100, ...top.map((row) => Math.ceil(row.rate * 100)));
+      chart.options.scales.x.max = maxRate;
+      dataset.data = slots.map((unit) => (rows.has(unit) ? { x: rows.get(unit).rate * 100, y: position.get(unit) } : { x: 0, y: TOP + 2 }));
+      dataset.backgroundColor = slots.map((unit) => {
+        const row = rows.get(unit);
+        if (!row) return COLORS.other;
+        if (row.unit === ctx.unit) return COLORS.own;
+        return row.qualified === true ? COLORS.qualified : row.qualified === 'tie' ? COLORS.tie : COLORS.other;
+      });
+      if (!dataset.barThickness) fitBars();
+      chart.update();
+    },
+  };
+}
+
+// The departments: every one of them, each row sliding to its place.
+function departmentList(list, ctx) {
+  const items = new Map();
+  const cut = document.createElement('div');
+  cut.className = 'lb-cut';
+  list.append(cut);
+
+  return {
+    show(group) {
+      const count = group.rows.length;
+      const height = 100 / Math.max(count, 8);
+      group.rows.forEach((row, index) => {
+        let item = items.get(row.unit);
+        if (!item) {
+          item = document.createElement('li');
+          item.innerHTML = '<span class="rank"></span><span class="name"><span></span><i></i></span><span class="rate"></span>';
+          list.append(item);
+          items.set(row.unit, item);
+        }
+        const state = row.rank == null ? 'unranked' : row.qualified === true ? 'qualified' : row.qualified === 'tie' ? 'tie' : '';
+        item.className = `lb-row ${state} ${row.unit === ctx.unit ? 'own' : ''}`;
+        item.style.top = `${index * height}%`;
+        item.style.height = `${height}%`;
+        item.querySelector('.rank').textContent = row.rank ?? '–';
+        item.querySelector('.name span').textContent = row.name;
+        item.querySelector('.name i').style.width = `${Math.min(100, (row.rate ?? 0) * 100)}%`;
+        const rate = item.querySelector('.rate');
+        rate.textContent = rateText(row);
+        if (row.movement) {
+          const move = document.createElement('span');
+          move.className = `move ${row.movement > 0 ? 'up' : 'down'}`;
+          move.textContent = row.movement > 0 ? `▲${row.movement}` : `▼${-row.movement}`;
+          rate.append(move);
+        }
+        if (row.rate != null) {
+          const small = document.createElement('small');
+          small.textContent = `${number.format(row.completed)}/${number.format(row.headcount)} người`;
+          rate.append(small);
+        }
+      });
+      const qualifying = group.rows.filter((row) => row.qualified !== false).length;
+      cut.style.top = `${qualifying * height}%`;
+      cut.style.display = qualifying ? '' : 'none';
+      cut.classList.toggle('tie', group.cutTie);
+    },
+  };
+}
+
+// A bridge screen's own unit, when its bar is not on the chart.
+function ownUnit(box, communes, ctx) {
+  const row = ctx.unit ? communes.rows.find((candidate) => candidate.unit === ctx.unit) : null;
+  const onChart = row && row.rank != null && communes.rows.indexOf(row) < TOP;
+  box.classList.toggle('shown', Boolean(row) && !onChart);
+  if (!row || onChart) return;
+  const rank = row.rank == null ? 'chưa xếp hạng' : `hạng ${row.rank}/${communes.rows.length}`;
+  box.innerHTML = '';
+  const name = document.createElement('b');
+  name.textContent = row.name;
+  const done = row.headcount == null ? number.format(row.completed) : `${number.format(row.completed)}/${number.format(row.headcount)}`;
+  box.append('Đơn vị của bạn: ', name, ` — ${rank} · ${rateText(row)} (${done})`);
+}

@@ -75,6 +75,9 @@ public final class WebVerticle extends VerticleBase {
         .setHost(settings.host())
         .setPort(settings.port())
         .setCompressionSupported(true)
+        // every handler answers on its own event loop; in exchange the HTTP connection, which an
+        // upgraded socket keeps, writes directly instead of through a queue with a 4 KB chunk
+        .setStrictThreadMode(true)
         // one encoding per change for every screen: per-socket deflate would compress each copy again
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)

@@ -21,6 +21,8 @@ public record Batch(String id, String source, String sha256, List<Person> rows, 
   /** What the import changed, set by the command before it commits. */
   public static final class Outcome {
     private volatile Ledger.Diff diff;
+    private volatile long diffNanos;
+    private volatile long writeNanos;
 
     void set(Ledger.Diff diff) {
       this.diff = diff;
@@ -28,6 +30,20 @@ public record Batch(String id, String source, String sha256, List<Person> rows, 
 
     Ledger.Diff diff() {
       return diff;
+    }
+
+    /** How long the diff and the statements of the write took (the commit comes after). */
+    void timed(long diffNanos, long writeNanos) {
+      this.diffNanos = diffNanos;
+      this.writeNanos = writeNanos;
+    }
+
+    long diffMs() {
+      return diffNanos / 1_000_000;
+    }
+
+    long writeMs() {
+      return writeNanos / 1_000_000;
     }
   }
 

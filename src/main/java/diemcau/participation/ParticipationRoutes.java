@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 1's HTTP doors. Admin only: {@code POST /api/participation} (JSON array),
@@ -42,6 +44,7 @@ import java.util.stream.Collectors;
  */
 public final class ParticipationRoutes implements FeatureRoutes {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ParticipationRoutes.class);
   public static final int UPLOAD_LIMIT = 32 * 1024 * 1024;
   private static final int HEADCOUNT_LIMIT = 1024 * 1024;
   private static final String CALLER = "participation.caller";
@@ -98,6 +101,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
       Http.error(ctx, 400, "empty", "the body is empty: send the " + ("csv".equals(source) ? "CSV file" : "JSON array"));
       return;
     }
+    long received = System.nanoTime();
     ctx.vertx().executeBlocking(() -> {
           Uploads.Parsed parsed = "csv".equals(source) ? uploads.csv(body.getBytes()) : uploads.json(body);
           return new Prepared(parsed,
@@ -111,6 +115,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
             return;
           }
           Batch batch = prepared.batch();
+          long parsedAt = System.nanoTime();
           Map<String, Batch> waiting = ctx.vertx().sharedData().getLocalMap(Batch.MAP);
           waiting.put(batch.id(), batch);
           CommandReplies.send(ctx.vertx(), ctx.get(CALLER), "participation.import", new JsonObject().put("batch", batch.id()))
@@ -121,6 +126,10 @@ public final class ParticipationRoutes implements FeatureRoutes {
                   return;
                 }
                 Ledger.Diff diff = batch.outcome().diff();
+                LOG.info("participation: {} import of {} rows ({} created, {} updated): parsed in {} ms, diff {} ms, "
+                        + "written in {} ms, committed and applied {} ms after the upload", source, batch.rows().size(),
+                    diff.created().size(), diff.updated().size(), (parsedAt - received) / 1_000_000, batch.outcome().diffMs(),
+                    batch.outcome().writeMs(), (System.nanoTime() - received) / 1_000_000);
                 ctx.json(new JsonObject()
                     .put("ok", true)
                     .put("rev", reply.getValue("rev"))

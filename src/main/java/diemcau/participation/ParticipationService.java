@@ -48,7 +48,7 @@ public final class ParticipationService implements LiveCore {
   private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
 
   /** What is read back from the store at start. */
-  private record Stored(List<Person> persons, Map<String, Integer> headcounts) {}
+  private record Stored(List<Ledger.Row> rows, Map<String, Integer> headcounts) {}
 
   private final Event event;
   private final Store store;
@@ -117,9 +117,9 @@ public final class ParticipationService implements LiveCore {
     this.republish = republish;
     this.batches = vertx.sharedData().getLocalMap(Batch.MAP);
     vertx.eventBus().localConsumer(LEADERBOARD_QUERY, message -> message.reply(data));
-    store.tx(connection -> new Stored(ParticipationTables.persons(connection), ParticipationTables.headcounts(connection)))
+    store.tx(connection -> new Stored(ParticipationTables.rows(connection), ParticipationTables.headcounts(connection)))
         .onSuccess(stored -> {
-          ledger.apply(stored.persons());
+          ledger.load(stored.rows());
           setHeadcounts.putAll(stored.headcounts());
           loaded = true;
           LOG.info("participation: {} people, {} headcounts set, loaded from the store", ledger.size(), setHeadcounts.size());
@@ -136,7 +136,9 @@ public final class ParticipationService implements LiveCore {
       throw CommandException.badArgument("batch",
           "no upload waits under this id: send the data to POST /api/participation or /api/participation/import");
     }
+    long began = System.nanoTime();
     Ledger.Diff diff = ledger.diff(batch.rows());
+    long diffed = System.nanoTime();
     batch.outcome().set(diff);
     JsonObject summary = new JsonObject()
         .put("source", batch.source())
@@ -147,12 +149,15 @@ public final class ParticipationService implements LiveCore {
         .put("updated", diff.updated().size())
         .put("unchanged", diff.unchanged())
         .put("units", batch.rows().stream().map(Person::unit).distinct().count());
-    List<Person> changed = diff.changed();
     return new Change(ledgerTopic,
-        (connection, rev, now) -> ParticipationTables.write(connection, changed, diff.updated(), now),
+        (connection, rev, now) -> {
+          long writing = System.nanoTime();
+          ParticipationTables.write(connection, diff, now);
+          batch.outcome().timed(diffed - began, System.nanoTime() - writing);
+        },
         () -> {
-          ledger.apply(changed);
-          if (!changed.isEmpty()) {
+          ledger.apply(diff);
+          if (!diff.empty()) {
             boardMayHaveChanged();
           }
         }, null).withAuditArgs(summary);
@@ -214,11 +219,13 @@ public final class ParticipationService implements LiveCore {
   }
 
   private void publishIfChanged() {
+    long began = System.nanoTime();
     Board next = Board.of(event, headcounts(), ledger.persons());
     if (next.equals(board)) {
       return;
     }
     data = next.toJson(event.ranking().description(), board == null ? Map.of() : board.ranks());
+    LOG.info("participation: leaderboard of {} people recomputed in {} ms", ledger.size(), (System.nanoTime() - began) / 1_000_000);
     board = next;
     publishedAt = clock.millis();
     republish.run();

@@ -1,6 +1,5 @@
 package diemcau.participation;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,47 +11,51 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The participation tables ({@code V2__participation.sql}): people and headcounts. Blocking JDBC. */
+/** The participation tables ({@code V2__participation.sql}, {@code V4__participation_record.sql}): people and headcounts. Blocking JDBC. */
 public final class ParticipationTables {
 
   /** Rows per statement: one round trip each, well under every driver's placeholder limit. */
   private static final int CHUNK = 500;
-  private static final String PERSON_COLUMNS =
-      "person_key, person, unit, name, enrolled_at, completed_at, score, last_activity_at, updated_at";
+  private static final String COLUMNS = "person, unit, name, enrolled_at, completed_at, score, last_activity_at";
 
   private ParticipationTables() {}
 
   /**
-   * Stores the merged records of a batch: every record of {@code changed} is inserted, after the
-   * stored rows of those among them already in the table ({@code replaced}) are deleted, in
-   * multi-row statements of {@value #CHUNK}. (H2 runs {@code ON DUPLICATE KEY UPDATE} as one
-   * prepared UPDATE per existing row, tens of times slower.)
+   * Stores a committed import's diff: the rows of the updated people are deleted by number,
+   * then every changed record is inserted under its number, in multi-row statements of
+   * {@value #CHUNK}. (H2 runs {@code ON DUPLICATE KEY UPDATE} as one prepared UPDATE per
+   * existing row, tens of times slower.)
    */
-  public static void write(Connection connection, List<Person> changed, List<Person> replaced, long now) throws SQLException {
-    forChunks(connection, replaced, "DELETE FROM participation_person WHERE person_key IN (", "?", ")",
+  static void write(Connection connection, Ledger.Diff diff, long now) throws SQLException {
+    long[] replaced = diff.updatedIds();
+    List<Long> ids = new ArrayList<>(replaced.length);
+    for (long id : replaced) {
+      ids.add(id);
+    }
+    forChunks(connection, ids, "DELETE FROM participation_record WHERE id IN (", "?", ")",
         (statement, chunk) -> {
           int i = 0;
-          for (Person person : chunk) {
-            statement.setBytes(++i, key(person));
+          for (long id : chunk) {
+            statement.setLong(++i, id);
           }
         });
-    forChunks(connection, changed, "INSERT INTO participation_person (" + PERSON_COLUMNS + ") VALUES ",
+    forChunks(connection, diff.rows(), "INSERT INTO participation_record (id, " + COLUMNS + ", updated_at) VALUES ",
         "(?, ?, ?, ?, ?, ?, ?, ?, ?)", "", (statement, chunk) -> bindRows(statement, chunk, now));
   }
 
-  /** Binds one chunk of people to a statement prepared for exactly that many. */
+  /** Binds one chunk of items to a statement prepared for exactly that many. */
   @FunctionalInterface
-  private interface Binder {
-    void bind(PreparedStatement statement, List<Person> chunk) throws SQLException;
+  private interface Binder<T> {
+    void bind(PreparedStatement statement, List<T> chunk) throws SQLException;
   }
 
-  /** Runs {@code head + item, item, … + tail} over {@code persons} in chunks, preparing each size once. */
-  private static void forChunks(Connection connection, List<Person> persons, String head, String item, String tail,
-      Binder binder) throws SQLException {
+  /** Runs {@code head + item, item, … + tail} over {@code items} in chunks, preparing each size once. */
+  private static <T> void forChunks(Connection connection, List<T> items, String head, String item, String tail,
+      Binder<T> binder) throws SQLException {
     PreparedStatement full = null;
     try {
-      for (int from = 0; from < persons.size(); from += CHUNK) {
-        List<Person> chunk = persons.subList(from, Math.min(persons.size(), from + CHUNK));
+      for (int from = 0; from < items.size(); from += CHUNK) {
+        List<T> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
         String sql = head + String.join(", ", Collections.nCopies(chunk.size(), item)) + tail;
         if (chunk.size() < CHUNK) {
           try (PreparedStatement last = connection.prepareStatement(sql)) {
@@ -72,10 +75,11 @@ public final class ParticipationTables {
     }
   }
 
-  private static void bindRows(PreparedStatement insert, List<Person> chunk, long now) throws SQLException {
+  private static void bindRows(PreparedStatement insert, List<Ledger.Row> chunk, long now) throws SQLException {
     int i = 0;
-    for (Person person : chunk) {
-      insert.setBytes(++i, key(person));
+    for (Ledger.Row row : chunk) {
+      Person person = row.person();
+      insert.setLong(++i, row.id());
       insert.setString(++i, person.person());
       insert.setString(++i, person.unit());
       insert.setString(++i, person.name());
@@ -91,27 +95,36 @@ public final class ParticipationTables {
     }
   }
 
-  private static byte[] key(Person person) {
-    return person.person().getBytes(StandardCharsets.UTF_8);
+  /** Every stored row, with its number. */
+  static List<Ledger.Row> rows(Connection connection) throws SQLException {
+    List<Ledger.Row> rows = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("SELECT id, " + COLUMNS + " FROM participation_record")) {
+      select.setFetchSize(1000);
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          rows.add(new Ledger.Row(row.getLong(1), new Person(row.getString(2), row.getString(3), row.getString(4),
+              getLong(row, 5), getLong(row, 6), row.getObject(7, Integer.class), row.getLong(8))));
+        }
+      }
+    }
+    return rows;
   }
 
   /** Every stored person. */
   public static List<Person> persons(Connection connection) throws SQLException {
-    return select(connection, "SELECT person, unit, name, enrolled_at, completed_at, score, last_activity_at "
-        + "FROM participation_person", null);
+    return rows(connection).stream().map(Ledger.Row::person).toList();
   }
 
   /** The people of {@code unit} who have not completed, by name. */
   public static List<Person> pending(Connection connection, String unit) throws SQLException {
-    return select(connection, "SELECT person, unit, name, enrolled_at, completed_at, score, last_activity_at "
-        + "FROM participation_person WHERE unit = ? AND completed_at IS NULL ORDER BY name, person", unit);
+    return select(connection, "SELECT " + COLUMNS + " FROM participation_record WHERE unit = ? AND completed_at IS NULL ORDER BY name, person", unit);
   }
 
   /** The completion times of {@code unit}'s people, oldest first. */
   public static List<Long> completions(Connection connection, String unit) throws SQLException {
     List<Long> times = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT completed_at FROM participation_person WHERE unit = ? AND completed_at IS NOT NULL ORDER BY completed_at")) {
+        "SELECT completed_at FROM participation_record WHERE unit = ? AND completed_at IS NOT NULL ORDER BY completed_at")) {
       select.setString(1, unit);
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {

@@ -18,7 +18,7 @@ class LedgerTest {
     Person b = new Person("b", "U2", "B", 1L, null, null, 1);
     Ledger.Diff first = ledger.diff(List.of(a, b));
     assertThat(first.created()).containsExactly(a, b);
-    ledger.apply(first.changed());
+    ledger.apply(first);
     Ledger.Diff again = ledger.diff(List.of(a, b));
     assertThat(again.changed()).isEmpty();
     assertThat(again.unchanged()).isEqualTo(2);
@@ -37,5 +37,23 @@ class LedgerTest {
     Ledger.Diff diff = ledger.diff(List.of(late, early));
     assertThat(diff.persons()).isEqualTo(1);
     assertThat(diff.changed()).containsExactly(new Person("a", "U2", "A", 1L, 9L, 7_000, 9));
+  }
+
+  @Test
+  @DisplayName("new people get the row numbers after the highest stored one, updated people keep theirs")
+  void rowNumbers() {
+    Person a = new Person("a", "U1", "A", 1L, null, null, 1);
+    Person b = new Person("b", "U2", "B", 1L, null, null, 1);
+    ledger.load(List.of(new Ledger.Row(7, a), new Ledger.Row(3, b)));
+    Person bDone = new Person("b", "U2", "B", 1L, 5L, 9_000, 5);
+    Person c = new Person("c", "U1", "C", 2L, null, null, 2);
+    Person d = new Person("d", "U1", "D", 2L, null, null, 2);
+    Ledger.Diff diff = ledger.diff(List.of(c, a, bDone, d));
+    assertThat(diff.rows()).containsExactly(new Ledger.Row(8, c), new Ledger.Row(9, d), new Ledger.Row(3, bDone));
+    assertThat(diff.updatedIds()).containsExactly(3L);
+    ledger.apply(diff);
+    assertThat(ledger.persons()).containsExactlyInAnyOrder(a, bDone, c, d);
+    Person e = new Person("e", "U1", "E", 3L, null, null, 3);
+    assertThat(ledger.diff(List.of(e)).rows()).containsExactly(new Ledger.Row(10, e));
   }
 }

@@ -40,7 +40,7 @@ public final class WebVerticle extends VerticleBase {
   public static final int WS_FRAME_LIMIT = 16 * 1024;
   public static final int WS_MESSAGE_LIMIT = 64 * 1024;
 
-  private static final List<String> PAGES = List.of("hall", "mc", "judge", "admin");
+  private static final List<String> PAGES = List.of("hall", "mc", "judge", "admin", "stage1");
 
   private final WebSettings settings;
   private final Event event;

@@ -1,0 +1,121 @@
+// Admin, stage 1: upload the learning platform's export and the headcounts, download the standings.
+const TOKEN_KEY = 'diemcau.adminToken';
+const $ = (id) => document.getElementById(id);
+
+let token = null;
+
+async function call(path, options = {}) {
+  const response = await fetch(path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } });
+  const type = response.headers.get('Content-Type') ?? '';
+  const body = type.includes('json') ? await response.json() : await response.blob();
+  return { ok: response.ok, status: response.status, body };
+}
+
+function show(title, lines, rejected = []) {
+  const result = $('result');
+  const heading = document.createElement('h2');
+  heading.textContent = title;
+  const list = document.createElement('ul');
+  list.append(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+  result.replaceChildren(heading, list);
+  if (rejected.length > 0) {
+    const table = document.createElement('table');
+    table.className = 'rejected';
+    table.innerHTML = '<thead><tr><th>Dòng</th><th>Cột</th><th>Lý do</th></tr></thead>';
+    const rows = rejected.map((row) => {
+      const tr = document.createElement('tr');
+      for (const value of [row.line ?? row.index, row.field ?? '', row.reason ?? row.message ?? '']) {
+        tr.append(Object.assign(document.createElement('td'), { textContent: value }));
+      }
+      return tr;
+    });
+    const body = document.createElement('tbody');
+    body.append(...rows);
+    table.append(body);
+    result.append(table);
+  }
+  result.hidden = false;
+}
+
+function refused(title, { status, body }) {
+  const message = body?.error?.message ?? `HTTP ${status}`;
+  show(title, [`Không thực hiện: ${message}`], body?.rejected ?? []);
+}
+
+async function upload(form, fileInput, path, describe) {
+  const file = fileInput.files[0];
+  if (!file) return;
+  const button = form.querySelector('button');
+  button.disabled = true;
+  $('status').textContent = `Đang gửi ${file.name} (${(file.size / 1024).toFixed(0)} KB)…`;
+  try {
+    const reply = await call(path, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
+    if (reply.ok) show(`${file.name}: đã nhập`, describe(reply.body));
+    else refused(`${file.name}: không nhập`, reply);
+    $('status').textContent = '';
+  } catch (error) {
+    $('status').textContent = `Không gửi được: ${error.message}`;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+$('import').addEventListener('submit', (event) => {
+  event.preventDefault();
+  upload($('import'), $('import-file'), '/api/participation/import', (body) => [
+    `${body.rows} dòng, ${body.persons} người`,
+    `${body.created} mới, ${body.updated} cập nhật, ${body.unchanged} không đổi`,
+    ...(body.ignoredColumns?.length ? [`Bỏ qua các cột: ${body.ignoredColumns.join(', ')}`] : []),
+  ]);
+});
+
+$('headcounts').addEventListener('submit', (event) => {
+  event.preventDefault();
+  upload($('headcounts'), $('headcounts-file'), '/api/participation/headcounts', (body) => [
+    `Đã cập nhật biên chế của ${body.units} đơn vị`,
+  ]);
+});
+
+document.querySelectorAll('[data-file]').forEach((button) => button.addEventListener('click', async () => {
+  const reply = await call(`/api/participation/export/${button.dataset.file}`);
+  if (!reply.ok) {
+    refused(button.textContent, reply);
+    return;
+  }
+  const link = Object.assign(document.createElement('a'), {
+    href: URL.createObjectURL(reply.body), download: `chang-1-${button.dataset.file}`,
+  });
+  link.click();
+  URL.revokeObjectURL(link.href);
+}));
+
+async function start(candidate) {
+  token = candidate;
+  const reply = await call('/api/whoami').catch((error) => ({ ok: false, body: { error: { message: error.message } } }));
+  if (reply.ok && reply.body.role === 'admin') {
+    localStorage.setItem(TOKEN_KEY, candidate);
+    $('login').hidden = true;
+    $('tools').hidden = false;
+    $('stage1').hidden = false;
+    $('status').textContent = '';
+    return;
+  }
+  localStorage.removeItem(TOKEN_KEY);
+  $('login').hidden = false;
+  $('tools').hidden = true;
+  $('stage1').hidden = true;
+  $('status').textContent = reply.ok ? 'Mã này không phải mã quản trị' : `Không đăng nhập được: ${reply.body?.error?.message ?? reply.status}`;
+}
+
+$('login').addEventListener('submit', (event) => {
+  event.preventDefault();
+  start($('token').value.trim());
+});
+$('logout').addEventListener('click', (event) => {
+  event.preventDefault();
+  localStorage.removeItem(TOKEN_KEY);
+  location.reload();
+});
+
+const saved = localStorage.getItem(TOKEN_KEY);
+if (saved) start(saved); else $('login').hidden = false;

@@ -42,8 +42,6 @@ final class Bench {
 
   private final Options options;
   private final PrintStream log;
-  /** The priority phase's rounds, the stuck phase's baseline (the same sockets connected, none stuck). */
-  private Rounds priorityRounds;
   private final Vertx vertx;
   /** One event loop for the priority screens alone (see {@link Fleet}). */
   private final Vertx priorityVertx;
@@ -123,8 +121,7 @@ final class Bench {
         out.put("priority", priority(target, fleet, publics));
       }
       if (options.slow() > 0) {
-        // the baseline has the same sockets connected: the priority tier stays on through the stuck phase
-        out.put("slow", slow(target, fleet, publics, priorityRounds != null ? priorityRounds : fanout));
+        out.put("slow", slow(target, fleet, publics));
       }
 
       step("reconnect storm: dropping %d viewers and reconnecting them at once", n);
@@ -271,7 +268,6 @@ final class Bench {
     List<Viewer> everyone = new ArrayList<>(publics);
     everyone.addAll(tier);
     Rounds rounds = rounds(target, fleet, everyone, tier, publics, metricsProbe(target));
-    priorityRounds = rounds;
     return rounds.toJson()
         .put("screens", tier.size())
         .put("hall", wanted - bridges)
@@ -279,8 +275,12 @@ final class Bench {
         .put("connect", connected.toJson());
   }
 
-  /** K viewers stop reading while states change quickly: memory stays bounded, the others keep their latency. */
-  private JsonObject slow(Target target, Fleet fleet, List<Viewer> publics, Rounds baseline) throws Exception {
+  /**
+   * K viewers stop reading while states change quickly: memory stays bounded, the others keep their
+   * latency. The baseline is measured just before with the same sockets, every one still reading:
+   * rounds of different phases differ by more than the 10% this compares.
+   */
+  private JsonObject slow(Target target, Fleet fleet, List<Viewer> publics) throws Exception {
     int k = Math.min(options.slow(), publics.size());
     List<Viewer> others = publics.subList(0, publics.size() - k);
     List<Viewer> replaced = publics.subList(publics.size() - k, publics.size());
@@ -292,6 +292,10 @@ final class Bench {
       stuck.add(fleet.add("/ws", "public", null, PUBLIC_TOPICS, false, true));
     }
     Connected connected = fleet.connect(stuck, options.connectWindow(), 60_000);
+    List<Viewer> reading = new ArrayList<>(others);
+    reading.addAll(stuck);
+    step("  baseline: %d rounds with every socket reading", options.rounds());
+    Rounds baseline = rounds(target, fleet, reading, List.of(), others, metricsProbe(target));
     for (Viewer viewer : stuck) {
       if (viewer.ws != null) {
         viewer.ws.pause();
@@ -302,16 +306,20 @@ final class Bench {
     burst += burst % 2;
     step("  burst of %d agenda changes (~%d B each) as fast as the server takes them", burst, agendaBytes);
     long started = System.nanoTime();
+    int burstTopic = Fleet.AGENDA;
+    long burstRev = 0;
     for (int i = 0; i < burst; i++) {
       try {
-        target.command("agenda.adjust", new JsonObject().put("ms", i % 2 == 0 ? 1000 : -1000));
+        burstRev = target.command("agenda.adjust", new JsonObject().put("ms", i % 2 == 0 ? 1000 : -1000)).reply().getLong("rev");
       } catch (IllegalStateException refused) {
         // the agenda is not running (someone ended it): small screen messages still make changes
-        target.command("screen.message", new JsonObject().put("text", message(-i)));
+        burstTopic = Fleet.SCREEN;
+        burstRev = target.command("screen.message", new JsonObject().put("text", message(-i))).reply().getLong("rev");
       }
     }
     double burstSeconds = (System.nanoTime() - started) / 1e9;
-    Thread.sleep(500);
+    // the burst floods the readers too: measure once they have it all, with the stuck ones still stuck
+    double othersCaughtUp = awaitRev(others, burstTopic, burstRev, 60_000);
     JsonObject during = target.metrics(true);
     Rounds rounds = rounds(target, fleet, others, List.of(), others, metricsProbe(target));
     JsonObject after = target.metrics(true);
@@ -323,10 +331,11 @@ final class Bench {
         .put("burst", burst)
         .put("burstBytesOffered", (long) burst * agendaBytes)
         .put("burstSeconds", Stats.round(burstSeconds))
+        .put("othersCaughtUpSeconds", Stats.round(othersCaughtUp))
         .put("othersLatencyMs", rounds.latency.toJson())
         .put("baselineP99Ms", Stats.round(baseline.latency.p99()))
         .put("baselineP50Ms", Stats.round(baseline.latency.p50()))
-        .put("baseline", baseline == priorityRounds ? "public viewers in the priority phase" : "fan-out")
+        .put("baseline", "the same viewers just before, the stuck ones still reading")
         .put("p99Ratio", Stats.round(rounds.latency.p99() / baseline.latency.p99()));
     if (before != null && during != null && after != null) {
       slow.put("parked", during.getValue("parked"))
@@ -362,6 +371,19 @@ final class Bench {
     slow.put("caughtUpAfterReading", caughtUp);
     fleet.drop(stuck, 30_000);
     return slow;
+  }
+
+  /** Seconds until every viewer of {@code group} has at least {@code rev} of {@code topic}; throws past the deadline. */
+  private static double awaitRev(List<Viewer> group, int topic, long rev, long timeoutMs) throws InterruptedException {
+    long started = System.nanoTime();
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (group.stream().anyMatch(viewer -> viewer.ws != null && !viewer.closed && viewer.revs[topic] < rev)) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("viewers did not get rev " + rev + " within " + timeoutMs + " ms");
+      }
+      Thread.sleep(20);
+    }
+    return (System.nanoTime() - started) / 1e9;
   }
 
   // --- the bare reference ------------------------------------------------------------------------

@@ -56,6 +56,7 @@ final class Fleet implements AutoCloseable {
   private volatile Round round;
   final LongAdder heartbeats = new LongAdder();
   final LongAdder otherFrames = new LongAdder();
+  /** The shortest gap between two heartbeats of one socket, by the server's clock in them (ms). */
   private final java.util.concurrent.atomic.AtomicLong minBeatGap = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 
   Fleet(Vertx vertx, Vertx priorityVertx, String host, int port, boolean ssl, List<String> sourceAddresses) {
@@ -107,7 +108,7 @@ final class Fleet implements AutoCloseable {
     volatile int seenMask;
     volatile CompletableFuture<Long> ready = new CompletableFuture<>();
     volatile boolean closed;
-    long lastBeatNanos;
+    long lastBeatServerMs;
 
     Viewer(int index, String uri, String screen, String unit, List<String> topics, boolean priority, boolean stuck) {
       this.index = index;
@@ -212,11 +213,12 @@ final class Fleet implements AutoCloseable {
     int topic = topicOf(bytes);
     if (topic == HEARTBEAT) {
       heartbeats.increment();
-      if (viewer.lastBeatNanos != 0) {
-        long gap = now - viewer.lastBeatNanos;
-        minBeatGap.accumulateAndGet(gap, Math::min);
+      // the server's time in the beat, not its arrival: delivery jitter is not the server's period
+      long server = serverOf(bytes);
+      if (viewer.lastBeatServerMs != 0 && server > 0) {
+        minBeatGap.accumulateAndGet(server - viewer.lastBeatServerMs, Math::min);
       }
-      viewer.lastBeatNanos = now;
+      viewer.lastBeatServerMs = server;
       return;
     }
     otherFrames.increment();
@@ -245,7 +247,7 @@ final class Fleet implements AutoCloseable {
   /** The shortest time between two heartbeats on one socket since the last reset, or null if none was seen twice. */
   Double minHeartbeatGapSeconds() {
     long gap = minBeatGap.get();
-    return gap == Long.MAX_VALUE ? null : Stats.round(gap / 1e9);
+    return gap == Long.MAX_VALUE ? null : Stats.round(gap / 1e3);
   }
 
   /** Closes the given viewers' sockets, as a dropped link would, and waits until they are closed. */

@@ -108,7 +108,11 @@ class ConferenceBrowserTest {
     bridgeA.driver.executeScript("diemcau.live.drop()");
     waiting(bridgeA).until(d -> bridgeA.driver.findElement(By.cssSelector(".link")).isDisplayed());
     bridgeA.screenshot("bridge-link-down");
-    waiting(bridgeA).until(d -> !bridgeA.driver.findElement(By.cssSelector(".link")).isDisplayed());
+    // a reconnect waits for Chromium's closing handshake and a jittered back-off; on a loaded CI
+    // machine it once took longer than the usual 15 s, so this one wait is longer and says why
+    new WebDriverWait(bridgeA.driver, Duration.ofSeconds(40))
+        .withMessage(() -> "bridge still not live: status " + bridgeA.driver.executeScript("return diemcau.live.status()"))
+        .until(d -> !bridgeA.driver.findElement(By.cssSelector(".link")).isDisplayed());
     assertThat(text(bridgeA, ".agenda .now-title")).isEqualTo(items.get(1).getString("title"));
   }
 

@@ -1,5 +1,6 @@
 // Admin: every unit's bridge link with its QR code, printable on A4 (one card per unit).
-const TOKEN_KEY = 'diemcau.adminToken';
+import { ADMIN_TOKEN_KEY, adminSession } from './admin-session.js';
+
 const $ = (id) => document.getElementById(id);
 
 let links = [];
@@ -40,29 +41,18 @@ async function start(token) {
   try {
     const body = await load(token);
     links = body.links;
-    localStorage.setItem(TOKEN_KEY, token);
+    localStorage.setItem(ADMIN_TOKEN_KEY, token);
     $('login').hidden = true;
     $('tools').hidden = false;
     render();
   } catch (error) {
-    localStorage.removeItem(TOKEN_KEY);
+    localStorage.removeItem(ADMIN_TOKEN_KEY);
     $('login').hidden = false;
     $('tools').hidden = true;
     $('status').textContent = `Không tải được liên kết: ${error.message}`;
   }
 }
 
-$('login').addEventListener('submit', (event) => {
-  event.preventDefault();
-  start($('token').value.trim());
-});
 document.querySelectorAll('input[name=group]').forEach((radio) => radio.addEventListener('change', render));
 $('print').addEventListener('click', () => window.print());
-$('logout').addEventListener('click', (event) => {
-  event.preventDefault();
-  localStorage.removeItem(TOKEN_KEY);
-  location.reload();
-});
-
-const saved = localStorage.getItem(TOKEN_KEY);
-if (saved) start(saved); else $('login').hidden = false;
+adminSession(start);

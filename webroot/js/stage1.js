@@ -1,5 +1,6 @@
 // Admin, stage 1: upload the learning platform's export and the headcounts, download the standings.
-const TOKEN_KEY = 'diemcau.adminToken';
+import { ADMIN_TOKEN_KEY, adminSession } from './admin-session.js';
+
 const $ = (id) => document.getElementById(id);
 
 let token = null;
@@ -93,29 +94,18 @@ async function start(candidate) {
   token = candidate;
   const reply = await call('/api/whoami').catch((error) => ({ ok: false, body: { error: { message: error.message } } }));
   if (reply.ok && reply.body.role === 'admin') {
-    localStorage.setItem(TOKEN_KEY, candidate);
+    localStorage.setItem(ADMIN_TOKEN_KEY, candidate);
     $('login').hidden = true;
     $('tools').hidden = false;
     $('stage1').hidden = false;
     $('status').textContent = '';
     return;
   }
-  localStorage.removeItem(TOKEN_KEY);
+  localStorage.removeItem(ADMIN_TOKEN_KEY);
   $('login').hidden = false;
   $('tools').hidden = true;
   $('stage1').hidden = true;
   $('status').textContent = reply.ok ? 'Mã này không phải mã quản trị' : `Không đăng nhập được: ${reply.body?.error?.message ?? reply.status}`;
 }
 
-$('login').addEventListener('submit', (event) => {
-  event.preventDefault();
-  start($('token').value.trim());
-});
-$('logout').addEventListener('click', (event) => {
-  event.preventDefault();
-  localStorage.removeItem(TOKEN_KEY);
-  location.reload();
-});
-
-const saved = localStorage.getItem(TOKEN_KEY);
-if (saved) start(saved); else $('login').hidden = false;
+adminSession(start);

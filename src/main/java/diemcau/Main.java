@@ -46,6 +46,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--public-url", defaultValue = "${env:DIEMCAU_PUBLIC_URL}", description = "The address screens reach this server at, for printed bridge links and QR codes (DIEMCAU_PUBLIC_URL); default: the address the admin page was opened with.")
   String publicUrl;
 
+  @Option(names = "--transport", defaultValue = "${env:DIEMCAU_TRANSPORT:-auto}", description = "Network transport (DIEMCAU_TRANSPORT): auto (Linux epoll where it loads, else Java NIO), epoll, io_uring or nio.")
+  String transport;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -54,7 +57,7 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Settings settings;
     try {
-      settings = new Settings(host, port, data, dbUrl, dbUser, dbPassword, mcToken, adminToken, event, publicUrl);
+      settings = new Settings(host, port, data, dbUrl, dbUser, dbPassword, mcToken, adminToken, event, publicUrl, transport);
     } catch (IllegalArgumentException e) {
       System.err.println("diemcau: " + e.getMessage());
       return 2;
@@ -69,8 +72,8 @@ public final class Main implements Callable<Integer> {
     }
     server.credentials().generatedNotice().ifPresent(System.out::println);
     long ready = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    System.out.printf("diemcau ready on http://%s:%d in %d ms (event %s)%n", settings.host(), settings.port(), ready,
-        server.event().id());
+    System.out.printf("diemcau ready on http://%s:%d in %d ms (event %s, %s transport)%n", settings.host(), settings.port(),
+        ready, server.event().id(), server.transport());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.stop().await(10, TimeUnit.SECONDS);

@@ -44,7 +44,13 @@ public final class Server {
   public static Future<Server> start(Settings settings, Clock clock) {
     Event event = settings.eventFile() == null ? EventLoader.loadDefault() : EventLoader.load(settings.eventFile());
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops + 1));
+    Vertx vertx;
+    try {
+      vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(loops + 1),
+          Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"));
+    } catch (IllegalArgumentException unavailable) {
+      return Future.failedFuture(unavailable);
+    }
     return vertx.executeBlocking(() -> {
           Files.createDirectories(settings.dataDir());
           String url = settings.dbUrl() != null ? settings.dbUrl() : Store.embeddedUrl(settings.dataDir());
@@ -78,6 +84,11 @@ public final class Server {
 
   public Event event() {
     return event;
+  }
+
+  /** The network transport the server runs on. */
+  public String transport() {
+    return Transports.name(vertx);
   }
 
   /** Graceful stop: sockets closed with 1001, verticles undeployed, then the pool closed. */

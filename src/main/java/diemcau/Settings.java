@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Every setting of a server run, read once from flags and environment ({@code DIEMCAU_*})
- * and passed in. {@code dbUrl} null means the embedded database in {@code dataDir}.
+ * and passed in. {@code dbUrl} null means the embedded database in {@code dataDir}; {@code transport}
+ * is one of {@link Transports#NAMES}.
  */
 public record Settings(
     String host,
@@ -16,7 +17,8 @@ public record Settings(
     String mcToken,
     String adminToken,
     Path eventFile,
-    String publicUrl) {
+    String publicUrl,
+    String transport) {
 
   /** Checks what can be checked before anything starts; the message names the setting. */
   public Settings {
@@ -41,6 +43,11 @@ public record Settings(
         throw new IllegalArgumentException("DIEMCAU_PUBLIC_URL / --public-url must look like http://host:port, got " + publicUrl);
       }
       publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+    transport = transport == null || transport.isBlank() ? "auto" : transport.strip();
+    if (!Transports.NAMES.contains(transport)) {
+      throw new IllegalArgumentException(
+          "DIEMCAU_TRANSPORT / --transport must be one of " + String.join("|", Transports.NAMES) + ", got " + transport);
     }
     mcToken = blankToNull(mcToken);
     adminToken = blankToNull(adminToken);

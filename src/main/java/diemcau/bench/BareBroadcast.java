@@ -1,5 +1,6 @@
 package diemcau.bench;
 
+import diemcau.Transports;
 import diemcau.live.MetricsRoutes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -70,8 +71,8 @@ public final class BareBroadcast implements AutoCloseable {
     }
   }
 
-  static BareBroadcast start(String host, int loops, int frameBytes) throws Exception {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+  static BareBroadcast start(String host, int loops, int frameBytes, String transport) throws Exception {
+    Vertx vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(loops), Transports.named(transport, "transport"));
     Shared shared = new Shared(frameBytes);
     int[] port = new int[1];
     try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
@@ -87,9 +88,9 @@ public final class BareBroadcast implements AutoCloseable {
     return new BareBroadcast(vertx, shared, port[0]);
   }
 
-  /** {@code java -cp … diemcau.bench.BareBroadcast HOST LOOPS FRAME_BYTES}: serves until killed; prints its port. */
+  /** {@code java -cp … diemcau.bench.BareBroadcast HOST LOOPS FRAME_BYTES TRANSPORT}: serves until killed; prints its port. */
   public static void main(String[] args) throws Exception {
-    BareBroadcast bare = start(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    BareBroadcast bare = start(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]);
     System.out.println(LISTENING + bare.port);
     System.out.flush();
     Thread.currentThread().join();
@@ -168,7 +169,7 @@ public final class BareBroadcast implements AutoCloseable {
             System.gc();
             System.gc();
           }
-          return MetricsRoutes.snapshot(null)
+          return MetricsRoutes.snapshot(vertx, null)
               .put("connections", shared.connections.sum())
               .put("framesSent", shared.delivered.sum())
               .put("parked", 0)

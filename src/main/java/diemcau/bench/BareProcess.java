@@ -4,13 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The bare broadcast reference as a child JVM started from the bench's own class path and java
- * binary, with the JVM's default options (as {@code java -jar diemcau.jar} runs the server).
+ * binary, on the server's transport and garbage collector.
  * Closing it kills the child.
  */
 final class BareProcess implements AutoCloseable {
@@ -23,10 +24,18 @@ final class BareProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static BareProcess start(String host, int loops, int frameBytes) throws Exception {
+  /**
+   * Starts the reference on {@code transport}, with {@code gcOption} (e.g. {@code -XX:+UseZGC}) or
+   * the JVM's default collector when null: the server's own, so the two differ only in their code.
+   */
+  static BareProcess start(String host, int loops, int frameBytes, String transport, String gcOption) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), BareBroadcast.class.getName(),
-        host, Integer.toString(loops), Integer.toString(frameBytes));
+    List<String> command = new ArrayList<>(List.of(java));
+    if (gcOption != null) {
+      command.add(gcOption);
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareBroadcast.class.getName(),
+        host, Integer.toString(loops), Integer.toString(frameBytes), transport));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<Integer> port = new CompletableFuture<>();
     StringBuilder output = new StringBuilder();
@@ -53,6 +62,26 @@ final class BareProcess implements AutoCloseable {
       process.destroyForcibly();
       throw e;
     }
+  }
+
+  /** The JVM option that selects the collector a server reports ({@code /api/metrics} collectors), or null for the default (G1). */
+  static String gcOption(Iterable<Object> collectors) {
+    for (Object name : collectors) {
+      String collector = String.valueOf(name);
+      if (collector.startsWith("ZGC")) {
+        return "-XX:+UseZGC";
+      }
+      if (collector.startsWith("Shenandoah")) {
+        return "-XX:+UseShenandoahGC";
+      }
+      if (collector.startsWith("PS ")) {
+        return "-XX:+UseParallelGC";
+      }
+      if (collector.equals("Copy") || collector.equals("MarkSweepCompact")) {
+        return "-XX:+UseSerialGC";
+      }
+    }
+    return null;
   }
 
   @Override

@@ -3,11 +3,13 @@ package diemcau.bench;
 import diemcau.bench.Fleet.Connected;
 import diemcau.bench.Fleet.Round;
 import diemcau.bench.Fleet.Viewer;
+import diemcau.Transports;
 import diemcau.live.MetricsRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ final class Bench {
   /** What to run; see {@link BenchCommand} for each option's meaning. */
   record Options(URI url, String mcToken, String adminToken, int viewers, int rounds, int priority, int slow,
       int idleSeconds, Path json, List<String> sourceAddresses, boolean bare, int connectWindow, long roundTimeoutMs,
-      int warmupRounds, boolean bareFirst) {}
+      int warmupRounds, boolean bareFirst, String transport) {}
 
   /** The size of diemcau's round frame (a 150-character message), for a bare run before diemcau's. */
   private static final int BARE_FIRST_FRAME_BYTES = 323;
@@ -45,6 +47,9 @@ final class Bench {
   private final Vertx vertx;
   /** One event loop for the priority screens alone (see {@link Fleet}). */
   private final Vertx priorityVertx;
+  /** The bare reference runs on the server's transport and collector where the server tells them (else the bench's). */
+  private String bareTransport;
+  private String bareGcOption;
   /** Epoch ms minus nanoTime ms, fixed at the start: turns a nanoTime into wall-clock ms. */
   private final double wallOffsetMs = System.currentTimeMillis() - System.nanoTime() / 1e6;
 
@@ -52,8 +57,10 @@ final class Bench {
     this.options = options;
     this.log = log;
     int cores = Runtime.getRuntime().availableProcessors();
-    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, cores)).setWorkerPoolSize(2));
-    this.priorityVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    Transport transport = Transports.named(options.transport(), "--transport");
+    this.vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, cores)).setWorkerPoolSize(2), transport);
+    this.priorityVertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1), transport);
+    this.bareTransport = transport.name();
   }
 
   JsonObject run() throws Exception {
@@ -71,6 +78,7 @@ final class Bench {
       JsonObject diemcau = new JsonObject();
       report.put("diemcau", diemcau);
       if (options.bare()) {
+        mirrorServer();
         warmClient();
       }
       if (options.bareFirst() && options.bare()) {
@@ -91,6 +99,18 @@ final class Bench {
     } finally {
       vertx.close().await(30, TimeUnit.SECONDS);
       priorityVertx.close().await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Takes the server's transport and collector for the bare reference, when it is on this machine and tells them. */
+  private void mirrorServer() throws Exception {
+    try (Target target = new Target(options.url(), options.mcToken(), options.adminToken())) {
+      JsonObject metrics = target.local() ? target.metrics(false) : null;
+      if (metrics == null) {
+        return;
+      }
+      bareTransport = metrics.getString("transport", bareTransport);
+      bareGcOption = BareProcess.gcOption(metrics.getJsonArray("collectors", new JsonArray()));
     }
   }
 
@@ -179,7 +199,8 @@ final class Bench {
     JsonObject server = new JsonObject().put("local", target.local()).put("metrics", metrics != null);
     if (metrics != null) {
       server.put("pid", metrics.getValue("pid")).put("cores", metrics.getValue("cores"))
-          .put("jvm", metrics.getValue("jvm")).put("os", metrics.getValue("os"));
+          .put("jvm", metrics.getValue("jvm")).put("os", metrics.getValue("os"))
+          .put("transport", metrics.getValue("transport")).put("collectors", metrics.getValue("collectors"));
     }
     return server;
   }
@@ -397,7 +418,7 @@ final class Bench {
   private void warmClient() throws Exception {
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
     step("warming the bench's client: %d viewers against a bare server, unmeasured", options.viewers());
-    try (BareProcess bare = BareProcess.start("127.0.0.1", loops, BARE_FIRST_FRAME_BYTES);
+    try (BareProcess bare = BareProcess.start("127.0.0.1", loops, BARE_FIRST_FRAME_BYTES, bareTransport, bareGcOption);
         Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare");
         Fleet fleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
       List<Viewer> viewers = new ArrayList<>();
@@ -413,12 +434,13 @@ final class Bench {
 
   private void runBare(JsonObject out, int frameBytes) throws Exception {
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
-    step("bare broadcast reference: a child JVM, %d event loops, %d-byte frame, %d viewers", loops, frameBytes,
-        options.viewers());
-    try (BareProcess bare = BareProcess.start("127.0.0.1", loops, frameBytes);
+    step("bare broadcast reference: a child JVM (%s, %s), %d event loops, %d-byte frame, %d viewers", bareTransport,
+        bareGcOption == null ? "default collector" : bareGcOption, loops, frameBytes, options.viewers());
+    try (BareProcess bare = BareProcess.start("127.0.0.1", loops, frameBytes, bareTransport, bareGcOption);
         Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare");
         Fleet fleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
-      out.put("frameBytes", frameBytes).put("eventLoops", loops);
+      out.put("frameBytes", frameBytes).put("eventLoops", loops).put("transport", bareTransport)
+          .put("gcOption", bareGcOption);
       JsonObject before = target.metrics(true);
       List<Viewer> viewers = new ArrayList<>();
       for (int i = 0; i < options.viewers(); i++) {

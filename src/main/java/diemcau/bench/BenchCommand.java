@@ -1,5 +1,6 @@
 package diemcau.bench;
 
+import diemcau.Transports;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.net.URI;
@@ -68,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--round-timeout-ms", defaultValue = "30000", description = "A round that has not reached every viewer by then counts as failed (default: ${DEFAULT-VALUE}).")
   long roundTimeoutMs;
 
+  @Option(names = "--transport", defaultValue = "auto", description = "The bench's own network transport: auto (Linux epoll where it loads, else Java NIO), epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
+  String transport;
+
   private final PrintStream out;
 
   public BenchCommand() {
@@ -131,12 +135,15 @@ public final class BenchCommand implements Callable<Integer> {
     if (roundTimeoutMs < 100) {
       throw new IllegalArgumentException("--round-timeout-ms must be at least 100, got " + roundTimeoutMs);
     }
+    if (!Transports.NAMES.contains(transport)) {
+      throw new IllegalArgumentException("--transport must be one of " + String.join("|", Transports.NAMES) + ", got " + transport);
+    }
     int stuck = slow < 0 ? viewers * 5 / 100 : slow;
     if (stuck >= viewers) {
       throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);
     }
     return new Bench.Options(target, mcToken, adminToken, viewers, rounds, priority, stuck, idleSeconds, json,
-        sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, bareFirst);
+        sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, bareFirst, transport);
   }
 
   /** The given source addresses; above 20,000 loopback viewers, enough 127.0.0.x addresses to have ports for all. */

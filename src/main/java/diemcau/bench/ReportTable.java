@@ -27,6 +27,12 @@ final class ReportTable {
         server.getValue("pid") == null ? ", no metrics: pass --admin-token" : ", pid " + server.getValue("pid"),
         config.getInteger("viewers"), config.getInteger("rounds"), config.getValue("priority"), config.getValue("slow"),
         num(at(d, "fanout", "frameBytes"), 0)));
+    if (server.getValue("transport") != null) {
+      out.append(String.format("server runtime: %s transport, collectors %s%s%n", server.getValue("transport"),
+          server.getValue("collectors"), bare.getValue("transport") == null ? ""
+              : String.format("; bare reference: %s, %s", bare.getValue("transport"),
+                  bare.getValue("gcOption") == null ? "default collector" : bare.getValue("gcOption"))));
+    }
     out.append(String.format(ROW, "", "diemcau", "bare broadcast"));
     out.append(String.format(ROW, "connect N, all with snapshot (s / errors)",
         pair(at(d, "connect", "seconds"), at(d, "connect", "errors")), pair(at(bare, "connect", "seconds"), at(bare, "connect", "errors"))));

@@ -1,16 +1,19 @@
 package diemcau.live;
 
 import com.sun.management.OperatingSystemMXBean;
+import diemcau.Transports;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.Http;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadInfo;
@@ -53,12 +56,12 @@ public final class MetricsRoutes implements FeatureRoutes {
         System.gc();
         System.gc();
       }
-      return snapshot(hub).put("gc", gc);
+      return snapshot(vertx, hub).put("gc", gc);
     }, false).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   /** The figures of this process now; safe from any thread. */
-  public static JsonObject snapshot(LiveHub hub) {
+  public static JsonObject snapshot(Vertx vertx, LiveHub hub) {
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     long direct = 0;
     for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
@@ -71,6 +74,8 @@ public final class MetricsRoutes implements FeatureRoutes {
         .put("cores", Runtime.getRuntime().availableProcessors())
         .put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"))
         .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"))
+        .put("transport", Transports.name(vertx))
+        .put("collectors", collectors())
         .put("time", System.currentTimeMillis())
         .put("heapUsed", heap.getUsed())
         .put("heapCommitted", heap.getCommitted())
@@ -87,6 +92,15 @@ public final class MetricsRoutes implements FeatureRoutes {
           .put("offLoopSockets", hub.offLoopSockets());
     }
     return json;
+  }
+
+  /** The names of the JVM's garbage collectors ("G1 Young Generation", "ZGC Pauses", …): which GC the server runs. */
+  public static JsonArray collectors() {
+    JsonArray names = new JsonArray();
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      names.add(collector.getName());
+    }
+    return names;
   }
 
   /** CPU time of the whole process (user + system), or -1 where the JVM cannot tell. */

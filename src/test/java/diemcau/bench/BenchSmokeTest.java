@@ -91,9 +91,13 @@ class BenchSmokeTest {
     assertThat(bare.getJsonObject("fanout").getDouble("processCpuUsPerMessage")).isPositive();
     assertThat(bare.getJsonObject("storm").getInteger("errors")).isZero();
 
+    String transport = d.getJsonObject("server").getString("transport");
+    assertThat(transport).as("the server's transport, from its metrics").isEqualTo(server.server.transport());
+    assertThat(bare.getString("transport")).as("the bare reference runs on the server's transport").isEqualTo(transport);
+
     assertThat(report.getJsonArray("targets")).isNotEmpty();
     for (String row : List.of("fan-out command→last", "priority tier", "reconnect storm", "idle", "memory per idle viewer",
-        "stuck", "bare broadcast", "targets:")) {
+        "stuck", "bare broadcast", "server runtime: " + transport + " transport", "targets:")) {
       assertThat(table).contains(row);
     }
   }
@@ -106,6 +110,8 @@ class BenchSmokeTest {
         "--viewers", "0")).isEqualTo(2);
     assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--mc-token", "t",
         "--viewers", "10", "--slow", "10")).isEqualTo(2);
+    assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--mc-token", "t",
+        "--transport", "carrier-pigeon")).isEqualTo(2);
   }
 
   private static void assertSaneLatency(JsonObject stats, int count) {

@@ -84,14 +84,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Bench.Options options;
+    Bench bench;
     try {
-      options = options();
+      bench = new Bench(options(), out);
     } catch (IllegalArgumentException e) {
       System.err.println("diemcau bench: " + e.getMessage());
       return 2;
     }
-    JsonObject report = new Bench(options, out).run();
+    JsonObject report = bench.run();
     out.println();
     out.print(ReportTable.format(report));
     if (json != null) {

@@ -1,16 +1,20 @@
 package diemcau.live;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A server → client frame encoded once, as UTF-8 bytes shared by every socket it goes to.
- * {@code topic} and {@code rev} are set for {@code state} frames only.
+ * A server → client frame encoded once, as UTF-8 bytes and as the whole WebSocket frame that
+ * carries them ({@code wire}), shared by every socket it goes to. {@code topic} and {@code rev}
+ * are set for {@code state} frames only.
  */
-public record Frame(String topic, long rev, byte[] utf8) {
+public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
+
+  public Frame(String topic, long rev, byte[] utf8) {
+    this(topic, rev, utf8, wireFrame(utf8));
+  }
 
   public static Frame state(String epoch, String topic, long rev, long server, JsonObject data) {
     JsonObject frame = new JsonObject()
@@ -42,8 +46,36 @@ public record Frame(String topic, long rev, byte[] utf8) {
     return index < 0 ? 0 : 1 << index;
   }
 
-  /** A WebSocket text frame over the shared bytes: no copy, no re-encoding per socket. */
-  WebSocketFrame textFrame() {
-    return new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true);
+  /**
+   * One socket's view of the wire bytes: its own reader index over the shared array, released by
+   * Netty once written. Nothing is encoded, copied or framed per socket.
+   */
+  ByteBuf wireView() {
+    return wire.retainedDuplicate();
+  }
+
+  /**
+   * A final, unmasked WebSocket text frame (RFC 6455 §5.2) around {@code payload}: a server's
+   * frames are never masked, so the same bytes are valid on every socket.
+   */
+  static ByteBuf wireFrame(byte[] payload) {
+    int length = payload.length;
+    int header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+    byte[] bytes = new byte[header + length];
+    bytes[0] = (byte) 0x81;
+    if (length < 126) {
+      bytes[1] = (byte) length;
+    } else if (length < 65_536) {
+      bytes[1] = 126;
+      bytes[2] = (byte) (length >>> 8);
+      bytes[3] = (byte) length;
+    } else {
+      bytes[1] = 127;
+      for (int i = 0; i < 8; i++) {
+        bytes[2 + i] = (byte) ((long) length >>> (56 - 8 * i));
+      }
+    }
+    System.arraycopy(payload, 0, bytes, header, length);
+    return Unpooled.wrappedBuffer(bytes);
   }
 }

@@ -78,7 +78,7 @@ public final class SocketGroup {
   public Future<Void> start() {
     loop = Thread.currentThread();
     states = vertx.eventBus().localConsumer(Addresses.STATE, this::onState);
-    heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, ignored -> heartbeat());
+    scheduleHeartbeat();
     hub.join(this);
     return states.completion();
   }
@@ -221,6 +221,18 @@ public final class SocketGroup {
       }
     }
     return sent;
+  }
+
+  /**
+   * The next beat {@link #HEARTBEAT_MS} after this one, not on a fixed rate: a periodic timer that
+   * fires late (a GC pause, a busy loop) fires the next one early, and screens then see beats
+   * closer together than the period (measured once: 14.7 s).
+   */
+  private void scheduleHeartbeat() {
+    heartbeatTimer = vertx.setTimer(HEARTBEAT_MS, ignored -> {
+      heartbeat();
+      scheduleHeartbeat();
+    });
   }
 
   private void heartbeat() {

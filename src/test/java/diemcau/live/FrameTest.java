@@ -1,0 +1,53 @@
+package diemcau.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket08FrameDecoder;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("A frame's wire bytes, framed once for every socket")
+class FrameTest {
+
+  @ParameterizedTest(name = "a {0}-byte payload")
+  @ValueSource(ints = {0, 1, 125, 126, 300, 65_535, 65_536, 200_000})
+  @DisplayName("decode as one final text frame with the same payload, for every length encoding")
+  void decodesAsTheSameText(int length) {
+    String text = "đ".repeat(length / 2) + "x".repeat(length % 2);
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(utf8).hasSize(length);
+
+    EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 1 << 20));
+    assertThat(client.writeInbound(new Frame(null, 0, utf8).wireView())).isTrue();
+    TextWebSocketFrame decoded = client.readInbound();
+    try {
+      assertThat(decoded.isFinalFragment()).isTrue();
+      assertThat(decoded.text()).isEqualTo(text);
+    } finally {
+      decoded.release();
+    }
+    assertThat((Object) client.readInbound()).as("nothing after the one frame").isNull();
+  }
+
+  @Test
+  @DisplayName("gives each socket its own view: writing one does not move the others, and the bytes stay usable")
+  void viewsAreIndependent() {
+    Frame frame = Frame.state("ep", "screen", 3, 1L, new JsonObject().put("message", "xin chào"));
+    ByteBuf first = frame.wireView();
+    ByteBuf second = frame.wireView();
+    first.skipBytes(first.readableBytes());
+    first.release();
+    assertThat(second.readableBytes()).isEqualTo(frame.utf8().length + 2);
+    second.release();
+    ByteBuf third = frame.wireView();
+    assertThat(third.getByte(0)).as("FIN + text opcode").isEqualTo((byte) 0x81);
+    third.release();
+  }
+}

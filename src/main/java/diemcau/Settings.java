@@ -44,11 +44,8 @@ public record Settings(
       }
       publicUrl = publicUrl.replaceAll("/+$", "");
     }
-    transport = transport == null || transport.isBlank() ? "auto" : transport.strip();
-    if (!Transports.NAMES.contains(transport)) {
-      throw new IllegalArgumentException(
-          "DIEMCAU_TRANSPORT / --transport must be one of " + String.join("|", Transports.NAMES) + ", got " + transport);
-    }
+    transport = Transports.requireKnown(transport == null || transport.isBlank() ? "auto" : transport.strip(),
+        "DIEMCAU_TRANSPORT / --transport");
     mcToken = blankToNull(mcToken);
     adminToken = blankToNull(adminToken);
     dbUser = blankToNull(dbUser);

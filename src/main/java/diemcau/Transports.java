@@ -19,17 +19,24 @@ public final class Transports {
   private Transports() {
   }
 
+  /** Throws, naming the setting and the choices, unless {@code name} is one of {@link #NAMES}. */
+  public static String requireKnown(String name, String setting) {
+    if (name == null || !NAMES.contains(name)) {
+      throw new IllegalArgumentException(setting + " must be one of " + String.join("|", NAMES) + ", got " + name);
+    }
+    return name;
+  }
+
   /** The transport {@code name} stands for; throws, naming the setting, when it is unknown or cannot run here. */
   public static Transport named(String name, String setting) {
-    Transport transport = switch (name == null ? "auto" : name) {
+    Transport transport = switch (requireKnown(name, setting)) {
       case "auto" -> {
         Transport nativeOne = Transport.nativeTransport();
         yield nativeOne != null && nativeOne.available() ? nativeOne : Transport.NIO;
       }
       case "epoll" -> Transport.EPOLL;
       case "io_uring" -> Transport.IO_URING;
-      case "nio" -> Transport.NIO;
-      default -> throw new IllegalArgumentException(setting + " must be one of " + String.join("|", NAMES) + ", got " + name);
+      default -> Transport.NIO;
     };
     if (transport == null || !transport.available()) {
       Throwable cause = transport == null ? null : transport.unavailabilityCause();

@@ -135,9 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (roundTimeoutMs < 100) {
       throw new IllegalArgumentException("--round-timeout-ms must be at least 100, got " + roundTimeoutMs);
     }
-    if (!Transports.NAMES.contains(transport)) {
-      throw new IllegalArgumentException("--transport must be one of " + String.join("|", Transports.NAMES) + ", got " + transport);
-    }
+    Transports.requireKnown(transport, "--transport");
     int stuck = slow < 0 ? viewers * 5 / 100 : slow;
     if (stuck >= viewers) {
       throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);

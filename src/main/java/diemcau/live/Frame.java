@@ -40,12 +40,6 @@ public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
     return new JsonObject(buffer()).getJsonObject("data");
   }
 
-  /** This state frame's topic as a bit of a socket's subscription mask; 0 for a control frame or an unknown topic. */
-  int topicBit() {
-    int index = topic == null ? -1 : LiveHub.topicIndex(topic);
-    return index < 0 ? 0 : 1 << index;
-  }
-
   /**
    * One socket's view of the wire bytes: its own reader index over the shared array, released by
    * Netty once written. Nothing is encoded, copied or framed per socket.

@@ -71,10 +71,6 @@ final class ScreenSocket {
     channel.writeAndFlush(frame.wireView(), unawaited);
   }
 
-  boolean subscribed(int topicBit) {
-    return (topics & topicBit) != 0;
-  }
-
   /** Writes a state frame now, or parks it as the newest of its topic until the socket drains; true if written. */
   boolean sendState(Frame frame, int topic) {
     if (frame.rev() < sentRevs[topic] || (frame.rev() == sentRevs[topic] && frame.rev() != 0) || ws.isClosed()) {

@@ -194,9 +194,7 @@ public final class SocketGroup {
   }
 
   private void onState(Message<Buffer> message) {
-    Frame frame = new Frame(message.headers().get("topic"), Long.parseLong(message.headers().get("rev")),
-        message.body().getBytes());
-    hub.offer(frame);
+    Frame frame = published(message);
     int topic = LiveHub.topicIndex(frame.topic());
     if (topic < 0) {
       return;
@@ -208,6 +206,22 @@ public final class SocketGroup {
       Thread.yield();
     }
     framesSent += first + send(viewers, frame, topic);
+  }
+
+  /**
+   * The frame the command verticle offered to the hub before publishing it, framed once for every
+   * loop; built from the message only when the hub already holds a newer one of the topic.
+   */
+  private Frame published(Message<Buffer> message) {
+    String topic = message.headers().get("topic");
+    long rev = Long.parseLong(message.headers().get("rev"));
+    Frame held = hub.latest(topic);
+    if (held != null && held.rev() == rev) {
+      return held;
+    }
+    Frame frame = new Frame(topic, rev, message.body().getBytes());
+    hub.offer(frame);
+    return frame;
   }
 
   private static long send(SocketList list, Frame frame, int topic) {

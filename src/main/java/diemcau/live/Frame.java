@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
 
 /**
  * A server → client frame encoded once, as UTF-8 bytes and as the whole WebSocket frame that
@@ -70,6 +71,8 @@ public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
       }
     }
     System.arraycopy(payload, 0, bytes, header, length);
-    return Unpooled.wrappedBuffer(bytes);
+    // in JDK direct memory (freed by the GC with the frame): epoll sends views of it as they are,
+    // where heap bytes are copied per socket into a pooled direct buffer, with three NIO wrappers
+    return Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(bytes.length).put(bytes).flip());
   }
 }

@@ -50,4 +50,16 @@ class FrameTest {
     assertThat(third.getByte(0)).as("FIN + text opcode").isEqualTo((byte) 0x81);
     third.release();
   }
+
+  @Test
+  @DisplayName("keeps its wire bytes off the heap, so a native transport sends each socket's view without copying it")
+  void wireBytesAreDirect() {
+    ByteBuf view = new Frame(null, 0, "{}".getBytes(StandardCharsets.UTF_8)).wireView();
+    try {
+      assertThat(view.isDirect()).isTrue();
+      assertThat(view.hasMemoryAddress()).as("epoll writes from the address; without one it copies").isTrue();
+    } finally {
+      view.release();
+    }
+  }
 }

@@ -14,6 +14,7 @@ import diemcau.web.FeatureRoutes;
 import diemcau.web.WebVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
@@ -73,7 +74,8 @@ public final class Server {
     List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()), new diemcau.participation.ParticipationRoutes(event, credentials, store));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port(), settings.publicUrl());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
-    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores))
+    // a worker: commands commit on the thread that runs them, one after another
+    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }

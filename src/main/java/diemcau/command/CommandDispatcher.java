@@ -4,6 +4,7 @@ import diemcau.store.AuditLog;
 import diemcau.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,8 +15,9 @@ import java.util.Set;
  * validation, one transaction writing the new state and its audit row, and only after the
  * commit: install in memory, publish, acknowledge.
  *
- * <p>Not thread-safe: it lives on the command verticle's context, and commands run one after
- * another in arrival order, each seeing the state the previous one left.
+ * <p>Not thread-safe: it lives on the command verticle's worker context, where commands run one
+ * after another in arrival order, each seeing the state the previous one left, and each commits
+ * on that same thread: no hand-off to a pool and back between a command and its publication.
  */
 public final class CommandDispatcher {
 
@@ -32,7 +34,6 @@ public final class CommandDispatcher {
   private final Store store;
   private final Clock clock;
   private final Publisher publisher;
-  private Future<?> tail = Future.succeededFuture();
 
   public CommandDispatcher(Store store, Clock clock, Publisher publisher) {
     this.store = store;
@@ -55,27 +56,12 @@ public final class CommandDispatcher {
     revs.put(topic, rev);
   }
 
-  /** Queues a command behind those before it; completes with the topic's new revision. */
-  public Future<Long> dispatch(Caller caller, String name, JsonObject args) {
-    Future<Long> result = tail.transform(ignored -> execute(caller, name, args));
-    tail = result;
-    return result;
-  }
-
   /**
-   * Publishes a core's topic again for a change that is not a command (a bridge screen coming
-   * online): a new revision, queued behind commands in flight so revisions stay in order.
+   * Runs a command to its end, blocking on its transaction: completed with the topic's new
+   * revision once committed and published, failed with a {@link CommandException} if refused or
+   * with the store's error if the commit failed (then nothing changed).
    */
-  public void republish(LiveCore core) {
-    tail = tail.transform(ignored -> {
-      long rev = rev(core.topic()) + 1;
-      revs.put(core.topic(), rev);
-      publisher.publish(core, rev);
-      return Future.succeededFuture();
-    });
-  }
-
-  private Future<Long> execute(Caller caller, String name, JsonObject rawArgs) {
+  public Future<Long> dispatch(Caller caller, String name, JsonObject rawArgs) {
     Registration registration = commands.get(name);
     if (registration == null) {
       return Future.failedFuture(new CommandException(404, "unknown_command", "name", "unknown command: " + name));
@@ -98,16 +84,28 @@ public final class CommandDispatcher {
     long rev = rev(topic) + 1;
     JsonObject audited = change.auditArgs() != null ? change.auditArgs() : args.json();
     AuditLog.Entry entry = new AuditLog.Entry(now, caller.id(), caller.role().wire(), name, audited, topic, rev);
-    return store.tx(connection -> {
-          change.write().run(connection, rev, now);
-          AuditLog.append(connection, entry);
-          return rev;
-        })
-        .map(committed -> {
-          change.install().run();
-          revs.put(topic, committed);
-          publisher.publish(change.core(), committed);
-          return committed;
-        });
+    try {
+      store.inTransaction(connection -> {
+        change.write().run(connection, rev, now);
+        AuditLog.append(connection, entry);
+        return null;
+      });
+    } catch (SQLException | RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    change.install().run();
+    revs.put(topic, rev);
+    publisher.publish(change.core(), rev);
+    return Future.succeededFuture(rev);
+  }
+
+  /**
+   * Publishes a core's topic again for a change that is not a command (a bridge screen coming
+   * online): a new revision, after every command before it.
+   */
+  public void republish(LiveCore core) {
+    long rev = rev(core.topic()) + 1;
+    revs.put(core.topic(), rev);
+    publisher.publish(core, rev);
   }
 }

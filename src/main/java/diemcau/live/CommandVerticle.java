@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the live cores: restores them from the store, runs every command through the one
  * dispatcher, and publishes each committed change as an encoded state frame on the event bus.
+ * Deployed as a worker: each command commits on the thread that runs it.
  */
 public final class CommandVerticle extends VerticleBase {
 

@@ -80,18 +80,24 @@ public final class Store implements AutoCloseable {
 
   /** Runs {@code work} in one transaction on the worker pool: committed if it returns, rolled back if it throws. */
   public <T> Future<T> tx(Work<T> work) {
-    return workers.executeBlocking(() -> {
-      try (Connection connection = dataSource.getConnection()) {
-        try {
-          T result = work.run(connection);
-          connection.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          connection.rollback();
-          throw e;
-        }
+    return workers.executeBlocking(() -> inTransaction(work), false);
+  }
+
+  /**
+   * Runs {@code work} in one transaction on the calling thread, which must be allowed to block (a
+   * worker): committed if it returns, rolled back if it throws.
+   */
+  public <T> T inTransaction(Work<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
       }
-    }, false);
+    }
   }
 
   /** Succeeds when the database answers a trivial query. */

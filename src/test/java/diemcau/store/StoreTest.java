@@ -55,6 +55,11 @@ class StoreTest {
       CoreStates.save(connection, "agenda", 2, state.copy().put("n", 2), 2000);
       return null;
     }).await(10, TimeUnit.SECONDS);
+    // the very same row again: an update that changes nothing must not be taken for a missing row
+    store.tx(connection -> {
+      CoreStates.save(connection, "agenda", 2, state.copy().put("n", 2), 2000);
+      return null;
+    }).await(10, TimeUnit.SECONDS);
     CoreStates.Stored stored = store.tx(connection -> CoreStates.load(connection, "agenda").orElseThrow())
         .await(10, TimeUnit.SECONDS);
     assertThat(stored.rev()).isEqualTo(2);

@@ -58,45 +58,44 @@ public final class CommandDispatcher {
 
   /**
    * Runs a command to its end, blocking on its transaction: completed with the topic's new
-   * revision once committed and published, failed with a {@link CommandException} if refused or
-   * with the store's error if the commit failed (then nothing changed).
+   * revision once committed and published; failed with a {@link CommandException} if refused, or
+   * with whatever else went wrong (the commit, a bug in a handler), never thrown.
    */
-  public Future<Long> dispatch(Caller caller, String name, JsonObject rawArgs) {
+  public Future<Long> dispatch(Caller caller, String name, JsonObject args) {
+    try {
+      return Future.succeededFuture(execute(caller, name, args));
+    } catch (SQLException | RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private long execute(Caller caller, String name, JsonObject rawArgs) throws SQLException {
     Registration registration = commands.get(name);
     if (registration == null) {
-      return Future.failedFuture(new CommandException(404, "unknown_command", "name", "unknown command: " + name));
+      throw new CommandException(404, "unknown_command", "name", "unknown command: " + name);
     }
     if (!registration.roles().contains(caller.role())) {
-      return Future.failedFuture(caller.role() == Role.VIEWER
+      throw caller.role() == Role.VIEWER
           ? new CommandException(401, "unauthorized", null, "this connection is not signed in: " + name + " needs a token")
-          : new CommandException(403, "forbidden", null, name + " is not allowed for role " + caller.role().wire()));
+          : new CommandException(403, "forbidden", null, name + " is not allowed for role " + caller.role().wire());
     }
     long now = clock.millis();
     Args args = new Args(rawArgs);
-    Change change;
-    try {
-      change = registration.handler().handle(caller, args, now);
-      args.requireNoOthers();
-    } catch (CommandException e) {
-      return Future.failedFuture(e);
-    }
+    Change change = registration.handler().handle(caller, args, now);
+    args.requireNoOthers();
     String topic = change.core().topic();
     long rev = rev(topic) + 1;
     JsonObject audited = change.auditArgs() != null ? change.auditArgs() : args.json();
     AuditLog.Entry entry = new AuditLog.Entry(now, caller.id(), caller.role().wire(), name, audited, topic, rev);
-    try {
-      store.inTransaction(connection -> {
-        change.write().run(connection, rev, now);
-        AuditLog.append(connection, entry);
-        return null;
-      });
-    } catch (SQLException | RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+    store.inTransaction(connection -> {
+      change.write().run(connection, rev, now);
+      AuditLog.append(connection, entry);
+      return null;
+    });
     change.install().run();
     revs.put(topic, rev);
     publisher.publish(change.core(), rev);
-    return Future.succeededFuture(rev);
+    return rev;
   }
 
   /**

@@ -37,23 +37,20 @@ public final class CoreStates {
   public static void save(Connection connection, String name, long rev, JsonObject state, long now)
       throws SQLException {
     String encoded = state.encode();
-    try (PreparedStatement update = connection.prepareStatement(
-        "UPDATE core_state SET rev = ?, state = ?, updated_at = ? WHERE name = ?")) {
-      update.setLong(1, rev);
-      update.setString(2, encoded);
-      update.setLong(3, now);
-      update.setString(4, name);
-      if (update.executeUpdate() > 0) {
-        return;
-      }
+    if (write(connection, "UPDATE core_state SET rev = ?, state = ?, updated_at = ? WHERE name = ?", rev, encoded, now, name) == 0) {
+      write(connection, "INSERT INTO core_state (rev, state, updated_at, name) VALUES (?, ?, ?, ?)", rev, encoded, now, name);
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO core_state (name, rev, state, updated_at) VALUES (?, ?, ?, ?)")) {
-      insert.setString(1, name);
-      insert.setLong(2, rev);
-      insert.setString(3, encoded);
-      insert.setLong(4, now);
-      insert.executeUpdate();
+  }
+
+  /** Runs {@code sql} with its four parameters in this order; the number of rows it touched. */
+  private static int write(Connection connection, String sql, long rev, String state, long now, String name)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, rev);
+      statement.setString(2, state);
+      statement.setLong(3, now);
+      statement.setString(4, name);
+      return statement.executeUpdate();
     }
   }
 }

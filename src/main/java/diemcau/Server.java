@@ -47,7 +47,7 @@ public final class Server {
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
     Vertx vertx;
     try {
-      vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(loops + 1),
+      vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(loops),
           Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"));
     } catch (IllegalArgumentException unavailable) {
       return Future.failedFuture(unavailable);

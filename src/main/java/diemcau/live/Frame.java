@@ -13,8 +13,9 @@ import java.nio.ByteBuffer;
  */
 public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
 
+  /** A frame for many sockets (a state, a heartbeat): its wire bytes in direct memory. */
   public Frame(String topic, long rev, byte[] utf8) {
-    this(topic, rev, utf8, wireFrame(utf8));
+    this(topic, rev, utf8, wireFrame(utf8, true));
   }
 
   public static Frame state(String epoch, String topic, long rev, long server, JsonObject data) {
@@ -28,8 +29,19 @@ public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
     return new Frame(topic, rev, frame.toBuffer().getBytes());
   }
 
+  /** A control frame for many sockets (a heartbeat). */
   public static Frame control(JsonObject frame) {
     return new Frame(null, 0, frame.toBuffer().getBytes());
+  }
+
+  /**
+   * A frame for one socket (a pong, an ack, an error): its wire bytes stay on the heap, where
+   * direct memory would cost more to allocate (and wait for a GC to be freed) than the one copy
+   * the transport makes of them.
+   */
+  public static Frame reply(JsonObject frame) {
+    byte[] utf8 = frame.toBuffer().getBytes();
+    return new Frame(null, 0, utf8, wireFrame(utf8, false));
   }
 
   public Buffer buffer() {
@@ -53,7 +65,7 @@ public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
    * A final, unmasked WebSocket text frame (RFC 6455 §5.2) around {@code payload}: a server's
    * frames are never masked, so the same bytes are valid on every socket.
    */
-  static ByteBuf wireFrame(byte[] payload) {
+  static ByteBuf wireFrame(byte[] payload, boolean shared) {
     int length = payload.length;
     int header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
     byte[] bytes = new byte[header + length];
@@ -71,6 +83,9 @@ public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
       }
     }
     System.arraycopy(payload, 0, bytes, header, length);
+    if (!shared) {
+      return Unpooled.wrappedBuffer(bytes);
+    }
     // in JDK direct memory (freed by the GC with the frame): epoll sends views of it as they are,
     // where heap bytes are copied per socket into a pooled direct buffer, with three NIO wrappers
     return Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(bytes.length).put(bytes).flip());

@@ -323,7 +323,7 @@ public final class SocketGroup {
   }
 
   private void pong(ScreenSocket socket, JsonObject frame) {
-    socket.sendControl(Frame.control(new JsonObject()
+    socket.sendControl(Frame.reply(new JsonObject()
         .put("type", "pong")
         .put("id", frame.getValue("id"))
         .put("t0", frame.getValue("t0"))
@@ -354,11 +354,11 @@ public final class SocketGroup {
     } else {
       ack.put("error", reply.getJsonObject("error"));
     }
-    socket.sendReply(Frame.control(ack));
+    socket.sendReply(Frame.reply(ack));
   }
 
   private void error(ScreenSocket socket, String code, String message) {
-    socket.sendReply(Frame.control(new JsonObject().put("type", "error").put("code", code).put("message", message)));
+    socket.sendReply(Frame.reply(new JsonObject().put("type", "error").put("code", code).put("message", message)));
   }
 
   /**

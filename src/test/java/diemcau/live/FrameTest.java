@@ -62,4 +62,19 @@ class FrameTest {
       view.release();
     }
   }
+
+  @Test
+  @DisplayName("keeps a reply for one socket on the heap, and it decodes like any other frame")
+  void replyStaysOnTheHeap() {
+    ByteBuf view = Frame.reply(new JsonObject().put("type", "pong").put("id", 7)).wireView();
+    assertThat(view.isDirect()).isFalse();
+    EmbeddedChannel client = new EmbeddedChannel(new WebSocket08FrameDecoder(false, false, 1 << 20));
+    assertThat(client.writeInbound(view)).isTrue();
+    TextWebSocketFrame decoded = client.readInbound();
+    try {
+      assertThat(new JsonObject(decoded.text())).isEqualTo(new JsonObject().put("type", "pong").put("id", 7));
+    } finally {
+      decoded.release();
+    }
+  }
 }

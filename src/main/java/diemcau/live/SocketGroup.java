@@ -4,6 +4,7 @@ import diemcau.command.Caller;
 import diemcau.command.Role;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
@@ -19,12 +20,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * The sockets of one event loop. It subscribes to the state address on that loop, so a change
  * costs one task per loop, and then one write of the same bytes per subscribed socket: first to
  * the priority tier (hall, bridge and console screens), then to the public viewers, so the
- * screens in the rooms never wait behind thousands of phones.
+ * screens in the rooms never wait behind thousands of phones. Writes to the public viewers (of a
+ * state, of a heartbeat) go as a {@link Sweep}, so a change that comes meanwhile reaches the
+ * priority tier after one slice of them, not after thousands.
  * Also speaks the client → server side of the protocol: hello, ping, command.
  *
  * <p>Everything here runs on the group's event loop; the counters are read by the metrics
@@ -43,6 +48,13 @@ public final class SocketGroup {
    */
   public static final int SEND_BUFFER_BYTES = 64 * 1024;
 
+  /**
+   * A sweep writes to at most this many sockets per event-loop task: ~3 ms of a loop, the longest a
+   * change, a command or a hello that arrives meanwhile waits (a whole sweep at 5,000 viewers on
+   * two loops is ~30 ms, and a heartbeat sweep used to delay the next change by as much).
+   */
+  static final int SLICE = 256;
+
   /** A bridge screen's traffic is reported as presence at most this often. */
   private static final long PRESENCE_EVERY_MS = 2_000;
 
@@ -59,6 +71,8 @@ public final class SocketGroup {
   private final Clock clock;
   private final SocketList priority = new SocketList(true);
   private final SocketList viewers = new SocketList(false);
+  /** This loop's task queue: where a sweep's next slice waits its turn. */
+  private Executor loopTasks;
   private MessageConsumer<Buffer> states;
   private long heartbeatTimer;
   private Thread loop;
@@ -77,6 +91,8 @@ public final class SocketGroup {
   /** Starts listening on the current context's event loop. */
   public Future<Void> start() {
     loop = Thread.currentThread();
+    Context context = vertx.getOrCreateContext();
+    loopTasks = task -> context.runOnContext(ignored -> task.run());
     states = vertx.eventBus().localConsumer(Addresses.STATE, this::onState);
     scheduleHeartbeat();
     hub.join(this);
@@ -89,7 +105,7 @@ public final class SocketGroup {
     vertx.cancelTimer(heartbeatTimer);
     List<Future<Void>> closing = new ArrayList<>();
     for (SocketList list : List.of(priority, viewers)) {
-      for (ScreenSocket socket : list.snapshot()) {
+      for (ScreenSocket socket : list.snapshot(0)) {
         closing.add(socket.ws.close((short) 1001, "server going away"));
       }
     }
@@ -199,13 +215,24 @@ public final class SocketGroup {
     if (topic < 0) {
       return;
     }
+    int bit = 1 << topic;
     long first = send(priority, frame, topic);
+    framesSent += first;
     if (first > 0) {
       // the priority screens' readers were just woken: where they share the server's cores (the
       // hall's browser on the MC laptop, or a bench), let them run before thousands of writes
       Thread.yield();
     }
-    framesSent += first + send(viewers, frame, topic);
+    sweep(viewers.snapshot(0), socket -> (socket.topics & bit) != 0 && socket.sendState(frame, topic));
+  }
+
+  /**
+   * Writes to a snapshot of sockets, {@link #SLICE} a task: sockets that close or move meanwhile
+   * shift nothing; one that closed is skipped by its own check, one that opened had the newest
+   * frames at hello.
+   */
+  private void sweep(ScreenSocket[] sockets, Predicate<ScreenSocket> write) {
+    Sweep.over(sockets, SLICE, write, written -> framesSent += written, loopTasks);
   }
 
   /**
@@ -251,15 +278,9 @@ public final class SocketGroup {
 
   private void heartbeat() {
     Frame beat = Frame.control(new JsonObject().put("type", "heartbeat").put("server", clock.millis()));
-    long sent = 0;
-    for (SocketList list : List.of(priority, viewers)) {
-      for (int i = 0, n = list.size; i < n; i++) {
-        if (list.items[i].sendControl(beat)) {
-          sent++;
-        }
-      }
-    }
-    framesSent += sent;
+    ScreenSocket[] everyone = priority.snapshot(viewers.size);
+    System.arraycopy(viewers.items, 0, everyone, priority.size, viewers.size);
+    sweep(everyone, socket -> socket.sendControl(beat));
   }
 
   private void onText(ScreenSocket socket, String text) {
@@ -398,8 +419,9 @@ public final class SocketGroup {
       }
     }
 
-    List<ScreenSocket> snapshot() {
-      return List.of(Arrays.copyOf(items, size));
+    /** The sockets now, in an array with {@code room} free slots after them. */
+    ScreenSocket[] snapshot(int room) {
+      return Arrays.copyOf(items, size + room);
     }
   }
 }

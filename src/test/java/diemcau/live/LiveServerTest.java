@@ -217,9 +217,11 @@ class LiveServerTest {
   }
 
   @Test
-  @DisplayName("an idle screen gets a heartbeat with the server time every 15 s while a timer runs, and nothing else")
+  @DisplayName("an idle screen gets a heartbeat with the server time every 15 s while a timer runs, and nothing else; so do "
+      + "viewers too many for one slice of a sweep")
   void heartbeat() throws Exception {
     Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", null);
+    List<ScreenClient> viewers = viewers(4 * SocketGroup.SLICE + 1);
     ScreenClient screen = connect("/ws").hello("hall", "agenda", "screen");
     screen.nextState("agenda");
     screen.nextState("screen");
@@ -227,6 +229,34 @@ class LiveServerTest {
     assertThat(idle).isNotEmpty().allMatch(frame -> "heartbeat".equals(frame.getString("type")));
     assertThat(idle.size()).isLessThanOrEqualTo(2);
     assertThat(idle.get(0).getLong("server")).isCloseTo(System.currentTimeMillis(), org.assertj.core.api.Assertions.within(20_000L));
+    assertThat(viewers).allSatisfy(viewer ->
+        assertThat(viewer.received).anyMatch(frame -> "heartbeat".equals(frame.getString("type"))));
+  }
+
+  @Test
+  @DisplayName("a change reaches every one of more viewers than one slice of a sweep writes, and the hall screen too")
+  void changeReachesViewersOfManySlices() throws Exception {
+    List<ScreenClient> viewers = viewers(4 * SocketGroup.SLICE + 1);
+    ScreenClient hall = connect("/ws").hello("hall", "screen");
+    hall.nextState("screen");
+    long rev = Rest.command(server.port, TestServer.MC_TOKEN, "screen.message", new JsonObject().put("text", "Chào mừng")).body().getLong("rev");
+    assertThat(hall.nextState("screen").getLong("rev")).isEqualTo(rev);
+    for (ScreenClient viewer : viewers) {
+      JsonObject state = viewer.next(frame -> "screen".equals(frame.getString("topic")) && frame.getLong("rev") == rev);
+      assertThat(state.getJsonObject("data").getJsonObject("message").getString("text")).isEqualTo("Chào mừng");
+    }
+  }
+
+  /** Public viewers of the screen topic, each with its snapshot. */
+  private List<ScreenClient> viewers(int count) throws Exception {
+    List<ScreenClient> viewers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      viewers.add(connect("/ws").hello("public", "screen"));
+    }
+    for (ScreenClient viewer : viewers) {
+      viewer.nextState("screen");
+    }
+    return viewers;
   }
 
   @Test

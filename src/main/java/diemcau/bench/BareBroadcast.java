@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The reference the hub is held to: a bare Vert.x server that does nothing but broadcast one
  * frame to every socket. It speaks just enough of diemcau's protocol (hello → a state of each
- * topic; {@code POST /api/commands} → a new {@code screen} state to everyone; {@code GET
+ * topic; a {@code command} frame → a new {@code screen} state to everyone and an ack; {@code GET
  * /api/metrics} → the same figures as diemcau's) for the same fleet to measure it the same way.
  * Written the way the fan-out facts say is fastest: the frame encoded once, one socket list and
  * one event-bus consumer per event loop, {@code writeQueueFull()} checked.
@@ -137,9 +137,16 @@ public final class BareBroadcast implements AutoCloseable {
       sockets.add(ws);
       shared.connections.increment();
       ws.textMessageHandler(text -> {
-        long rev = shared.rev.get();
-        write(ws, shared.frame("agenda", 1));
-        write(ws, shared.frame("screen", rev));
+        JsonObject frame = new JsonObject(text);
+        if ("command".equals(frame.getString("type"))) {
+          long rev = shared.rev.incrementAndGet();
+          vertx.eventBus().publish(ADDRESS, Buffer.buffer(shared.frame("screen", rev)));
+          ws.writeTextMessage(new JsonObject().put("type", "ack").put("id", frame.getValue("id")).put("ok", true)
+              .put("rev", rev).encode());
+        } else {
+          write(ws, shared.frame("agenda", 1));
+          write(ws, shared.frame("screen", shared.rev.get()));
+        }
       });
       ws.closeHandler(ignored -> {
         sockets.remove(ws);
@@ -149,20 +156,7 @@ public final class BareBroadcast implements AutoCloseable {
     }
 
     private void request(HttpServerRequest request) {
-      if (request.method() == HttpMethod.POST && "/api/commands".equals(request.path())) {
-        Future<Buffer> body;
-        try {
-          body = request.body();
-        } catch (IllegalStateException alreadyRead) {
-          body = Future.succeededFuture();
-        }
-        body.onComplete(ignored -> {
-          long rev = shared.rev.incrementAndGet();
-          vertx.eventBus().publish(ADDRESS, Buffer.buffer(shared.frame("screen", rev)));
-          request.response().putHeader("Content-Type", "application/json")
-              .end(new JsonObject().put("ok", true).put("rev", rev).encode());
-        });
-      } else if (request.method() == HttpMethod.GET && "/api/metrics".equals(request.path())) {
+      if (request.method() == HttpMethod.GET && "/api/metrics".equals(request.path())) {
         boolean gc = "true".equals(request.getParam("gc"));
         vertx.<JsonObject>executeBlocking(() -> {
           if (gc) {

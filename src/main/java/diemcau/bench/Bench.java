@@ -47,6 +47,8 @@ final class Bench {
   private final Vertx vertx;
   /** One event loop for the priority screens alone (see {@link Fleet}). */
   private final Vertx priorityVertx;
+  /** One event loop for the MC socket the commands go by. */
+  private final Vertx consoleVertx;
   /** The bare reference runs on the server's transport and collector where the server tells them (else the bench's). */
   private String bareTransport;
   private String bareGcOption;
@@ -60,6 +62,7 @@ final class Bench {
     Transport transport = Transports.named(options.transport(), "--transport");
     this.vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, cores)).setWorkerPoolSize(2), transport);
     this.priorityVertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1), transport);
+    this.consoleVertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1), transport);
     this.bareTransport = transport.name();
   }
 
@@ -99,12 +102,13 @@ final class Bench {
     } finally {
       vertx.close().await(30, TimeUnit.SECONDS);
       priorityVertx.close().await(30, TimeUnit.SECONDS);
+      consoleVertx.close().await(30, TimeUnit.SECONDS);
     }
   }
 
   /** Takes the server's transport and collector for the bare reference, when it is on this machine and tells them. */
   private void mirrorServer() throws Exception {
-    try (Target target = new Target(options.url(), options.mcToken(), options.adminToken())) {
+    try (Target target = new Target(options.url(), options.mcToken(), options.adminToken(), consoleVertx)) {
       JsonObject metrics = target.local() ? target.metrics(false) : null;
       if (metrics == null) {
         return;
@@ -118,8 +122,9 @@ final class Bench {
 
   private int runDiemcau(JsonObject out) throws Exception {
     URI url = options.url();
-    try (Target target = new Target(url, options.mcToken(), options.adminToken());
+    try (Target target = new Target(url, options.mcToken(), options.adminToken(), consoleVertx);
         Fleet fleet = new Fleet(vertx, priorityVertx, target.host, target.port, target.ssl, options.sourceAddresses())) {
+      target.consoleSocket();
       JsonObject before = target.metrics(true);
       out.put("server", serverInfo(before, target));
       int n = options.viewers();
@@ -419,7 +424,7 @@ final class Bench {
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
     step("warming the bench's client: %d viewers against a bare server, unmeasured", options.viewers());
     try (BareProcess bare = BareProcess.start("127.0.0.1", loops, BARE_FIRST_FRAME_BYTES, bareTransport, bareGcOption);
-        Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare");
+        Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare", consoleVertx);
         Fleet fleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
       List<Viewer> viewers = new ArrayList<>();
       for (int i = 0; i < options.viewers(); i++) {
@@ -437,7 +442,7 @@ final class Bench {
     step("bare broadcast reference: a child JVM (%s, %s), %d event loops, %d-byte frame, %d viewers", bareTransport,
         bareGcOption == null ? "default collector" : bareGcOption, loops, frameBytes, options.viewers());
     try (BareProcess bare = BareProcess.start("127.0.0.1", loops, frameBytes, bareTransport, bareGcOption);
-        Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare");
+        Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare", consoleVertx);
         Fleet fleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
       out.put("frameBytes", frameBytes).put("eventLoops", loops).put("transport", bareTransport)
           .put("gcOption", bareGcOption);

@@ -91,7 +91,14 @@ public final class BenchCommand implements Callable<Integer> {
       System.err.println("diemcau bench: " + e.getMessage());
       return 2;
     }
-    JsonObject report = bench.run();
+    JsonObject report;
+    try {
+      report = bench.run();
+    } catch (IllegalStateException e) {
+      // what the server refused or did not answer, said in a line rather than a stack trace
+      System.err.println("diemcau bench: " + e.getMessage());
+      return 1;
+    }
     out.println();
     out.print(ReportTable.format(report));
     if (json != null) {

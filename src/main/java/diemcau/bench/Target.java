@@ -1,18 +1,39 @@
 package diemcau.bench;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The server under test, over its HTTP API: commands, topic states, bridge links and metrics. */
+/**
+ * The server under test: commands over an MC socket, as the MC console sends them; topic states,
+ * bridge links and metrics over its HTTP API.
+ */
 final class Target implements AutoCloseable {
 
-  /** A command's answer and when it was sent (nanoTime, taken just before the request left). */
+  /** A command's answer ({@code ok}, {@code rev}) and when it was sent (nanoTime, just before the frame was written). */
   record Sent(JsonObject reply, long sentNanos) {}
+
+  private record Waiting(CompletableFuture<Sent> ack, long sentNanos) {}
+
+  private static final long ACK_TIMEOUT_MS = 30_000;
 
   final String host;
   final int port;
@@ -20,10 +41,16 @@ final class Target implements AutoCloseable {
   private final URI base;
   private final String mcToken;
   private final String adminToken;
-  /** The JDK's client, on its own thread: commands never queue behind the viewers' event loops. */
   private final HttpClient http;
+  /** The MC socket's event loop, its own: commands never queue behind the viewers' frames. */
+  private final Vertx console;
+  private final Context consoleContext;
+  private final Map<Long, Waiting> waiting = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private WebSocketClient consoleClient;
+  private WebSocket consoleSocket;
 
-  Target(URI url, String mcToken, String adminToken) {
+  Target(URI url, String mcToken, String adminToken, Vertx console) {
     this.host = url.getHost();
     this.ssl = "https".equals(url.getScheme());
     this.port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
@@ -31,6 +58,8 @@ final class Target implements AutoCloseable {
     this.mcToken = mcToken;
     this.adminToken = adminToken;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+    this.console = console;
+    this.consoleContext = console.getOrCreateContext();
   }
 
   /** Is the server on this machine (a loopback or local address)? Then its clock and CPU are this machine's. */
@@ -48,25 +77,74 @@ final class Target implements AutoCloseable {
     return adminToken != null && !adminToken.isBlank();
   }
 
-  /** Sends an MC command and waits for its answer; a refusal is an exception naming the server's error. */
+  /** Sends an MC command and waits for its ack; a refusal is an exception naming the server's error. */
   Sent command(String name, JsonObject args) throws Exception {
-    String body = new JsonObject().put("name", name).put("args", args == null ? new JsonObject() : args).encode();
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/commands"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + mcToken)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    long sent = System.nanoTime();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    String text = response.body();
-    JsonObject reply = text != null && text.startsWith("{") ? new JsonObject(text)
-        : new JsonObject().put("ok", false).put("error", new JsonObject().put("message", text));
-    if (!Boolean.TRUE.equals(reply.getBoolean("ok"))) {
-      throw new IllegalStateException("command " + name + " refused (HTTP " + response.statusCode() + "): "
-          + reply.getValue("error"));
+    WebSocket ws = consoleSocket();
+    long id = ids.incrementAndGet();
+    String frame = new JsonObject().put("type", "command").put("id", id).put("name", name)
+        .put("args", args == null ? new JsonObject() : args).encode();
+    CompletableFuture<Sent> ack = new CompletableFuture<>();
+    consoleContext.runOnContext(onLoop -> {
+      waiting.put(id, new Waiting(ack, System.nanoTime()));
+      ws.writeTextMessage(frame);
+    });
+    Sent sent;
+    try {
+      sent = ack.get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      waiting.remove(id);
+      throw new IllegalStateException("command " + name + ": no ack within " + ACK_TIMEOUT_MS + " ms");
     }
-    return new Sent(reply, sent);
+    if (!Boolean.TRUE.equals(sent.reply().getBoolean("ok"))) {
+      throw new IllegalStateException("command " + name + " refused: " + sent.reply().getValue("error"));
+    }
+    return sent;
+  }
+
+  /** The MC socket, opened with the MC token at the first command or before; refused with a wrong token. */
+  synchronized WebSocket consoleSocket() throws Exception {
+    if (consoleSocket != null && !consoleSocket.isClosed()) {
+      return consoleSocket;
+    }
+    if (consoleClient == null) {
+      consoleClient = console.createWebSocketClient(new WebSocketClientOptions()
+          .setTryUsePerMessageCompression(false).setTryUsePerFrameCompression(false)
+          .setMaxMessageSize(16 * 1024 * 1024).setTrustAll(true).setVerifyHost(false));
+    }
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setSsl(ssl)
+        .setURI("/ws?token=" + URLEncoder.encode(mcToken, StandardCharsets.UTF_8)).setTimeout(10_000);
+    CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+    consoleContext.runOnContext(onLoop -> consoleClient.connect(options).onComplete(done -> {
+      if (done.failed()) {
+        opened.completeExceptionally(done.cause());
+        return;
+      }
+      WebSocket ws = done.result();
+      ws.textMessageHandler(text -> onConsoleFrame(new JsonObject(text)));
+      ws.closeHandler(ignored -> {
+        IllegalStateException closed = new IllegalStateException("the MC socket was closed by the server");
+        waiting.values().forEach(pending -> pending.ack().completeExceptionally(closed));
+        waiting.clear();
+      });
+      opened.complete(ws);
+    }));
+    try {
+      consoleSocket = opened.get(15, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("the MC socket to " + host + ":" + port + " was refused (is --mc-token right?): "
+          + e.getCause().getMessage());
+    }
+    return consoleSocket;
+  }
+
+  private void onConsoleFrame(JsonObject frame) {
+    if (!"ack".equals(frame.getString("type")) || !(frame.getValue("id") instanceof Number id)) {
+      return;
+    }
+    Waiting pending = waiting.remove(id.longValue());
+    if (pending != null) {
+      pending.ack().complete(new Sent(frame, pending.sentNanos()));
+    }
   }
 
   JsonObject get(String path, String token) throws Exception {
@@ -98,5 +176,12 @@ final class Target implements AutoCloseable {
   @Override
   public void close() {
     // the JDK client ends its connections once unreachable
+    if (consoleClient != null) {
+      try {
+        consoleClient.close().await(10, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // best effort at the end of a run
+      }
+    }
   }
 }

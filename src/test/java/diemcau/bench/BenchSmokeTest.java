@@ -114,6 +114,24 @@ class BenchSmokeTest {
         "--transport", "carrier-pigeon")).isEqualTo(2);
   }
 
+  @Test
+  @DisplayName("a wrong MC token stops the run before it measures anything, said in one line (exit code 1)")
+  void wrongMcToken() {
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:" + server.port,
+          "--mc-token", "not-the-mc-token-at-all", "--viewers", "5", "--no-bare");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(exit).isEqualTo(1);
+    assertThat(errors.toString(StandardCharsets.UTF_8)).contains("MC socket").contains("--mc-token").contains("401")
+        .doesNotContain("\tat ");
+  }
+
   private static void assertSaneLatency(JsonObject stats, int count) {
     assertThat(stats.getInteger("count")).isEqualTo(count);
     double p50 = stats.getDouble("p50");

@@ -124,6 +124,7 @@ final class Bench {
     URI url = options.url();
     try (Target target = new Target(url, options.mcToken(), options.adminToken(), consoleVertx);
         Fleet fleet = new Fleet(vertx, priorityVertx, target.host, target.port, target.ssl, options.sourceAddresses())) {
+      // a wrong MC token stops the run here, before anything is connected or measured
       target.consoleSocket();
       JsonObject before = target.metrics(true);
       out.put("server", serverInfo(before, target));

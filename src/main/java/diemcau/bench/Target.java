@@ -133,6 +133,8 @@ final class Target implements AutoCloseable {
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("the MC socket to " + host + ":" + port + " was refused (is --mc-token right?): "
           + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the MC socket to " + host + ":" + port + " did not open within 15 s");
     }
     return consoleSocket;
   }

@@ -58,12 +58,16 @@ final class Bench {
   Bench(Options options, PrintStream log) {
     this.options = options;
     this.log = log;
-    int cores = Runtime.getRuntime().availableProcessors();
     Transport transport = Transports.named(options.transport(), "--transport");
-    this.vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, cores)).setWorkerPoolSize(2), transport);
+    this.vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(viewerLoops()).setWorkerPoolSize(2), transport);
     this.priorityVertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1), transport);
     this.consoleVertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1), transport);
     this.bareTransport = transport.name();
+  }
+
+  /** The event loops the public viewers read on: one per core, at least two. */
+  static int viewerLoops() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
   JsonObject run() throws Exception {
@@ -188,6 +192,7 @@ final class Bench {
         .put("viewers", viewers.size())
         .put("errors", errors)
         .put("seconds", Stats.round(first.seconds() + second.seconds()))
+        .put("readerLoops", fleet.readerThreads.size())
         .put("firstError", first.firstError() != null ? first.firstError() : second.firstError()));
     if (errors > 0) {
       step("  %d of %d failed to connect: %s", errors, viewers.size(),

@@ -8,11 +8,14 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +56,8 @@ final class Fleet implements AutoCloseable {
   private final List<WebSocketClient> priorityClients = new ArrayList<>();
   private final Context priorityContext;
   final List<Viewer> viewers = new ArrayList<>();
+  /** The threads the public viewers' sockets read on (their names repeat across Vert.x instances). */
+  final Set<Thread> readerThreads = ConcurrentHashMap.newKeySet();
   private volatile Round round;
   final LongAdder heartbeats = new LongAdder();
   final LongAdder otherFrames = new LongAdder();
@@ -63,9 +68,10 @@ final class Fleet implements AutoCloseable {
     this.host = host;
     this.port = port;
     this.ssl = ssl;
-    int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
-    for (int i = 0; i < 2 * loops; i++) {
-      contexts.add(vertx.getOrCreateContext());
+    // not getOrCreateContext(): off a Vert.x thread it returns the same sticky context every
+    // time, and every viewer would read on one loop
+    for (int i = 0; i < Bench.viewerLoops(); i++) {
+      contexts.add(((VertxInternal) vertx).createEventLoopContext());
     }
     List<String> sources = sourceAddresses.isEmpty() ? java.util.Collections.singletonList(null) : sourceAddresses;
     for (String source : sources) {
@@ -196,6 +202,9 @@ final class Fleet implements AutoCloseable {
       }
       WebSocket ws = done.result();
       viewer.ws = ws;
+      if (!viewer.priority) {
+        readerThreads.add(Thread.currentThread());
+      }
       ws.handler(bytes -> onFrame(viewer, bytes));
       ws.exceptionHandler(failure -> ready.completeExceptionally(failure));
       ws.closeHandler(ignored -> {

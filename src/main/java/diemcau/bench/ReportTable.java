@@ -3,6 +3,7 @@ package diemcau.bench;
 import static diemcau.bench.Targets.at;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
 /** The one table a bench run prints: the machine, N, and every figure beside the bare reference. */
 final class ReportTable {
@@ -72,9 +73,14 @@ final class ReportTable {
           num(at(d, "idle", "framesPerSecondPerViewer"), 4) + " (" + num(at(d, "idle", "otherFrames"), 0) + ")", NONE));
       out.append(String.format(ROW, "  shortest heartbeat interval (s)", num(at(d, "idle", "minHeartbeatIntervalS"), 2), NONE));
     }
-    out.append(String.format(ROW, "memory per idle viewer: heap / RSS (KB)",
-        pair(at(d, "memory", "heapPerViewerKB"), at(d, "memory", "rssPerViewerKB")),
-        pair(at(bare, "memory", "heapPerViewerKB"), at(bare, "memory", "rssPerViewerKB"))));
+    if (config.getInteger("viewers") >= Targets.MEMORY_MIN_VIEWERS) {
+      out.append(String.format(ROW, "memory per idle viewer: heap / RSS (KB)",
+          pair(at(d, "memory", "heapPerViewerKB"), at(d, "memory", "rssPerViewerKB")),
+          pair(at(bare, "memory", "heapPerViewerKB"), at(bare, "memory", "rssPerViewerKB"))));
+    } else {
+      String noise = String.format(Locale.ROOT, "(noise below %,d viewers)", Targets.MEMORY_MIN_VIEWERS);
+      out.append(String.format(ROW, "memory per idle viewer: heap / RSS (KB)", noise, noise));
+    }
     if (d.containsKey("slow")) {
       JsonObject slow = d.getJsonObject("slow");
       out.append(String.format(ROW, String.format("%d stuck: others' p99 (ms, × before)", slow.getInteger("stuck")),

@@ -53,6 +53,8 @@ class BenchSmokeTest {
     JsonObject d = report.getJsonObject("diemcau");
     assertThat(report.getJsonObject("machine").getInteger("cores")).isPositive();
     assertThat(d.getJsonObject("connect").getInteger("errors")).isZero();
+    assertThat(d.getJsonObject("connect").getInteger("readerLoops")).as("the viewers read on every loop of the bench")
+        .isEqualTo(Bench.viewerLoops());
 
     JsonObject fanout = d.getJsonObject("fanout");
     assertSaneLatency(fanout.getJsonObject("latencyMs"), 5);
@@ -100,6 +102,8 @@ class BenchSmokeTest {
         "stuck", "bare broadcast", "server runtime: " + transport + " transport", "targets:")) {
       assertThat(table).contains(row);
     }
+    assertThat(table).as("at 50 viewers memory per viewer is two readings' noise, not a figure")
+        .containsPattern("memory per idle viewer: heap / RSS \\(KB\\) +\\(noise below 1,000 viewers\\)");
   }
 
   @Test

@@ -5,11 +5,12 @@ import { connect, fetchJson, hhmm } from './client.js';
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
 const dayParts = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const TWO_DAYS_MS = 2 * 24 * 3600 * 1000;
 const $ = (selector) => document.querySelector(selector);
 
 let board = null;
 let shown = 'communes';
-const chart = completionChart($('.chart canvas'));
+const chart = completionChart($('.chart canvas'), $('.chart-empty'));
 const live = connect({ screen: 'public', topics: ['leaderboard', 'agenda'] });
 
 fetchJson('/api/event').then((event) => {
@@ -106,7 +107,9 @@ function fold(text) {
 }
 
 // City-wide completions over time: the share of the headcount when there is one, else the count.
-function completionChart(canvas) {
+// Ticks are days over a span of two days or more, else hours (a day's ticks would all read alike).
+function completionChart(canvas, empty) {
+  let tickLabel = (value) => dayParts.format(new Date(value));
   window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   const dataset = { data: [], borderColor: '#1456c8', backgroundColor: 'rgba(20,86,200,.12)', fill: true, pointRadius: 0, tension: 0.2, stepped: false };
   const instance = new window.Chart(canvas, {
@@ -118,7 +121,7 @@ function completionChart(canvas) {
       animation: false,
       parsing: false,
       scales: {
-        x: { type: 'linear', ticks: { maxTicksLimit: 6, callback: (value) => dayParts.format(new Date(value)) } },
+        x: { type: 'linear', ticks: { maxTicksLimit: 6, callback: (value) => tickLabel(value) } },
         y: { beginAtZero: true, ticks: { callback: (value) => value } },
       },
       plugins: { legend: { display: false }, tooltip: { enabled: false } },
@@ -126,11 +129,20 @@ function completionChart(canvas) {
   });
   return {
     show(history, totals) {
+      // one point or none draws no line, only an axis of made-up dates
+      const drawable = history.length >= 2;
+      canvas.parentElement.hidden = !drawable;
+      empty.hidden = drawable;
+      if (!drawable) return;
+      const span = history[history.length - 1][0] - history[0][0];
+      tickLabel = span >= TWO_DAYS_MS ? (value) => dayParts.format(new Date(value)) : (value) => hhmm(value);
       const share = totals.headcount > 0 && totals.unitsWithHeadcount === totals.units;
       dataset.data = history.map(([at, completed]) => ({ x: at, y: share ? (completed * 100) / totals.headcount : completed }));
-      instance.options.scales.x.min = history.length ? history[0][0] : undefined;
-      instance.options.scales.x.max = history.length ? history[history.length - 1][0] : undefined;
+      instance.options.scales.x.min = history[0][0];
+      instance.options.scales.x.max = history[history.length - 1][0];
       instance.options.scales.y.ticks.callback = share ? (value) => `${value}%` : (value) => number.format(value);
+      // a count of people has no halves
+      instance.options.scales.y.ticks.precision = share ? undefined : 0;
       instance.update('none');
     },
   };

@@ -506,6 +506,8 @@ final class Bench {
     double processCpuUsPerMessage = Double.NaN;
     /** Process CPU less the JIT compiler threads: compiling is a warm-up cost a long-running server has paid. */
     double steadyCpuUsPerMessage = Double.NaN;
+    /** The bench machine's CPU time the hypervisor gave to others during the rounds (%). */
+    double stealPercent = Double.NaN;
 
     JsonObject toJson() {
       JsonObject json = new JsonObject()
@@ -519,7 +521,8 @@ final class Bench {
           .put("delivered", delivered)
           .put("eventLoopCpuUsPerMessage", Stats.round(loopCpuUsPerMessage))
           .put("processCpuUsPerMessage", Stats.round(processCpuUsPerMessage))
-          .put("processCpuLessJitUsPerMessage", Stats.round(steadyCpuUsPerMessage));
+          .put("processCpuLessJitUsPerMessage", Stats.round(steadyCpuUsPerMessage))
+          .put("stealPercent", Stats.round(stealPercent));
       if (priorityLatency.count() > 0) {
         json.put("priorityLatencyMs", priorityLatency.toJson());
       }
@@ -563,6 +566,7 @@ final class Bench {
     Rounds result = new Rounds();
     result.warmupRounds = warmUp(target, fleet, live, probe);
     Sample before = probe.sample();
+    CpuTimes cpuBefore = CpuTimes.now();
     int done = 0;
     for (int r = 0; r < count; r++) {
       long base = Fleet.newestRev(live, Fleet.SCREEN);
@@ -594,6 +598,10 @@ final class Bench {
       done++;
       result.frameBytes = round.frameBytes;
       pause();
+    }
+    CpuTimes cpuAfter = CpuTimes.now();
+    if (cpuAfter != null) {
+      result.stealPercent = cpuAfter.stealPercentSince(cpuBefore);
     }
     Sample after = probe.sample();
     result.latency = Stats.of(finite(latency));

@@ -64,6 +64,9 @@ class BenchSmokeTest {
     assertThat(fanout.getDouble("processCpuUsPerMessage")).isPositive();
     assertThat(fanout.getDouble("eventLoopCpuUsPerMessage")).isPositive();
     assertThat(fanout.getJsonObject("commandToPublishMs").getDouble("p50")).isGreaterThanOrEqualTo(0.0);
+    if (CpuTimes.now() != null) {
+      assertThat(fanout.getDouble("stealPercent")).as("CPU stolen by the hypervisor during the rounds").isBetween(0.0, 100.0);
+    }
 
     JsonObject priority = d.getJsonObject("priority");
     assertThat(priority.getInteger("screens")).isEqualTo(12);
@@ -98,7 +101,7 @@ class BenchSmokeTest {
     assertThat(bare.getString("transport")).as("the bare reference runs on the server's transport").isEqualTo(transport);
 
     assertThat(report.getJsonArray("targets")).isNotEmpty();
-    for (String row : List.of("fan-out command→last", "priority tier", "reconnect storm", "idle", "memory per idle viewer",
+    for (String row : List.of("fan-out command→last", "CPU stolen by the hypervisor", "priority tier", "reconnect storm", "idle", "memory per idle viewer",
         "stuck", "bare broadcast", "server runtime: " + transport + " transport", "targets:")) {
       assertThat(table).contains(row);
     }

@@ -5,6 +5,7 @@ import { connect, fetchJson, hhmm } from './client.js';
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
 const dayParts = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const dayLabel = (epochMs) => dayParts.format(new Date(epochMs));
 const TWO_DAYS_MS = 2 * 24 * 3600 * 1000;
 const $ = (selector) => document.querySelector(selector);
 
@@ -109,7 +110,7 @@ function fold(text) {
 // City-wide completions over time: the share of the headcount when there is one, else the count.
 // Ticks are days over a span of two days or more, else hours (a day's ticks would all read alike).
 function completionChart(canvas, empty) {
-  let tickLabel = (value) => dayParts.format(new Date(value));
+  let tickLabel = dayLabel;
   window.Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   const dataset = { data: [], borderColor: '#1456c8', backgroundColor: 'rgba(20,86,200,.12)', fill: true, pointRadius: 0, tension: 0.2, stepped: false };
   const instance = new window.Chart(canvas, {
@@ -135,7 +136,7 @@ function completionChart(canvas, empty) {
       empty.hidden = drawable;
       if (!drawable) return;
       const span = history[history.length - 1][0] - history[0][0];
-      tickLabel = span >= TWO_DAYS_MS ? (value) => dayParts.format(new Date(value)) : (value) => hhmm(value);
+      tickLabel = span >= TWO_DAYS_MS ? dayLabel : hhmm;
       const share = totals.headcount > 0 && totals.unitsWithHeadcount === totals.units;
       dataset.data = history.map(([at, completed]) => ({ x: at, y: share ? (completed * 100) / totals.headcount : completed }));
       instance.options.scales.x.min = history[0][0];

@@ -40,6 +40,8 @@ final class ScreenSocket {
   int slot = -1;
   /** The newest revision written per topic: a frame that is not newer is never sent. */
   private final long[] sentRevs = new long[LiveHub.TOPICS.size()];
+  /** When a frame was last written to it (the group's clock), or when it opened. */
+  private long lastWritten;
   /** While the socket does not drain: the newest frame per topic, by topic index; else null. */
   private Frame[] waiting;
   /** While the socket does not drain: its acks and errors, in order; else null. */
@@ -51,10 +53,11 @@ final class ScreenSocket {
    */
   static final int MAX_WAITING_REPLIES = 64;
 
-  ScreenSocket(ServerWebSocket ws, Caller caller, SocketGroup group) {
+  ScreenSocket(ServerWebSocket ws, Caller caller, SocketGroup group, long openedAt) {
     this.ws = ws;
     this.caller = caller;
     this.group = group;
+    this.lastWritten = openedAt;
     this.channel = ((WebSocketInternal) ws).channelHandlerContext();
     this.unawaited = new VoidChannelPromise(channel.channel(), false);
   }
@@ -69,6 +72,11 @@ final class ScreenSocket {
 
   private void write(Frame frame) {
     channel.writeAndFlush(frame.wireView(), unawaited);
+    lastWritten = group.millis();
+  }
+
+  long lastWritten() {
+    return lastWritten;
   }
 
   /** Writes a state frame now, or parks it as the newest of its topic until the socket drains; true if written. */

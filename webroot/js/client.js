@@ -11,7 +11,7 @@ const CLOCK_SAMPLE_GAP_MS = 200;
 const CLOCK_SAMPLE_WAIT = 10; // gaps to wait for the round's last pongs
 const CLOCK_REFRESH_MS = 60_000;
 const COMMAND_TIMEOUT_MS = 10_000;
-const STALE_AFTER_MS = 35_000; // two missed heartbeats (15 s each) and a margin
+const STALE_AFTER_MS = 35_000; // two missed heartbeats (one 15–16 s after the last frame heard) and a margin
 const DEAD_AFTER_MS = 50_000; // silent this long: the socket is given up and a new one opened
 const HANDSHAKE_TIMEOUT_MS = 20_000; // a socket not open by then is given up too
 

@@ -45,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--slow", defaultValue = "-1", description = "Viewers that stop reading; default 5%% of --viewers; 0 skips.")
   int slow;
 
-  @Option(names = "--idle-seconds", defaultValue = "31", description = "Length of the idle window (default: ${DEFAULT-VALUE}: over two heartbeat periods, so every socket sees two beats).")
+  @Option(names = "--idle-seconds", defaultValue = "33", description = "Length of the idle window (default: ${DEFAULT-VALUE}: a silent socket gets a beat 15–16 s after its last frame, so every socket sees two).")
   int idleSeconds;
 
   @Option(names = "--warmup-rounds", defaultValue = "-1", description = "Unmeasured rounds before each series; default: about 200,000 deliveries' worth, 30 to 300.")

@@ -37,6 +37,15 @@ final class Fleet implements AutoCloseable {
   static final int AGENDA = 0;
   static final int SCREEN = 1;
   static final int HEARTBEAT = -2;
+  static final int PONG = -3;
+
+  /**
+   * How often a hall or bridge screen pings, as the pages do ({@code client.js}): a bridge site
+   * not heard from for 15 s turns stale, and a tier that went stale mid-run would add a
+   * {@code bridges} state no real room causes. Public viewers stay silent, the worst case for
+   * what the server must send an idle screen.
+   */
+  static final long SCREEN_PING_MS = 10_000;
 
   /** Receive buffer of a stuck screen's socket: small, so the server sees it stop reading soon. */
   static final int STUCK_RECEIVE_BUFFER = 4096;
@@ -207,7 +216,9 @@ final class Fleet implements AutoCloseable {
       }
       ws.handler(bytes -> onFrame(viewer, bytes));
       ws.exceptionHandler(failure -> ready.completeExceptionally(failure));
+      long pings = viewer.priority ? context.owner().setPeriodic(SCREEN_PING_MS, id -> ping(ws, id)) : -1;
       ws.closeHandler(ignored -> {
+        context.owner().cancelTimer(pings);
         if (viewer.ws == ws) {
           viewer.closed = true;
         }
@@ -215,6 +226,10 @@ final class Fleet implements AutoCloseable {
       });
       ws.writeTextMessage(viewer.hello);
     }));
+  }
+
+  private static void ping(WebSocket ws, long id) {
+    ws.writeTextMessage("{\"type\":\"ping\",\"id\":" + id + ",\"t0\":" + System.currentTimeMillis() + "}");
   }
 
   private void onFrame(Viewer viewer, Buffer bytes) {
@@ -228,6 +243,9 @@ final class Fleet implements AutoCloseable {
         minBeatGap.accumulateAndGet(server - viewer.lastBeatServerMs, Math::min);
       }
       viewer.lastBeatServerMs = server;
+      return;
+    }
+    if (topic == PONG) {
       return;
     }
     otherFrames.increment();
@@ -400,6 +418,7 @@ final class Fleet implements AutoCloseable {
   private static final byte[] REV = bytes("\"rev\":");
   private static final byte[] SERVER = bytes("\"server\":");
   private static final byte[] HEARTBEAT_TYPE = bytes("heartbeat\"");
+  private static final byte[] PONG_TYPE = bytes("pong\"");
   private static final byte[][] TOPIC_NAMES = TOPICS.stream().map(topic -> bytes(topic + "\"")).toArray(byte[][]::new);
   /** The envelope fields come before {@code data}; look no further than this. */
   private static final int SCAN_LIMIT = 256;
@@ -408,11 +427,14 @@ final class Fleet implements AutoCloseable {
     return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
-  /** The topic index of a state frame, {@link #HEARTBEAT} for a heartbeat, or -1. */
+  /** The topic index of a state frame, {@link #HEARTBEAT} for a heartbeat, {@link #PONG} for a pong, or -1. */
   static int topicOf(Buffer frame) {
     int type = find(frame, TYPE, 0);
     if (type >= 0 && startsWith(frame, type, HEARTBEAT_TYPE)) {
       return HEARTBEAT;
+    }
+    if (type >= 0 && startsWith(frame, type, PONG_TYPE)) {
+      return PONG;
     }
     int at = find(frame, TOPIC, 0);
     if (at < 0) {

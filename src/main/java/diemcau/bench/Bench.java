@@ -18,21 +18,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One bench run against one diemcau server, then the same measurements against a bare Vert.x
- * broadcast on this machine. Phases, in order: connect N public viewers; memory per idle
- * viewer; idle cost while an agenda item runs; fan-out rounds; the priority tier (hall and
- * bridges) with the viewers connected; stuck readers; a reconnect storm; then the bare
- * reference (connect, rounds, storm). Each figure lands in one JSON report.
+ * One bench run against one diemcau server, beside a bare Vert.x broadcast on this machine.
+ * Phases, in order: connect N public viewers; memory per idle viewer; idle cost while an agenda
+ * item runs; the bare reference (connect, memory) and fan-out rounds taken in turn with its own;
+ * its reconnect storm; then the priority tier (hall and bridges) with the viewers connected; stuck
+ * readers; a reconnect storm. Each figure lands in one JSON report.
  */
 final class Bench {
 
   /** What to run; see {@link BenchCommand} for each option's meaning. */
   record Options(URI url, String mcToken, String adminToken, int viewers, int rounds, int priority, int slow,
       int idleSeconds, Path json, List<String> sourceAddresses, boolean bare, int connectWindow, long roundTimeoutMs,
-      int warmupRounds, boolean bareFirst, String transport) {}
-
-  /** The size of diemcau's round frame (a 150-character message), for a bare run before diemcau's. */
-  private static final int BARE_FIRST_FRAME_BYTES = 323;
+      int warmupRounds, String transport) {}
 
   static final List<String> PUBLIC_TOPICS = List.of("agenda", "screen");
   static final List<String> SCREEN_TOPICS = List.of("agenda", "screen", "bridges", "leaderboard", "final");
@@ -84,23 +81,13 @@ final class Bench {
     try {
       JsonObject diemcau = new JsonObject();
       report.put("diemcau", diemcau);
+      JsonObject bare = null;
       if (options.bare()) {
         mirrorServer();
-        warmClient();
-      }
-      if (options.bareFirst() && options.bare()) {
-        JsonObject bare = new JsonObject();
+        bare = new JsonObject();
         report.put("bare", bare);
-        runBare(bare, BARE_FIRST_FRAME_BYTES);
-        runDiemcau(diemcau);
-      } else {
-        int frameBytes = runDiemcau(diemcau);
-        if (options.bare()) {
-          JsonObject bare = new JsonObject();
-          report.put("bare", bare);
-          runBare(bare, frameBytes);
-        }
       }
+      runDiemcau(diemcau, bare);
       report.put("targets", Targets.evaluate(report));
       return report;
     } finally {
@@ -124,7 +111,8 @@ final class Bench {
 
   // --- diemcau -----------------------------------------------------------------------------------
 
-  private int runDiemcau(JsonObject out) throws Exception {
+  /** Measures the server at {@code --url}; with {@code bare}, the bare reference's figures go there. */
+  private void runDiemcau(JsonObject out, JsonObject bare) throws Exception {
     URI url = options.url();
     try (Target target = new Target(url, options.mcToken(), options.adminToken(), consoleVertx);
         Fleet fleet = new Fleet(vertx, priorityVertx, target.host, target.port, target.ssl, options.sourceAddresses())) {
@@ -143,8 +131,13 @@ final class Bench {
 
       out.put("idle", idle(target, fleet, publics));
 
-      step("fan-out: %d rounds to %d viewers", options.rounds(), n);
-      Rounds fanout = rounds(target, fleet, publics, List.of(), publics, metricsProbe(target));
+      Rounds fanout;
+      if (bare == null) {
+        step("fan-out: %d rounds to %d viewers", options.rounds(), n);
+        fanout = rounds(target, fleet, publics, List.of(), publics, metricsProbe(target));
+      } else {
+        fanout = fanoutBesideBare(target, fleet, publics, bare);
+      }
       out.put("fanout", fanout.toJson());
 
       if (options.priority() > 0) {
@@ -171,7 +164,6 @@ final class Bench {
         step("  could not clear the bench's message: %s", e.getMessage());
       }
       fleet.drop(fleet.viewers, 30_000);
-      return fanout.frameBytes;
     }
   }
 
@@ -421,50 +413,39 @@ final class Bench {
   // --- the bare reference ------------------------------------------------------------------------
 
   /**
-   * Warms the bench's own client before anything is measured: N viewers against a bare server,
-   * rounds until the bench's JIT is quiet. Without it the first series measured (diemcau's) ran on
-   * a colder client than the last (the bare reference's), and the gap between them was partly the
-   * bench itself (measured: ~3 ms of a 14 ms p50 at 1,000 viewers).
+   * diemcau's fan-out rounds and the bare reference's, taken in turn ({@link #inTurn}): a child JVM
+   * on this machine, on the server's transport and collector, with as many viewers and a frame as
+   * large as diemcau's. Its memory per viewer and a reconnect storm are measured too. Both fleets
+   * read on the bench's same loops; each idles while the other's round runs.
    */
-  private void warmClient() throws Exception {
-    int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
-    step("warming the bench's client: %d viewers against a bare server, unmeasured", options.viewers());
-    try (BareProcess bare = BareProcess.start("127.0.0.1", loops, BARE_FIRST_FRAME_BYTES, bareTransport, bareGcOption);
-        Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare", consoleVertx);
-        Fleet fleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
-      List<Viewer> viewers = new ArrayList<>();
-      for (int i = 0; i < options.viewers(); i++) {
-        viewers.add(fleet.add("/ws", "public", null, PUBLIC_TOPICS, false, false));
-      }
-      fleet.connect(viewers, options.connectWindow(), 120_000);
-      Probe self = () -> new Sample(0, MetricsRoutes.processCpuNanos(), 0, MetricsRoutes.cpuByThreads());
-      warmUp(target, fleet, viewers.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList(), self);
-      fleet.drop(viewers, 30_000);
-    }
-  }
-
-  private void runBare(JsonObject out, int frameBytes) throws Exception {
-    int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private Rounds fanoutBesideBare(Target target, Fleet fleet, List<Viewer> publics, JsonObject out) throws Exception {
+    int frameBytes = warmupRound(target, fleet, connected(publics), 0);
+    int loops = viewerLoops();
     step("bare broadcast reference: a child JVM (%s, %s), %d event loops, %d-byte frame, %d viewers", bareTransport,
         bareGcOption == null ? "default collector" : bareGcOption, loops, frameBytes, options.viewers());
     try (BareProcess bare = BareProcess.start("127.0.0.1", loops, frameBytes, bareTransport, bareGcOption);
-        Target target = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare", consoleVertx);
-        Fleet fleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
+        Target bareTarget = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare", consoleVertx);
+        Fleet bareFleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
       out.put("frameBytes", frameBytes).put("eventLoops", loops).put("transport", bareTransport)
           .put("gcOption", bareGcOption);
-      JsonObject before = target.metrics(true);
+      JsonObject before = bareTarget.metrics(true);
       List<Viewer> viewers = new ArrayList<>();
       for (int i = 0; i < options.viewers(); i++) {
-        viewers.add(fleet.add("/ws", "public", null, PUBLIC_TOPICS, false, false));
+        viewers.add(bareFleet.add("/ws", "public", null, PUBLIC_TOPICS, false, false));
       }
-      connectMeasured(out, target, fleet, viewers, before);
-      step("bare: %d rounds", options.rounds());
-      out.put("fanout", rounds(target, fleet, viewers, List.of(), viewers, metricsProbe(target)).toJson());
+      connectMeasured(out, bareTarget, bareFleet, viewers, before);
+      step("fan-out: %d rounds to %d viewers, in turn with as many of the bare reference's", options.rounds(),
+          publics.size());
+      List<Rounds> both = inTurn(List.of(
+          new Series(target, fleet, publics, List.of(), publics, metricsProbe(target), options.rounds()),
+          new Series(bareTarget, bareFleet, viewers, List.of(), viewers, metricsProbe(bareTarget), options.rounds())));
+      out.put("fanout", both.get(1).toJson());
       step("bare: reconnect storm");
-      fleet.drop(viewers, 30_000);
+      bareFleet.drop(viewers, 30_000);
       Thread.sleep(500);
-      out.put("storm", fleet.connect(viewers, 0, 120_000).toJson());
-      fleet.drop(viewers, 30_000);
+      out.put("storm", bareFleet.connect(viewers, 0, 120_000).toJson());
+      bareFleet.drop(viewers, 30_000);
+      return both.get(0);
     }
   }
 
@@ -497,6 +478,8 @@ final class Bench {
     Stats publishToLastPriority = Stats.EMPTY;
     Stats commandToPublish = Stats.EMPTY;
     double[] perRound = new double[0];
+    /** When each round's command was sent (epoch ms): to lay rounds beside a GC log or another series. */
+    long[] sentAt = new long[0];
     JsonObject cpuMsByThreads;
     int frameBytes;
     int failed;
@@ -540,7 +523,7 @@ final class Bench {
       for (double value : perRound) {
         rounds.add(Stats.round(value));
       }
-      return json.put("perRoundMs", rounds);
+      return json.put("perRoundMs", rounds).put("perRoundSentAtMs", new JsonArray(java.util.Arrays.stream(sentAt).boxed().toList()));
     }
   }
 
@@ -550,30 +533,87 @@ final class Bench {
    */
   private Rounds rounds(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics,
       Probe probe) throws Exception {
-    List<Viewer> live = participants.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
-    List<Viewer> livePublics = publics.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
-    List<Viewer> liveTier = tier.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
-    int count = options.rounds();
-    double[] latency = new double[count];
-    double[] priority = new double[liveTier.isEmpty() ? 0 : count];
-    double[] spread = new double[count];
-    double[] first = new double[count];
-    double[] ack = new double[count];
-    double[] published = new double[count];
-    double[] toPublish = new double[count];
-    double[] publishedPriority = new double[liveTier.isEmpty() ? 0 : count];
-    boolean serverClock = target.local();
-    Rounds result = new Rounds();
-    result.warmupRounds = warmUp(target, fleet, live, probe);
-    Sample before = probe.sample();
+    return inTurn(List.of(new Series(target, fleet, participants, tier, publics, probe, options.rounds()))).get(0);
+  }
+
+  /**
+   * Rounds of one or more servers taken in turn, round by round, which goes first swapped every
+   * round, after each has warmed up. On a shared machine whose speed drifts over seconds and
+   * minutes (measured: the same build's p50 at 5,000 viewers went from 52 to 94 ms between two
+   * series five minutes apart), two servers measured one after the other are compared on two
+   * different machines; taken in turn, they meet the same one.
+   */
+  private List<Rounds> inTurn(List<Series> sides) throws Exception {
+    for (Series side : sides) {
+      side.result.warmupRounds = warmUp(side.target, side.fleet, side.live, side.probe);
+    }
     CpuTimes cpuBefore = CpuTimes.now();
-    int done = 0;
-    for (int r = 0; r < count; r++) {
+    for (Series side : sides) {
+      side.before = side.probe.sample();
+    }
+    for (int r = 0; r < options.rounds(); r++) {
+      for (int i = 0; i < sides.size(); i++) {
+        sides.get((r + i) % sides.size()).round(r);
+      }
+    }
+    CpuTimes cpuAfter = CpuTimes.now();
+    List<Rounds> results = new ArrayList<>();
+    for (Series side : sides) {
+      results.add(side.end(cpuAfter == null ? Double.NaN : cpuAfter.stealPercentSince(cpuBefore)));
+    }
+    return results;
+  }
+
+  /** One server's part of a series of rounds: who takes part, and what each round measured. */
+  private final class Series {
+    final Target target;
+    final Fleet fleet;
+    final List<Viewer> live;
+    final List<Viewer> liveTier;
+    final List<Viewer> livePublics;
+    final Probe probe;
+    /** Server and bench on one machine: one clock, so the server's publish time splits each round. */
+    final boolean serverClock;
+    final double[] latency;
+    final double[] priority;
+    final double[] spread;
+    final double[] first;
+    final double[] ack;
+    final double[] published;
+    final double[] toPublish;
+    final double[] publishedPriority;
+    final long[] sentAt;
+    final Rounds result = new Rounds();
+    Sample before;
+    int done;
+
+    Series(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics, Probe probe,
+        int count) {
+      this.target = target;
+      this.fleet = fleet;
+      this.probe = probe;
+      this.serverClock = target.local();
+      this.live = connected(participants);
+      this.liveTier = connected(tier);
+      this.livePublics = connected(publics);
+      latency = new double[count];
+      priority = new double[liveTier.isEmpty() ? 0 : count];
+      spread = new double[count];
+      first = new double[count];
+      ack = new double[count];
+      published = new double[count];
+      toPublish = new double[count];
+      publishedPriority = new double[liveTier.isEmpty() ? 0 : count];
+      sentAt = new long[count];
+    }
+
+    void round(int r) throws Exception {
       long base = Fleet.newestRev(live, Fleet.SCREEN);
       Round round = fleet.watch(Fleet.SCREEN, base, live);
       Target.Sent sent = target.command("screen.message", new JsonObject().put("text", message(r)));
       long acked = System.nanoTime();
       round.sentNanos = sent.sentNanos();
+      sentAt[done] = Math.round(sent.sentNanos() / 1e6 + wallOffsetMs);
       awaitRound(round, r, live.size(), result);
       latency[done] = round.lastMs(livePublics);
       if (priority.length > 0) {
@@ -599,42 +639,43 @@ final class Bench {
       result.frameBytes = round.frameBytes;
       pause();
     }
-    CpuTimes cpuAfter = CpuTimes.now();
-    if (cpuAfter != null) {
-      result.stealPercent = cpuAfter.stealPercentSince(cpuBefore);
-    }
-    Sample after = probe.sample();
-    result.latency = Stats.of(finite(latency));
-    result.priorityLatency = Stats.of(finite(priority));
-    result.spread = Stats.of(finite(spread));
-    result.first = Stats.of(finite(first));
-    result.ack = Stats.of(finite(ack));
-    result.publishToLast = Stats.of(finite(published));
-    result.commandToPublish = Stats.of(finite(toPublish));
-    result.publishToLastPriority = Stats.of(finite(publishedPriority));
-    result.perRound = latency.clone();
-    if (before != null && after != null) {
-      long delivered = after.delivered() - before.delivered();
-      result.delivered = delivered;
-      if (before.threads() != null && after.threads() != null) {
-        JsonObject delta = new JsonObject();
-        for (String kind : after.threads().fieldNames()) {
-          delta.put(kind, after.threads().getLong(kind) - before.threads().getLong(kind, 0L));
+
+    Rounds end(double stealPercent) throws Exception {
+      Sample after = probe.sample();
+      result.stealPercent = stealPercent;
+      result.latency = Stats.of(finite(latency));
+      result.priorityLatency = Stats.of(finite(priority));
+      result.spread = Stats.of(finite(spread));
+      result.first = Stats.of(finite(first));
+      result.ack = Stats.of(finite(ack));
+      result.publishToLast = Stats.of(finite(published));
+      result.commandToPublish = Stats.of(finite(toPublish));
+      result.publishToLastPriority = Stats.of(finite(publishedPriority));
+      result.perRound = latency.clone();
+      result.sentAt = sentAt.clone();
+      if (before != null && after != null) {
+        long delivered = after.delivered() - before.delivered();
+        result.delivered = delivered;
+        if (before.threads() != null && after.threads() != null) {
+          JsonObject delta = new JsonObject();
+          for (String kind : after.threads().fieldNames()) {
+            delta.put(kind, after.threads().getLong(kind) - before.threads().getLong(kind, 0L));
+          }
+          result.cpuMsByThreads = delta;
         }
-        result.cpuMsByThreads = delta;
-      }
-      if (delivered > 0) {
-        result.loopCpuUsPerMessage = (after.loopCpuNanos() - before.loopCpuNanos()) / 1e3 / delivered;
-        if (after.processCpuNanos() >= 0) {
-          result.processCpuUsPerMessage = (after.processCpuNanos() - before.processCpuNanos()) / 1e3 / delivered;
-          if (result.cpuMsByThreads != null) {
-            long jitMs = result.cpuMsByThreads.getLong("jit", 0L);
-            result.steadyCpuUsPerMessage = (after.processCpuNanos() - before.processCpuNanos() - jitMs * 1e6) / 1e3 / delivered;
+        if (delivered > 0) {
+          result.loopCpuUsPerMessage = (after.loopCpuNanos() - before.loopCpuNanos()) / 1e3 / delivered;
+          if (after.processCpuNanos() >= 0) {
+            result.processCpuUsPerMessage = (after.processCpuNanos() - before.processCpuNanos()) / 1e3 / delivered;
+            if (result.cpuMsByThreads != null) {
+              long jitMs = result.cpuMsByThreads.getLong("jit", 0L);
+              result.steadyCpuUsPerMessage = (after.processCpuNanos() - before.processCpuNanos() - jitMs * 1e6) / 1e3 / delivered;
+            }
           }
         }
       }
+      return result;
     }
-    return result;
   }
 
   /**
@@ -670,11 +711,13 @@ final class Bench {
     return rounds;
   }
 
-  private void warmupRound(Target target, Fleet fleet, List<Viewer> live, int r) throws Exception {
+  /** An unmeasured round; returns the size of its state frame. */
+  private int warmupRound(Target target, Fleet fleet, List<Viewer> live, int r) throws Exception {
     Round round = fleet.watch(Fleet.SCREEN, Fleet.newestRev(live, Fleet.SCREEN), live);
     target.command("screen.message", new JsonObject().put("text", message(-1 - r)));
     awaitRound(round, -1 - r, live.size(), null);
     pause();
+    return round.frameBytes;
   }
 
   private void awaitRound(Round round, int r, int viewers, Rounds result) throws Exception {
@@ -693,6 +736,10 @@ final class Bench {
 
   private static void pause() throws InterruptedException {
     Thread.sleep(ROUND_GAP_MS + (long) (Math.random() * 20));
+  }
+
+  private static List<Viewer> connected(List<Viewer> viewers) {
+    return viewers.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
   }
 
   private static double[] finite(double[] values) {

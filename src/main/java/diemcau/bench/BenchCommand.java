@@ -60,9 +60,6 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-bare", description = "Skip the bare broadcast reference.")
   boolean noBare;
 
-  @Option(names = "--bare-first", description = "Measure the bare reference before diemcau (to see that the order does not favour either).")
-  boolean bareFirst;
-
   @Option(names = "--connect-window", defaultValue = "512", description = "Handshakes in flight while setting up (the reconnect storm always opens all at once; default: ${DEFAULT-VALUE}).")
   int connectWindow;
 
@@ -148,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);
     }
     return new Bench.Options(target, mcToken, adminToken, viewers, rounds, priority, stuck, idleSeconds, json,
-        sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, bareFirst, transport);
+        sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, transport);
   }
 
   /** The given source addresses; above 20,000 loopback viewers, enough 127.0.0.x addresses to have ports for all. */

@@ -36,7 +36,7 @@ final class ReportTable {
               : String.format("; bare reference: %s, %s", bare.getValue("transport"),
                   bare.getValue("gcOption") == null ? "default collector" : bare.getValue("gcOption"))));
     }
-    out.append(String.format(ROW, "", "diemcau", "bare broadcast"));
+    out.append(String.format(ROW, "", "diemcau", "bare broadcast, rounds in turn"));
     out.append(String.format(ROW, "connect N, all with snapshot (s / errors)",
         pair(at(d, "connect", "seconds"), at(d, "connect", "errors")), pair(at(bare, "connect", "seconds"), at(bare, "connect", "errors"))));
     out.append(String.format(ROW, "fan-out command→last p50 / p99 / max (ms)", triple(d, "fanout", "latencyMs"),

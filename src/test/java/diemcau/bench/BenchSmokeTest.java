@@ -93,6 +93,13 @@ class BenchSmokeTest {
 
     JsonObject bare = report.getJsonObject("bare");
     assertSaneLatency(bare.getJsonObject("fanout").getJsonObject("latencyMs"), 5);
+    List<Long> ours = sentAt(fanout);
+    List<Long> theirs = sentAt(bare.getJsonObject("fanout"));
+    assertThat(ours).hasSize(5).isSorted();
+    assertThat(theirs).hasSize(5).isSorted();
+    assertThat(theirs.get(0)).as("the bare reference's rounds are taken in turn with diemcau's, not after them")
+        .isLessThan(ours.get(4));
+    assertThat(ours.get(0)).isLessThan(theirs.get(4));
     assertThat(bare.getJsonObject("fanout").getDouble("processCpuUsPerMessage")).isPositive();
     assertThat(bare.getJsonObject("storm").getInteger("errors")).isZero();
 
@@ -137,6 +144,10 @@ class BenchSmokeTest {
     assertThat(exit).isEqualTo(1);
     assertThat(errors.toString(StandardCharsets.UTF_8)).contains("MC socket").contains("--mc-token").contains("401")
         .doesNotContain("\tat ");
+  }
+
+  private static List<Long> sentAt(JsonObject rounds) {
+    return rounds.getJsonArray("perRoundSentAtMs").stream().map(at -> ((Number) at).longValue()).toList();
   }
 
   private static void assertSaneLatency(JsonObject stats, int count) {

@@ -75,8 +75,12 @@ final class ScreenSocket {
     lastWritten = group.millis();
   }
 
-  long lastWritten() {
-    return lastWritten;
+  /**
+   * Sent nothing since {@code silentSince} and reading: due a heartbeat. A socket that does not
+   * read is not, or a stuck phone would make its group build and sweep a beat every check.
+   */
+  boolean dueHeartbeat(long silentSince) {
+    return lastWritten <= silentSince && waiting == null;
   }
 
   /** Writes a state frame now, or parks it as the newest of its topic until the socket drains; true if written. */

@@ -289,13 +289,13 @@ public final class SocketGroup {
   private void heartbeat() {
     long now = clock.millis();
     long silentSince = now - HEARTBEAT_MS;
-    if (!priority.anySilentSince(silentSince) && !viewers.anySilentSince(silentSince)) {
+    if (!priority.anyDueHeartbeat(silentSince) && !viewers.anyDueHeartbeat(silentSince)) {
       return;
     }
     Frame beat = Frame.control(new JsonObject().put("type", "heartbeat").put("server", now));
     ScreenSocket[] everyone = priority.snapshot(viewers.size);
     System.arraycopy(viewers.items, 0, everyone, priority.size, viewers.size);
-    sweep(everyone, socket -> socket.lastWritten() <= silentSince && socket.sendControl(beat));
+    sweep(everyone, socket -> socket.dueHeartbeat(silentSince) && socket.sendControl(beat));
   }
 
   private void onText(ScreenSocket socket, String text) {
@@ -434,9 +434,9 @@ public final class SocketGroup {
       }
     }
 
-    boolean anySilentSince(long millis) {
+    boolean anyDueHeartbeat(long silentSince) {
       for (int i = 0; i < size; i++) {
-        if (items[i].lastWritten() <= millis) {
+        if (items[i].dueHeartbeat(silentSince)) {
           return true;
         }
       }

@@ -4,7 +4,6 @@ import diemcau.bench.Fleet.Connected;
 import diemcau.bench.Fleet.Round;
 import diemcau.bench.Fleet.Viewer;
 import diemcau.Transports;
-import diemcau.live.MetricsRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
@@ -437,8 +436,8 @@ final class Bench {
       step("fan-out: %d rounds to %d viewers, in turn with as many of the bare reference's", options.rounds(),
           publics.size());
       List<Rounds> both = inTurn(List.of(
-          new Series(target, fleet, publics, List.of(), publics, metricsProbe(target), options.rounds()),
-          new Series(bareTarget, bareFleet, viewers, List.of(), viewers, metricsProbe(bareTarget), options.rounds())));
+          new Series(target, fleet, publics, List.of(), publics, metricsProbe(target)),
+          new Series(bareTarget, bareFleet, viewers, List.of(), viewers, metricsProbe(bareTarget))));
       out.put("fanout", both.get(1).toJson());
       step("bare: reconnect storm");
       bareFleet.drop(viewers, 30_000);
@@ -533,7 +532,7 @@ final class Bench {
    */
   private Rounds rounds(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics,
       Probe probe) throws Exception {
-    return inTurn(List.of(new Series(target, fleet, participants, tier, publics, probe, options.rounds()))).get(0);
+    return inTurn(List.of(new Series(target, fleet, participants, tier, publics, probe))).get(0);
   }
 
   /**
@@ -587,8 +586,8 @@ final class Bench {
     Sample before;
     int done;
 
-    Series(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics, Probe probe,
-        int count) {
+    Series(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics, Probe probe) {
+      int count = options.rounds();
       this.target = target;
       this.fleet = fleet;
       this.probe = probe;

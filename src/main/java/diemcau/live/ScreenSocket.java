@@ -40,8 +40,8 @@ final class ScreenSocket {
   int slot = -1;
   /** The newest revision written per topic: a frame that is not newer is never sent. */
   private final long[] sentRevs = new long[LiveHub.TOPICS.size()];
-  /** When a frame was last written to it (the group's clock), or when it opened. */
-  private long lastWritten;
+  /** The group's heartbeat check after which a frame was last written to it, or it opened. */
+  private int writtenAfter;
   /** While the socket does not drain: the newest frame per topic, by topic index; else null. */
   private Frame[] waiting;
   /** While the socket does not drain: its acks and errors, in order; else null. */
@@ -53,11 +53,11 @@ final class ScreenSocket {
    */
   static final int MAX_WAITING_REPLIES = 64;
 
-  ScreenSocket(ServerWebSocket ws, Caller caller, SocketGroup group, long openedAt) {
+  ScreenSocket(ServerWebSocket ws, Caller caller, SocketGroup group) {
     this.ws = ws;
     this.caller = caller;
     this.group = group;
-    this.lastWritten = openedAt;
+    this.writtenAfter = group.checks();
     this.channel = ((WebSocketInternal) ws).channelHandlerContext();
     this.unawaited = new VoidChannelPromise(channel.channel(), false);
   }
@@ -72,15 +72,15 @@ final class ScreenSocket {
 
   private void write(Frame frame) {
     channel.writeAndFlush(frame.wireView(), unawaited);
-    lastWritten = group.millis();
+    writtenAfter = group.checks();
   }
 
   /**
-   * Sent nothing since {@code silentSince} and reading: due a heartbeat. A socket that does not
-   * read is not, or a stuck phone would make its group build and sweep a beat every check.
+   * Sent nothing since check {@code silentSince} and reading: due a heartbeat. A socket that does
+   * not read is not, or a stuck phone would make its group build and sweep a beat every check.
    */
-  boolean dueHeartbeat(long silentSince) {
-    return lastWritten <= silentSince && waiting == null;
+  boolean dueHeartbeat(int silentSince) {
+    return writtenAfter <= silentSince && waiting == null;
   }
 
   /** Writes a state frame now, or parks it as the newest of its topic until the socket drains; true if written. */

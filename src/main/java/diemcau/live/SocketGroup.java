@@ -49,6 +49,12 @@ public final class SocketGroup {
   static final long HEARTBEAT_CHECK_MS = 1_000;
 
   /**
+   * A socket written to after check {@code k} is due at check {@code k + SILENT_CHECKS}: checks are
+   * at least {@link #HEARTBEAT_CHECK_MS} apart, so that is at least {@link #HEARTBEAT_MS} later.
+   */
+  private static final int SILENT_CHECKS = (int) (HEARTBEAT_MS / HEARTBEAT_CHECK_MS) + 1;
+
+  /**
    * The kernel send buffer of every socket (the kernel doubles it). Fixed, so a screen that does
    * not read costs at most ~128 KB of kernel memory plus Netty's 64 KB write queue before its
    * states are parked; left to autotuning, Linux grows it to 4 MB a socket and a few hundred stuck
@@ -83,6 +89,11 @@ public final class SocketGroup {
   private Executor loopTasks;
   private MessageConsumer<Buffer> states;
   private long heartbeatTimer;
+  /**
+   * Heartbeat checks so far. A write notes this number instead of reading the clock: thousands of
+   * writes a change then cost a field read, not a clock read each.
+   */
+  private int checks;
   private Thread loop;
   private volatile long framesSent;
   private volatile int offLoop;
@@ -124,9 +135,9 @@ public final class SocketGroup {
     return size;
   }
 
-  /** Now, by the group's clock: when its sockets were last written to. */
-  long millis() {
-    return clock.millis();
+  /** Heartbeat checks so far: when, in checks, a socket was last written to. */
+  int checks() {
+    return checks;
   }
 
   long framesSent() {
@@ -157,7 +168,7 @@ public final class SocketGroup {
 
   /** Takes a socket whose identity the handshake settled. */
   public void add(ServerWebSocket ws, Caller caller) {
-    ScreenSocket socket = new ScreenSocket(ws, caller, this, clock.millis());
+    ScreenSocket socket = new ScreenSocket(ws, caller, this);
     if (Thread.currentThread() != loop) {
       offLoop++;
     }
@@ -287,12 +298,11 @@ public final class SocketGroup {
 
   /** A heartbeat to every socket that has been sent nothing for {@link #HEARTBEAT_MS}. */
   private void heartbeat() {
-    long now = clock.millis();
-    long silentSince = now - HEARTBEAT_MS;
+    int silentSince = ++checks - SILENT_CHECKS;
     if (!priority.anyDueHeartbeat(silentSince) && !viewers.anyDueHeartbeat(silentSince)) {
       return;
     }
-    Frame beat = Frame.control(new JsonObject().put("type", "heartbeat").put("server", now));
+    Frame beat = Frame.control(new JsonObject().put("type", "heartbeat").put("server", clock.millis()));
     ScreenSocket[] everyone = priority.snapshot(viewers.size);
     System.arraycopy(viewers.items, 0, everyone, priority.size, viewers.size);
     sweep(everyone, socket -> socket.dueHeartbeat(silentSince) && socket.sendControl(beat));
@@ -434,7 +444,7 @@ public final class SocketGroup {
       }
     }
 
-    boolean anyDueHeartbeat(long silentSince) {
+    boolean anyDueHeartbeat(int silentSince) {
       for (int i = 0; i < size; i++) {
         if (items[i].dueHeartbeat(silentSince)) {
           return true;

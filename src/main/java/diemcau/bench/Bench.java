@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One bench run against one diemcau server, beside a bare Vert.x broadcast on this machine.
  * Phases, in order: connect N public viewers; memory per idle viewer; idle cost while an agenda
- * item runs; the bare reference (connect, memory) and fan-out rounds taken in turn with its own;
- * its reconnect storm; then the priority tier (hall and bridges) with the viewers connected; stuck
- * readers; a reconnect storm. Each figure lands in one JSON report.
+ * item runs; fan-out rounds with nothing else on the machine (the figure the event will see);
+ * the bare reference (connect, memory) and fan-out rounds taken in turn with its own (the
+ * comparison); its reconnect storm; then the priority tier (hall and bridges) with the viewers
+ * connected; stuck readers; a reconnect storm. Each figure lands in one JSON report.
  */
 final class Bench {
 
@@ -130,14 +131,11 @@ final class Bench {
 
       out.put("idle", idle(target, fleet, publics));
 
-      Rounds fanout;
-      if (bare == null) {
-        step("fan-out: %d rounds to %d viewers", options.rounds(), n);
-        fanout = rounds(target, fleet, publics, List.of(), publics, metricsProbe(target));
-      } else {
-        fanout = fanoutBesideBare(target, fleet, publics, bare);
+      step("fan-out: %d rounds to %d viewers", options.rounds(), n);
+      out.put("fanout", rounds(target, fleet, publics, List.of(), publics, metricsProbe(target)).toJson());
+      if (bare != null) {
+        out.put("fanoutInTurn", fanoutBesideBare(target, fleet, publics, bare).toJson());
       }
-      out.put("fanout", fanout.toJson());
 
       if (options.priority() > 0) {
         out.put("priority", priority(target, fleet, publics));
@@ -300,8 +298,10 @@ final class Bench {
 
   /**
    * K viewers stop reading while states change quickly: memory stays bounded, the others keep their
-   * latency. The baseline is measured just before with the same sockets, every one still reading:
-   * rounds of different phases differ by more than the 10% this compares.
+   * latency. The baseline is the same sockets, every one reading, in two series: just before the
+   * K stop and just after they read again, so that a machine whose speed drifts meets the stuck
+   * series between its two halves (rounds of different phases differ by more than the 10% this
+   * compares).
    */
   private JsonObject slow(Target target, Fleet fleet, List<Viewer> publics) throws Exception {
     int k = Math.min(options.slow(), publics.size());
@@ -317,8 +317,8 @@ final class Bench {
     Connected connected = fleet.connect(stuck, options.connectWindow(), 60_000);
     List<Viewer> reading = new ArrayList<>(others);
     reading.addAll(stuck);
-    step("  baseline: %d rounds with every socket reading", options.rounds());
-    Rounds baseline = rounds(target, fleet, reading, List.of(), others, metricsProbe(target));
+    step("  baseline before: %d rounds with every socket reading", options.rounds());
+    Rounds baselineBefore = rounds(target, fleet, reading, List.of(), others, metricsProbe(target));
     for (Viewer viewer : stuck) {
       if (viewer.ws != null) {
         viewer.ws.pause();
@@ -355,11 +355,7 @@ final class Bench {
         .put("burstBytesOffered", (long) burst * agendaBytes)
         .put("burstSeconds", Stats.round(burstSeconds))
         .put("othersCaughtUpSeconds", Stats.round(othersCaughtUp))
-        .put("othersLatencyMs", rounds.latency.toJson())
-        .put("baselineP99Ms", Stats.round(baseline.latency.p99()))
-        .put("baselineP50Ms", Stats.round(baseline.latency.p50()))
-        .put("baseline", "the same viewers just before, the stuck ones still reading")
-        .put("p99Ratio", Stats.round(rounds.latency.p99() / baseline.latency.p99()));
+        .put("othersLatencyMs", rounds.latency.toJson());
     if (before != null && during != null && after != null) {
       slow.put("parked", during.getValue("parked"))
           .put("parks", during.getLong("parks", 0L) - before.getLong("parks", 0L))
@@ -392,6 +388,14 @@ final class Bench {
       Thread.sleep(100);
     }
     slow.put("caughtUpAfterReading", caughtUp);
+    step("  baseline after: %d rounds with every socket reading again", options.rounds());
+    Rounds baselineAfter = rounds(target, fleet, reading, List.of(), others, metricsProbe(target));
+    Stats baseline = Stats.of(finite(concat(baselineBefore.perRound, baselineAfter.perRound)));
+    slow.put("baselineMs", baseline.toJson())
+        .put("baselineBeforeP99Ms", Stats.round(baselineBefore.latency.p99()))
+        .put("baselineAfterP99Ms", Stats.round(baselineAfter.latency.p99()))
+        .put("baseline", "the same viewers, every one reading, just before the stuck ones stopped and after they read again")
+        .put("p99Ratio", Stats.round(rounds.latency.p99() / baseline.p99()));
     fleet.drop(stuck, 30_000);
     return slow;
   }
@@ -739,6 +743,12 @@ final class Bench {
 
   private static List<Viewer> connected(List<Viewer> viewers) {
     return viewers.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   private static double[] finite(double[] values) {

@@ -36,27 +36,35 @@ final class ReportTable {
               : String.format("; bare reference: %s, %s", bare.getValue("transport"),
                   bare.getValue("gcOption") == null ? "default collector" : bare.getValue("gcOption"))));
     }
-    out.append(String.format(ROW, "", "diemcau", "bare broadcast, rounds in turn"));
+    out.append(String.format(ROW, "", "diemcau", "bare broadcast"));
     out.append(String.format(ROW, "connect N, all with snapshot (s / errors)",
         pair(at(d, "connect", "seconds"), at(d, "connect", "errors")), pair(at(bare, "connect", "seconds"), at(bare, "connect", "errors"))));
-    out.append(String.format(ROW, "fan-out command→last p50 / p99 / max (ms)", triple(d, "fanout", "latencyMs"),
-        triple(bare, "fanout", "latencyMs")));
+    out.append(String.format(ROW, "fan-out command→last p50 / p99 / max (ms)", triple(d, "fanout", "latencyMs"), NONE));
     out.append(String.format(ROW, "  command→published (commit) p50 / p99 (ms)",
-        pair(at(d, "fanout", "commandToPublishMs", "p50"), at(d, "fanout", "commandToPublishMs", "p99")),
-        pair(at(bare, "fanout", "commandToPublishMs", "p50"), at(bare, "fanout", "commandToPublishMs", "p99"))));
+        pair(at(d, "fanout", "commandToPublishMs", "p50"), at(d, "fanout", "commandToPublishMs", "p99")), NONE));
     out.append(String.format(ROW, "  published→last viewer p50 / p99 (ms)",
-        pair(at(d, "fanout", "publishToLastMs", "p50"), at(d, "fanout", "publishToLastMs", "p99")),
-        pair(at(bare, "fanout", "publishToLastMs", "p50"), at(bare, "fanout", "publishToLastMs", "p99"))));
+        pair(at(d, "fanout", "publishToLastMs", "p50"), at(d, "fanout", "publishToLastMs", "p99")), NONE));
     out.append(String.format(ROW, "spread first→last viewer p50 / p99 (ms)",
-        pair(at(d, "fanout", "spreadMs", "p50"), at(d, "fanout", "spreadMs", "p99")),
-        pair(at(bare, "fanout", "spreadMs", "p50"), at(bare, "fanout", "spreadMs", "p99"))));
-    out.append(String.format(ROW, STOLEN, num(at(d, "fanout", "stealPercent"), 1), num(at(bare, "fanout", "stealPercent"), 1)));
-    out.append(String.format(ROW, "server CPU per delivered message, loops (µs)",
-        num(at(d, "fanout", "eventLoopCpuUsPerMessage"), 2), num(at(bare, "fanout", "eventLoopCpuUsPerMessage"), 2)));
-    out.append(String.format(ROW, "server CPU per delivered message, process (µs)",
-        num(at(d, "fanout", "processCpuUsPerMessage"), 2), num(at(bare, "fanout", "processCpuUsPerMessage"), 2)));
-    out.append(String.format(ROW, "  the same less JIT compiler threads (µs)",
-        num(at(d, "fanout", "processCpuLessJitUsPerMessage"), 2), num(at(bare, "fanout", "processCpuLessJitUsPerMessage"), 2)));
+        pair(at(d, "fanout", "spreadMs", "p50"), at(d, "fanout", "spreadMs", "p99")), NONE));
+    out.append(String.format(ROW, STOLEN, num(at(d, "fanout", "stealPercent"), 1), NONE));
+    out.append(String.format(ROW, "server CPU per delivered message, process less JIT (µs)",
+        num(at(d, "fanout", "processCpuLessJitUsPerMessage"), 2), NONE));
+    if (d.containsKey("fanoutInTurn")) {
+      out.append("the same, rounds taken in turn with the bare reference's (both fleets connected):\n");
+      out.append(String.format(ROW, "fan-out command→last p50 / p99 / max (ms)", triple(d, "fanoutInTurn", "latencyMs"),
+          triple(bare, "fanout", "latencyMs")));
+      out.append(String.format(ROW, "  command→published (commit) p50 / p99 (ms)",
+          pair(at(d, "fanoutInTurn", "commandToPublishMs", "p50"), at(d, "fanoutInTurn", "commandToPublishMs", "p99")),
+          pair(at(bare, "fanout", "commandToPublishMs", "p50"), at(bare, "fanout", "commandToPublishMs", "p99"))));
+      out.append(String.format(ROW, STOLEN, num(at(d, "fanoutInTurn", "stealPercent"), 1), num(at(bare, "fanout", "stealPercent"), 1)));
+      out.append(String.format(ROW, "server CPU per delivered message, loops (µs)",
+          num(at(d, "fanoutInTurn", "eventLoopCpuUsPerMessage"), 2), num(at(bare, "fanout", "eventLoopCpuUsPerMessage"), 2)));
+      out.append(String.format(ROW, "server CPU per delivered message, process (µs)",
+          num(at(d, "fanoutInTurn", "processCpuUsPerMessage"), 2), num(at(bare, "fanout", "processCpuUsPerMessage"), 2)));
+      out.append(String.format(ROW, "  the same less JIT compiler threads (µs)",
+          num(at(d, "fanoutInTurn", "processCpuLessJitUsPerMessage"), 2), num(at(bare, "fanout", "processCpuLessJitUsPerMessage"), 2)));
+      out.append("\n");
+    }
     if (d.containsKey("priority")) {
       JsonObject priority = d.getJsonObject("priority");
       out.append(String.format(ROW, String.format("priority tier (%d hall+%d bridge) p50 / p99 (ms)",
@@ -87,8 +95,11 @@ final class ReportTable {
     }
     if (d.containsKey("slow")) {
       JsonObject slow = d.getJsonObject("slow");
-      out.append(String.format(ROW, String.format("%d stuck: others' p99 (ms, × before)", slow.getInteger("stuck")),
+      out.append(String.format(ROW, String.format("%d stuck: others' p99 (ms, × all reading)", slow.getInteger("stuck")),
           num(at(d, "slow", "othersLatencyMs", "p99"), 2) + " (" + num(at(d, "slow", "p99Ratio"), 2) + "×)", NONE));
+      out.append(String.format(ROW, "  all reading, before / after / both p99 (ms)",
+          num(at(d, "slow", "baselineBeforeP99Ms"), 2) + " / " + num(at(d, "slow", "baselineAfterP99Ms"), 2) + " / "
+              + num(at(d, "slow", "baselineMs", "p99"), 2), NONE));
       out.append(String.format(ROW, "  parks / parked now / heap growth MB / caught up",
           num(at(d, "slow", "parks"), 0) + " / " + num(at(d, "slow", "parked"), 0) + " / "
               + num(at(d, "slow", "heapGrowthMB"), 2) + " / " + num(at(d, "slow", "caughtUpAfterReading"), 0), NONE));

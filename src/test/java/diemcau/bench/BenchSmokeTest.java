@@ -1,6 +1,7 @@
 package diemcau.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import diemcau.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -86,6 +87,10 @@ class BenchSmokeTest {
     assertThat(slow.getInteger("parked")).isBetween(0, 2 * 3);
     assertThat(slow.getInteger("caughtUpAfterReading")).as("stuck screens get the newest state once they read").isEqualTo(3);
     assertSaneLatency(slow.getJsonObject("othersLatencyMs"), 5);
+    assertSaneLatency(slow.getJsonObject("baselineMs"), 10);
+    assertThat(slow.getDouble("p99Ratio")).as("the others' p99 against both baseline series")
+        .isCloseTo(slow.getJsonObject("othersLatencyMs").getDouble("p99") / slow.getJsonObject("baselineMs").getDouble("p99"),
+            offset(0.01));
 
     JsonObject storm = d.getJsonObject("storm");
     assertThat(storm.getInteger("errors")).isZero();
@@ -93,10 +98,17 @@ class BenchSmokeTest {
 
     JsonObject bare = report.getJsonObject("bare");
     assertSaneLatency(bare.getJsonObject("fanout").getJsonObject("latencyMs"), 5);
-    List<Long> ours = sentAt(fanout);
+    JsonObject inTurn = d.getJsonObject("fanoutInTurn");
+    assertSaneLatency(inTurn.getJsonObject("latencyMs"), 5);
+    assertThat(inTurn.getDouble("processCpuLessJitUsPerMessage")).isPositive();
+    List<Long> alone = sentAt(fanout);
+    List<Long> ours = sentAt(inTurn);
     List<Long> theirs = sentAt(bare.getJsonObject("fanout"));
+    assertThat(alone).hasSize(5).isSorted();
     assertThat(ours).hasSize(5).isSorted();
     assertThat(theirs).hasSize(5).isSorted();
+    assertThat(alone.get(4)).as("the event's figure is measured before the bare reference exists")
+        .isLessThan(theirs.get(0));
     assertThat(theirs.get(0)).as("the bare reference's rounds are taken in turn with diemcau's, not after them")
         .isLessThan(ours.get(4));
     assertThat(ours.get(0)).isLessThan(theirs.get(4));
@@ -108,7 +120,7 @@ class BenchSmokeTest {
     assertThat(bare.getString("transport")).as("the bare reference runs on the server's transport").isEqualTo(transport);
 
     assertThat(report.getJsonArray("targets")).isNotEmpty();
-    for (String row : List.of("fan-out command→last", "CPU stolen by the hypervisor", "priority tier", "reconnect storm", "idle", "memory per idle viewer",
+    for (String row : List.of("fan-out command→last", "rounds taken in turn with the bare reference's", "CPU stolen by the hypervisor", "priority tier", "reconnect storm", "idle", "memory per idle viewer",
         "stuck", "bare broadcast", "server runtime: " + transport + " transport", "targets:")) {
       assertThat(table).contains(row);
     }

@@ -13,7 +13,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +39,8 @@ final class Bench {
   /** Unmeasured rounds first, enough for the JIT to settle: about 200,000 deliveries, 30 to 300 rounds. */
   private static final int WARMUP_DELIVERIES = 200_000;
   private static final long ROUND_GAP_MS = 40;
+  /** Unmeasured rounds before a series of a server an earlier series has warmed up. */
+  private static final int REWARM_ROUNDS = 20;
   /** A stuck screen is offered at least this much while it does not read. */
   private static final int STUCK_OFFER_BYTES = 512 * 1024;
 
@@ -51,6 +56,8 @@ final class Bench {
   private String bareGcOption;
   /** Epoch ms minus nanoTime ms, fixed at the start: turns a nanoTime into wall-clock ms. */
   private final double wallOffsetMs = System.currentTimeMillis() - System.nanoTime() / 1e6;
+  /** The servers whose JIT has settled in an earlier series (by identity: one Target per server). */
+  private final Set<Target> warmedUp = Collections.newSetFromMap(new IdentityHashMap<>());
 
   Bench(Options options, PrintStream log) {
     this.options = options;
@@ -685,14 +692,20 @@ final class Bench {
    * Unmeasured rounds first. With --warmup-rounds, that many; else about 200,000 deliveries' worth
    * (30 to 300 rounds), then on in steps of 30 while the server's JIT compiler is still busy (more
    * than 40 ms of compiler CPU in the last step), up to 900 rounds: a server that has run for a
-   * while has compiled its hot paths, and the figures should not carry the compiler's CPU.
+   * while has compiled its hot paths, and the figures should not carry the compiler's CPU. A
+   * server warmed up by an earlier series gets {@value #REWARM_ROUNDS} rounds: its code is
+   * compiled, only its caches have cooled.
    */
   private int warmUp(Target target, Fleet fleet, List<Viewer> live, Probe probe) throws Exception {
-    if (options.warmupRounds() >= 0) {
-      for (int r = 0; r < options.warmupRounds(); r++) {
+    int fixed = options.warmupRounds();
+    if (fixed < 0 && !warmedUp.add(target)) {
+      fixed = REWARM_ROUNDS;
+    }
+    if (fixed >= 0) {
+      for (int r = 0; r < fixed; r++) {
         warmupRound(target, fleet, live, r);
       }
-      return options.warmupRounds();
+      return fixed;
     }
     int minimum = Math.max(30, Math.min(300, WARMUP_DELIVERIES / Math.max(1, live.size())));
     int rounds = 0;

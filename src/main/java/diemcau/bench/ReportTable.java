@@ -47,7 +47,7 @@ final class ReportTable {
     out.append(String.format(ROW, "spread first→last viewer p50 / p99 (ms)",
         pair(at(d, "fanout", "spreadMs", "p50"), at(d, "fanout", "spreadMs", "p99")), NONE));
     out.append(String.format(ROW, STOLEN, num(at(d, "fanout", "stealPercent"), 1), NONE));
-    out.append(String.format(ROW, "server CPU per delivered message, process less JIT (µs)",
+    out.append(String.format(ROW, "server CPU per message, process less JIT (µs)",
         num(at(d, "fanout", "processCpuLessJitUsPerMessage"), 2), NONE));
     if (d.containsKey("fanoutInTurn")) {
       out.append("the same, rounds taken in turn with the bare reference's (both fleets connected):\n");

@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--idle-seconds", defaultValue = "33", description = "Length of the idle window (default: ${DEFAULT-VALUE}: a silent socket gets a beat 15–16 s after its last frame, so every socket sees two).")
   int idleSeconds;
 
-  @Option(names = "--warmup-rounds", defaultValue = "-1", description = "Unmeasured rounds before each series; default: about 200,000 deliveries' worth, 30 to 300.")
+  @Option(names = "--warmup-rounds", defaultValue = "-1", description = "Unmeasured rounds before each series; default: about 200,000 deliveries' worth (30 to 300 rounds) before a server's first series, 20 before its next.")
   int warmupRounds;
 
   @Option(names = "--json", description = "Also write every figure as JSON to this file.")

@@ -13,11 +13,13 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.DoubleStream;
 
 /**
  * One bench run against one diemcau server, beside a bare Vert.x broadcast on this machine.
@@ -397,7 +399,8 @@ final class Bench {
     slow.put("caughtUpAfterReading", caughtUp);
     step("  baseline after: %d rounds with every socket reading again", options.rounds());
     Rounds baselineAfter = rounds(target, fleet, reading, List.of(), others, metricsProbe(target));
-    Stats baseline = Stats.of(finite(concat(baselineBefore.perRound, baselineAfter.perRound)));
+    Stats baseline = Stats.of(finite(
+        DoubleStream.concat(Arrays.stream(baselineBefore.perRound), Arrays.stream(baselineAfter.perRound)).toArray()));
     slow.put("baselineMs", baseline.toJson())
         .put("baselineBeforeP99Ms", Stats.round(baselineBefore.latency.p99()))
         .put("baselineAfterP99Ms", Stats.round(baselineAfter.latency.p99()))
@@ -533,7 +536,7 @@ final class Bench {
       for (double value : perRound) {
         rounds.add(Stats.round(value));
       }
-      return json.put("perRoundMs", rounds).put("perRoundSentAtMs", new JsonArray(java.util.Arrays.stream(sentAt).boxed().toList()));
+      return json.put("perRoundMs", rounds).put("perRoundSentAtMs", new JsonArray(Arrays.stream(sentAt).boxed().toList()));
     }
   }
 
@@ -758,14 +761,8 @@ final class Bench {
     return viewers.stream().filter(viewer -> viewer.ws != null && !viewer.closed).toList();
   }
 
-  private static double[] concat(double[] a, double[] b) {
-    double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
-  }
-
   private static double[] finite(double[] values) {
-    return java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+    return Arrays.stream(values).filter(Double::isFinite).toArray();
   }
 
   /** A screen message of about 150 characters, so the state frame is about 300 bytes. */

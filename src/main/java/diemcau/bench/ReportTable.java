@@ -75,6 +75,8 @@ final class ReportTable {
       out.append(String.format(ROW, "  public viewers meanwhile p50 / p99 (ms)",
           pair(at(d, "priority", "latencyMs", "p50"), at(d, "priority", "latencyMs", "p99")), NONE));
       out.append(String.format(ROW, STOLEN, num(at(d, "priority", "stealPercent"), 1), NONE));
+      out.append(String.format(ROW, "  the bench's priority screens read at nice", priority.getValue("readerNice") != null
+          ? priority.getValue("readerNice") : "0 (not raised: " + priority.getString("readerNiceRefused") + ")", NONE));
     }
     out.append(String.format(ROW, "reconnect storm: all resynced (s / errors)",
         pair(at(d, "storm", "seconds"), at(d, "storm", "errors")), pair(at(bare, "storm", "seconds"), at(bare, "storm", "errors"))));

@@ -73,6 +73,13 @@ class BenchSmokeTest {
     assertThat(priority.getInteger("screens")).isEqualTo(12);
     assertThat(priority.getInteger("bridges")).as("bridge screens with their keys from the admin links").isEqualTo(11);
     assertSaneLatency(priority.getJsonObject("priorityLatencyMs"), 5);
+    assertThat(priority.getJsonArray("perRoundPriorityMs")).hasSize(5)
+        .allSatisfy(ms -> assertThat(((Number) ms).doubleValue()).isPositive());
+    if ("root".equals(System.getProperty("user.name"))) {
+      assertThat(priority.getInteger("readerNice")).as("the priority screens' loop raised").isEqualTo(Bench.PRIORITY_READER_NICE);
+    } else if (priority.getValue("readerNice") == null) {
+      assertThat(priority.getString("readerNiceRefused")).as("why the priority screens' loop was not raised").isNotBlank();
+    }
 
     JsonObject idle = d.getJsonObject("idle");
     assertThat(idle.getLong("otherFrames")).as("idle viewers get nothing but heartbeats").isZero();
@@ -120,7 +127,8 @@ class BenchSmokeTest {
     assertThat(bare.getString("transport")).as("the bare reference runs on the server's transport").isEqualTo(transport);
 
     assertThat(report.getJsonArray("targets")).isNotEmpty();
-    for (String row : List.of("fan-out command→last", "rounds taken in turn with the bare reference's", "CPU stolen by the hypervisor", "priority tier", "reconnect storm", "idle", "memory per idle viewer",
+    for (String row : List.of("fan-out command→last", "rounds taken in turn with the bare reference's", "CPU stolen by the hypervisor", "priority tier",
+        "the bench's priority screens read at nice", "reconnect storm", "idle", "memory per idle viewer",
         "stuck", "bare broadcast", "server runtime: " + transport + " transport", "targets:")) {
       assertThat(table).contains(row);
     }

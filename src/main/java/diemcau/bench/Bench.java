@@ -33,7 +33,7 @@ import java.util.stream.DoubleStream;
 final class Bench {
 
   /** What to run; see {@link BenchCommand} for each option's meaning. */
-  record Options(URI url, String mcToken, String adminToken, int viewers, int rounds, int priority, int slow,
+  record Options(URI url, String mcToken, String adminToken, int viewers, int rounds, int priority, int priorityNice, int slow,
       int idleSeconds, Path json, List<String> sourceAddresses, boolean bare, int connectWindow, long roundTimeoutMs,
       int warmupRounds, String transport) {}
 
@@ -53,14 +53,13 @@ final class Bench {
   /** One event loop for the priority screens alone (see {@link Fleet}). */
   private final Vertx priorityVertx;
   /**
-   * The nice the priority screens' loop asks for. On the day the hall's and the bridges' screens
-   * have their own machines; here they share two cores with the bench's 5,000 phones and the
-   * server, and at equal priority the scheduler let them wait 10–18 ms behind those in one round
-   * of twenty, with the server's priority writes long done (measured: published → last priority
-   * screen p99 11–14 ms at equal priority, 3.6 ms at -10, at 5,000 viewers).
+   * Why the priority screens' loop could not be given its nice ({@code --priority-nice}), or null if
+   * it was. On the day the hall's and the bridges' screens have their own machines; here they share
+   * two cores with the bench's 5,000 phones and the server, and at equal priority the scheduler let
+   * them wait 10–18 ms behind those in one round of twenty, with the server's priority writes long
+   * done (measured at 5,000 viewers: published → last priority screen p99 11–14 ms at nice 0,
+   * 3.6–5.3 ms at -10).
    */
-  static final int PRIORITY_READER_NICE = -10;
-  /** Why the priority screens' loop could not be raised, or null if it was. */
   private final String priorityReaderRefused;
   /** One event loop for the MC socket the commands go by. */
   private final Vertx consoleVertx;
@@ -80,15 +79,15 @@ final class Bench {
     this.priorityVertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1), transport);
     this.consoleVertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1), transport);
     this.bareTransport = transport.name();
-    this.priorityReaderRefused = raisePriorityReader();
+    this.priorityReaderRefused = options.priorityNice() == 0 ? null : renicePriorityReader(options.priorityNice());
   }
 
-  /** Renices the priority screens' event loop to {@link #PRIORITY_READER_NICE}; null if done, else why not. */
-  private String raisePriorityReader() {
-    CompletableFuture<String> raised = new CompletableFuture<>();
-    priorityVertx.getOrCreateContext().runOnContext(onLoop -> raised.complete(ThreadNice.set(PRIORITY_READER_NICE)));
+  /** Renices the priority screens' event loop; null if done, else why not. */
+  private String renicePriorityReader(int nice) {
+    CompletableFuture<String> reniced = new CompletableFuture<>();
+    priorityVertx.getOrCreateContext().runOnContext(onLoop -> reniced.complete(ThreadNice.set(nice)));
     try {
-      return raised.get(15, TimeUnit.SECONDS);
+      return reniced.get(15, TimeUnit.SECONDS);
     } catch (Exception e) {
       return e.toString();
     }
@@ -322,7 +321,7 @@ final class Bench {
     everyone.addAll(tier);
     Rounds rounds = rounds(target, fleet, everyone, tier, publics, metricsProbe(target));
     return rounds.toJson()
-        .put("readerNice", priorityReaderRefused == null ? PRIORITY_READER_NICE : null)
+        .put("readerNice", priorityReaderRefused == null ? options.priorityNice() : null)
         .put("readerNiceRefused", priorityReaderRefused)
         .put("screens", tier.size())
         .put("hall", wanted - bridges)
@@ -378,7 +377,11 @@ final class Bench {
     // the burst floods the readers too: measure once they have it all, with the stuck ones still stuck
     double othersCaughtUp = awaitRev(others, burstTopic, burstRev, 60_000);
     JsonObject during = target.metrics(true);
-    Rounds rounds = rounds(target, fleet, others, List.of(), others, metricsProbe(target));
+    // as many rounds as the two baseline series together: a p99 of 100 rounds is their one or two
+    // slowest, and one slow round of the machine's moved it by half (measured: p50 and p90 within
+    // 4% of the baseline's, p99 1.53×)
+    step("  stuck: %d rounds while %d sockets do not read", 2 * options.rounds(), k);
+    Rounds rounds = rounds(target, fleet, others, List.of(), others, metricsProbe(target), 2 * options.rounds());
     JsonObject after = target.metrics(true);
 
     JsonObject slow = new JsonObject()
@@ -475,8 +478,8 @@ final class Bench {
       step("fan-out: %d rounds to %d viewers, in turn with as many of the bare reference's", options.rounds(),
           publics.size());
       List<Rounds> both = inTurn(List.of(
-          new Series(target, fleet, publics, List.of(), publics, metricsProbe(target)),
-          new Series(bareTarget, bareFleet, viewers, List.of(), viewers, metricsProbe(bareTarget))));
+          new Series(target, fleet, publics, List.of(), publics, metricsProbe(target), options.rounds()),
+          new Series(bareTarget, bareFleet, viewers, List.of(), viewers, metricsProbe(bareTarget), options.rounds())));
       out.put("fanout", both.get(1).toJson());
       step("bare: reconnect storm");
       bareFleet.drop(viewers, 30_000);
@@ -576,7 +579,12 @@ final class Bench {
    */
   private Rounds rounds(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics,
       Probe probe) throws Exception {
-    return inTurn(List.of(new Series(target, fleet, participants, tier, publics, probe))).get(0);
+    return rounds(target, fleet, participants, tier, publics, probe, options.rounds());
+  }
+
+  private Rounds rounds(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics,
+      Probe probe, int count) throws Exception {
+    return inTurn(List.of(new Series(target, fleet, participants, tier, publics, probe, count))).get(0);
   }
 
   /**
@@ -594,7 +602,7 @@ final class Bench {
     for (Series side : sides) {
       side.before = side.probe.sample();
     }
-    for (int r = 0; r < options.rounds(); r++) {
+    for (int r = 0; r < sides.get(0).count; r++) {
       for (int i = 0; i < sides.size(); i++) {
         sides.get((r + i) % sides.size()).round(r);
       }
@@ -615,6 +623,7 @@ final class Bench {
     final List<Viewer> liveTier;
     final List<Viewer> livePublics;
     final Probe probe;
+    final int count;
     /** Server and bench on one machine: one clock, so the server's publish time splits each round. */
     final boolean serverClock;
     final double[] latency;
@@ -630,8 +639,9 @@ final class Bench {
     Sample before;
     int done;
 
-    Series(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics, Probe probe) {
-      int count = options.rounds();
+    Series(Target target, Fleet fleet, List<Viewer> participants, List<Viewer> tier, List<Viewer> publics, Probe probe,
+        int count) {
+      this.count = count;
       this.target = target;
       this.fleet = fleet;
       this.probe = probe;

@@ -42,6 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--priority", defaultValue = "115", description = "Priority screens (bridges with their keys, the rest hall screens); 0 skips the tier (default: ${DEFAULT-VALUE}).")
   int priority;
 
+  @Option(names = "--priority-nice", defaultValue = "-10", description = "Scheduling priority (Linux nice, -20..19) of the bench's loop that reads the priority screens: on the day they have their own machines, here they share the cores with the bench's viewers. Below 0 needs root or CAP_SYS_NICE; refused, it reads at 0 and the table says why; 0 leaves it alone (default: ${DEFAULT-VALUE}).")
+  int priorityNice;
+
   @Option(names = "--slow", defaultValue = "-1", description = "Viewers that stop reading; default 5%% of --viewers; 0 skips.")
   int slow;
 
@@ -127,6 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (priority < 0 || priority > 10_000) {
       throw new IllegalArgumentException("--priority must be 0..10000, got " + priority);
     }
+    if (priorityNice < -20 || priorityNice > 19) {
+      throw new IllegalArgumentException("--priority-nice must be -20..19, got " + priorityNice);
+    }
     if (idleSeconds < 1 || idleSeconds > 3600) {
       throw new IllegalArgumentException("--idle-seconds must be 1..3600, got " + idleSeconds);
     }
@@ -144,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (stuck >= viewers) {
       throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);
     }
-    return new Bench.Options(target, mcToken, adminToken, viewers, rounds, priority, stuck, idleSeconds, json,
+    return new Bench.Options(target, mcToken, adminToken, viewers, rounds, priority, priorityNice, stuck, idleSeconds, json,
         sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, transport);
   }
 

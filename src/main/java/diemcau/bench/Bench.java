@@ -54,11 +54,10 @@ final class Bench {
   private final Vertx priorityVertx;
   /**
    * Why the priority screens' loop could not be given its nice ({@code --priority-nice}), or null if
-   * it was. On the day the hall's and the bridges' screens have their own machines; here they share
-   * two cores with the bench's 5,000 phones and the server, and at equal priority the scheduler let
-   * them wait 10–18 ms behind those in one round of twenty, with the server's priority writes long
-   * done (measured at 5,000 viewers: published → last priority screen p99 11–14 ms at nice 0,
-   * 3.6–5.3 ms at -10).
+   * it was. On the day the hall's and the bridges' screens have their own machines; here, at equal
+   * priority, they waited for a core behind the bench's own 5,000 phones with the server's priority
+   * writes long done (at 5,000 viewers, published → last priority screen p99: 11–14 ms at nice 0,
+   * 3.6–6.7 ms at -10; README, "Load and latency").
    */
   private final String priorityReaderRefused;
   /** One event loop for the MC socket the commands go by. */

@@ -16,11 +16,11 @@ class ThreadNiceTest {
     CompletableFuture<int[]> seen = new CompletableFuture<>();
     Thread worker = new Thread(() -> {
       try {
-        int before = niceOf("thread-self");
+        int before = niceOfThisThread();
         // a lower priority (a higher nice) is allowed to every user
         String refused = ThreadNice.set(before + 3);
         assertThat(refused).isNull();
-        seen.complete(new int[] {before, niceOf("thread-self")});
+        seen.complete(new int[] {before, niceOfThisThread()});
       } catch (Throwable e) {
         seen.completeExceptionally(e);
       }
@@ -28,12 +28,12 @@ class ThreadNiceTest {
     worker.start();
     int[] nice = seen.get();
     assertThat(nice[1]).as("the calling thread's nice").isEqualTo(nice[0] + 3);
-    assertThat(niceOf("thread-self")).as("another thread's nice is left alone").isEqualTo(nice[0]);
+    assertThat(niceOfThisThread()).as("another thread's nice is left alone").isEqualTo(nice[0]);
   }
 
-  /** Field 19 of /proc/…/stat; the command name before it may hold spaces, so count from its ')'. */
-  private static int niceOf(String self) throws Exception {
-    String stat = Files.readString(Path.of("/proc", self, "stat"));
+  /** Field 19 of /proc/thread-self/stat; the command name before it may hold spaces, so count from its ')'. */
+  private static int niceOfThisThread() throws Exception {
+    String stat = Files.readString(Path.of("/proc/thread-self/stat"));
     String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Integer.parseInt(after[19 - 3]);
   }

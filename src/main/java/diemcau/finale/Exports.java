@@ -1,9 +1,8 @@
 package diemcau.finale;
 
+import diemcau.csv.CsvSheet;
 import diemcau.event.Criterion;
 import diemcau.event.Event;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,17 +10,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The organisers' CSV files, in Vietnamese, each starting with a byte-order mark so that a
- * spreadsheet opens the diacritics right: the official results, every judge's sheet, the list
- * for the certificates of merit, and the score ledger.
+ * The organisers' CSV files, in Vietnamese, written through {@link CsvSheet} (figures as numbers,
+ * every text cell safe from formula injection): the official results, every judge's sheet, the
+ * list for the certificates of merit, and the score ledger.
  */
 final class Exports {
-
-  private static final String BOM = "\uFEFF";
 
   private Exports() {}
 
@@ -32,103 +27,86 @@ final class Exports {
     List<String> header = new ArrayList<>(List.of("Vòng", "Hạng", "Mã đơn vị", "Đơn vị", "Bài dự thi"));
     judges.forEach(judge -> header.add("GK " + judge.name()));
     header.addAll(List.of("Điểm trung bình", "Giải", "Tiền thưởng (VNĐ)"));
-    return csv(header, printer -> {
-      for (Standings.Place<Outcome.FinalistResult> place : outcome.finalists()) {
-        Outcome.FinalistResult result = place.item();
-        List<Object> row = new ArrayList<>(List.of("Chung kết", rank(place), place.unit(), Outcome.name(event, place.unit()),
-            title(state, place.unit())));
-        for (Judge judge : judges) {
-          int index = result.judges().indexOf(judge.id());
-          row.add(index < 0 ? "" : plain(result.aggregate().totals().get(index))
-              + (result.aggregate().dropped().contains(index) ? " (loại)" : ""));
-        }
-        row.add(plain(result.aggregate().mean()));
-        addPrize(row, outcome, place.unit());
-        printer.printRecord(row);
+    CsvSheet sheet = CsvSheet.withHeader(header);
+    for (Standings.Place<Outcome.FinalistResult> place : outcome.finalists()) {
+      Outcome.FinalistResult result = place.item();
+      List<Object> row = new ArrayList<>(List.of("Chung kết", rank(place), place.unit(), Outcome.name(event, place.unit()),
+          title(state, place.unit())));
+      for (Judge judge : judges) {
+        int index = result.judges().indexOf(judge.id());
+        BigDecimal total = index < 0 ? null : plain(result.aggregate().totals().get(index));
+        row.add(total != null && result.aggregate().dropped().contains(index) ? total.toPlainString() + " (loại)" : total);
       }
-      for (Standings.Place<Outcome.CouncilResult> place : outcome.others()) {
-        List<Object> row = new ArrayList<>(List.of("Chặng 2", "", place.unit(), Outcome.name(event, place.unit()),
-            title(state, place.unit())));
-        judges.forEach(judge -> row.add(""));
-        row.add("");
-        addPrize(row, outcome, place.unit());
-        printer.printRecord(row);
-      }
-    });
+      row.add(plain(result.aggregate().mean()));
+      addPrize(row, outcome, place.unit());
+      sheet.row(row);
+    }
+    for (Standings.Place<Outcome.CouncilResult> place : outcome.others()) {
+      List<Object> row = new ArrayList<>(List.of("Chặng 2", "", place.unit(), Outcome.name(event, place.unit()),
+          title(state, place.unit())));
+      judges.forEach(judge -> row.add(""));
+      row.add("");
+      addPrize(row, outcome, place.unit());
+      sheet.row(row);
+    }
+    return sheet.text();
   }
 
   /** One row per judge and finalist: each criterion, the total, when it was locked, how often corrected. */
   static String scores(FinalState state, Event event) {
     List<String> header = new ArrayList<>(List.of("Mã GK", "Giám khảo", "Mã đơn vị", "Đơn vị"));
-    event.rubric().criteria().forEach(criterion -> header.add(criterion.name() + " (" + plain(criterion.max()) + ")"));
+    event.rubric().criteria().forEach(criterion -> header.add(criterion.name() + " (" + plain(criterion.max()).toPlainString() + ")"));
     header.addAll(List.of("Tổng", "Khóa lúc", "Số lần sửa", "Người nhập"));
-    return csv(header, printer -> {
-      for (Judge judge : state.judging().judges()) {
-        for (String unit : FinalViews.presentationOrder(state)) {
-          Optional<Sheet> sheet = state.judging().sheet(judge.id(), unit);
-          if (sheet.isEmpty()) {
-            continue;
-          }
-          List<Object> row = new ArrayList<>(List.of(judge.id(), judge.name(), unit, Outcome.name(event, unit)));
-          for (Criterion criterion : event.rubric().criteria()) {
-            row.add(plain(sheet.get().scores().score(criterion.id())));
-          }
-          row.addAll(List.of(plain(sheet.get().scores().total()), time(event, sheet.get().lockedAt()),
-              sheet.get().version(), sheet.get().by()));
-          printer.printRecord(row);
+    CsvSheet csv = CsvSheet.withHeader(header);
+    for (Judge judge : state.judging().judges()) {
+      for (String unit : FinalViews.presentationOrder(state)) {
+        Optional<Sheet> sheet = state.judging().sheet(judge.id(), unit);
+        if (sheet.isEmpty()) {
+          continue;
         }
+        List<Object> row = new ArrayList<>(List.of(judge.id(), judge.name(), unit, Outcome.name(event, unit)));
+        for (Criterion criterion : event.rubric().criteria()) {
+          row.add(plain(sheet.get().scores().score(criterion.id())));
+        }
+        row.addAll(List.of(plain(sheet.get().scores().total()), time(event, sheet.get().lockedAt()),
+            sheet.get().version(), sheet.get().by()));
+        csv.row(row);
       }
-    });
+    }
+    return csv.text();
   }
 
   /** The certificates of merit: every award from the highest prize down. */
   static String certificates(FinalState state, Event event) {
     List<Award> awards = new ArrayList<>(state.reveal().script());
     Collections.reverse(awards);
-    return csv(List.of("STT", "Đơn vị", "Mã đơn vị", "Giải", "Hạng", "Tiền thưởng (VNĐ)", "Bài dự thi", "Người đại diện"),
-        printer -> {
-          int number = 1;
-          for (Award award : awards) {
-            Entry entry = state.stage2().entries().get(award.unit());
-            printer.printRecord(number++, Outcome.name(event, award.unit()), award.unit(), award.prizeName(),
-                award.rank() == null ? "" : award.rank(), award.amountVnd(), entry == null ? "" : entry.title(),
-                entry == null ? "" : entry.representative());
-          }
-        });
+    CsvSheet sheet = CsvSheet.withHeader(
+        List.of("STT", "Đơn vị", "Mã đơn vị", "Giải", "Hạng", "Tiền thưởng (VNĐ)", "Bài dự thi", "Người đại diện"));
+    int number = 1;
+    for (Award award : awards) {
+      Entry entry = state.stage2().entries().get(award.unit());
+      sheet.row(number++, Outcome.name(event, award.unit()), award.unit(), award.prizeName(), award.rank(),
+          award.amountVnd(), entry == null ? null : entry.title(), entry == null ? null : entry.representative());
+    }
+    return sheet.text();
   }
 
   /** The ledger of submissions and corrections, with the sheet before each correction. */
   static String scoreLog(List<ScoreLog.Row> rows, Event event) {
-    return csv(List.of("Mã GK", "Mã đơn vị", "Đơn vị", "Lần", "Lúc", "Người nhập", "Tổng trước", "Tổng sau",
-        "Điểm trước", "Điểm sau", "Lý do"), printer -> {
-          for (ScoreLog.Row row : rows) {
-            printer.printRecord(row.judge(), row.unit(), Outcome.name(event, row.unit()), row.seq(), time(event, row.at()),
-                row.actor(), row.before() == null ? "" : plain(row.before().total()), plain(row.scores().total()),
-                row.before() == null ? "" : row.before().toJson().encode(), row.scores().toJson().encode(),
-                row.reason() == null ? "" : row.reason());
-          }
-        });
-  }
-
-  @FunctionalInterface
-  private interface Rows {
-    void print(CSVPrinter printer) throws IOException;
-  }
-
-  private static String csv(List<String> header, Rows rows) {
-    StringBuilder out = new StringBuilder(BOM);
-    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-      rows.print(printer);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    CsvSheet sheet = CsvSheet.withHeader(List.of("Mã GK", "Mã đơn vị", "Đơn vị", "Lần", "Lúc", "Người nhập",
+        "Tổng trước", "Tổng sau", "Điểm trước", "Điểm sau", "Lý do"));
+    for (ScoreLog.Row row : rows) {
+      sheet.row(row.judge(), row.unit(), Outcome.name(event, row.unit()), row.seq(), time(event, row.at()), row.actor(),
+          row.before() == null ? null : plain(row.before().total()), plain(row.scores().total()),
+          row.before() == null ? null : row.before().toJson().encode(), row.scores().toJson().encode(), row.reason());
     }
-    return out.toString();
+    return sheet.text();
   }
 
   private static void addPrize(List<Object> row, Outcome outcome, String unit) {
     Optional<Award> award = outcome.awards().stream().filter(a -> a.unit().equals(unit)).findFirst();
-    row.add(award.map(Award::prizeName).orElse(""));
-    row.add(award.map(a -> (Object) a.amountVnd()).orElse(""));
+    row.add(award.map(Award::prizeName).orElse(null));
+    row.add(award.map(Award::amountVnd).orElse(null));
   }
 
   private static String rank(Standings.Place<?> place) {
@@ -140,11 +118,11 @@ final class Exports {
     return entry == null ? "" : entry.title();
   }
 
-  private static String plain(BigDecimal value) {
-    return value == null ? "" : value.stripTrailingZeros().toPlainString();
+  private static BigDecimal plain(BigDecimal value) {
+    return value == null ? null : value.stripTrailingZeros();
   }
 
-  private static String plain(double value) {
+  private static BigDecimal plain(double value) {
     return plain(BigDecimal.valueOf(value));
   }
 

@@ -1,23 +1,20 @@
 package diemcau.participation;
 
+import diemcau.csv.CsvSheet;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The admin's CSV downloads, made from the very leaderboard data the screens show, so the
- * figures match: the standings of one group, and the units above the cut line. UTF-8 with a
- * byte-order mark, so spreadsheet programs read the Vietnamese names.
+ * figures match: the standings of one group, and the units above the cut line, written through
+ * {@link CsvSheet}.
  */
 final class StandingsCsv {
 
@@ -59,28 +56,23 @@ final class StandingsCsv {
   }
 
   private String write(JsonArray rows, boolean withGroup) {
-    StringWriter out = new StringWriter().append('\uFEFF');
-    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-      csv.printRecord(withGroup ? concat("Nhóm", HEADER) : HEADER);
-      for (Object item : rows) {
-        JsonObject row = (JsonObject) item;
-        List<Object> values = List.of(
-            row.getValue("rank") == null ? "" : row.getValue("rank"),
-            row.getString("unit"),
-            row.getString("name"),
-            row.getValue("headcount") == null ? "chưa có số biên chế" : row.getValue("headcount"),
-            row.getValue("enrolled"),
-            row.getValue("completed"),
-            row.getValue("rate") == null ? "" : BigDecimal.valueOf(row.getDouble("rate")).movePointRight(2).stripTrailingZeros().toPlainString(),
-            row.getValue("avgScore") == null ? "" : row.getValue("avgScore"),
-            row.getValue("reachedAt") == null ? "" : times.format(Instant.ofEpochMilli(row.getLong("reachedAt"))),
-            qualified(row.getValue("qualified")));
-        csv.printRecord(withGroup ? concat("DEPARTMENT".equals(row.getString("kind")) ? "Sở, ban, ngành" : "Xã, phường, đặc khu", values) : values);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    CsvSheet sheet = CsvSheet.withHeader(withGroup ? concat("Nhóm", HEADER) : HEADER);
+    for (Object item : rows) {
+      JsonObject row = (JsonObject) item;
+      List<Object> values = Arrays.asList(
+          row.getInteger("rank"),
+          row.getString("unit"),
+          row.getString("name"),
+          row.getValue("headcount") == null ? "chưa có số biên chế" : row.getInteger("headcount"),
+          row.getInteger("enrolled"),
+          row.getInteger("completed"),
+          row.getValue("rate") == null ? null : BigDecimal.valueOf(row.getDouble("rate")).movePointRight(2).stripTrailingZeros(),
+          row.getValue("avgScore") == null ? null : BigDecimal.valueOf(row.getDouble("avgScore")).stripTrailingZeros(),
+          row.getValue("reachedAt") == null ? null : times.format(Instant.ofEpochMilli(row.getLong("reachedAt"))),
+          qualified(row.getValue("qualified")));
+      sheet.row(withGroup ? concat("DEPARTMENT".equals(row.getString("kind")) ? "Sở, ban, ngành" : "Xã, phường, đặc khu", values) : values);
     }
-    return out.toString();
+    return sheet.text();
   }
 
   private static String qualified(Object value) {

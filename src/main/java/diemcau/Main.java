@@ -70,7 +70,8 @@ public final class Main implements Callable<Integer> {
       System.err.println("diemcau: cannot start: " + e.getMessage());
       return 1;
     }
-    server.credentials().generatedNotice().ifPresent(System.out::println);
+    // System.console() is there only when the output is a terminal a person watches
+    server.credentials().generatedNotice(System.console() != null).ifPresent(System.out::println);
     long ready = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.printf("diemcau ready on http://%s:%d in %d ms (event %s, %s transport)%n", settings.host(), settings.port(),
         ready, server.event().id(), server.transport());

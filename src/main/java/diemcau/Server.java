@@ -17,7 +17,6 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -53,10 +52,12 @@ public final class Server {
       return Future.failedFuture(unavailable);
     }
     return vertx.executeBlocking(() -> {
-          Files.createDirectories(settings.dataDir());
+          DataFolder.prepare(settings.dataDir());
           String url = settings.dbUrl() != null ? settings.dbUrl() : Store.embeddedUrl(settings.dataDir());
           Store store = Store.open(vertx, url, settings.dbUser(), settings.dbPassword());
           Credentials credentials = Credentials.load(settings.dataDir(), settings.mcToken(), settings.adminToken());
+          // the embedded database's files were just created with the process's umask
+          DataFolder.narrow(settings.dataDir().toAbsolutePath());
           return new Server(vertx, store, credentials, event);
         })
         .compose(server -> server.deploy(settings, clock).map(server))

@@ -1,14 +1,20 @@
 package diemcau.command;
 
 import io.vertx.core.json.JsonObject;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A command's arguments, read through typed accessors that name the field in every error.
  * It remembers what was read, so the door can refuse arguments that no handler understood.
  */
 public final class Args {
+
+  /** One user-perceived character: an extended grapheme cluster ("ệ" typed as e + two marks is one). */
+  private static final Pattern CHARACTER = Pattern.compile("\\X");
 
   private final JsonObject json;
   private final Set<String> read = new HashSet<>();
@@ -73,6 +79,70 @@ public final class Args {
       throw CommandException.badArgument(field, field + " is required");
     }
     return value;
+  }
+
+  /**
+   * Text a person typed and a screen or an export will show, or null when absent or blank: stripped,
+   * NFC-normalised, at most {@code max} characters counted as a reader counts them (grapheme
+   * clusters, not UTF-16 units), and free of what a reader cannot see but a screen obeys:
+   * control characters (NUL, line breaks, ...), bidirectional embeddings, overrides and isolates
+   * (U+202A–U+202E, U+2066–U+2069), lone surrogates and non-characters.
+   */
+  public String optText(String field, int max) {
+    String given = optString(field);
+    if (given == null || given.isBlank()) {
+      return null;
+    }
+    String text = Normalizer.normalize(given.strip(), Normalizer.Form.NFC);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      String refused = refusedCharacter(c);
+      if (refused != null) {
+        throw new CommandException(400, "bad_text", field,
+            field + " contains " + refused + String.format(" (U+%04X)", c) + " at character " + (characters(text.substring(0, i)) + 1));
+      }
+      i += Character.charCount(c);
+    }
+    int length = characters(text);
+    if (length > max) {
+      throw CommandException.badArgument(field, field + " is " + length + " characters, at most " + max);
+    }
+    return text;
+  }
+
+  /** {@link #optText}, required. */
+  public String requireText(String field, int max) {
+    String text = optText(field, max);
+    if (text == null) {
+      throw CommandException.badArgument(field, field + " is required");
+    }
+    return text;
+  }
+
+  /** How many characters a reader sees in {@code text}. */
+  public static int characters(String text) {
+    Matcher matcher = CHARACTER.matcher(text);
+    int count = 0;
+    while (matcher.find()) {
+      count++;
+    }
+    return count;
+  }
+
+  private static String refusedCharacter(int c) {
+    if (Character.getType(c) == Character.CONTROL) {
+      return "a control character";
+    }
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+      return "a bidirectional control character";
+    }
+    if (Character.getType(c) == Character.SURROGATE) {
+      return "a lone surrogate";
+    }
+    if ((c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF)) {
+      return "a non-character";
+    }
+    return null;
   }
 
   public Boolean optBoolean(String field) {

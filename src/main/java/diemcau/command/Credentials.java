@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -31,7 +33,9 @@ public final class Credentials {
   private final byte[] mcToken;
   private final byte[] adminToken;
   private final byte[] bridgeSecret;
-  private final String generatedNotice;
+  private final Path secretsFile;
+  /** The generated tokens' lines for a person to read, or null when none was generated on this start. */
+  private final String generatedTokens;
   private final List<TokenLookup> lookups = new CopyOnWriteArrayList<>();
 
   /**
@@ -43,11 +47,12 @@ public final class Credentials {
     Optional<Caller> caller(String token);
   }
 
-  private Credentials(String mcToken, String adminToken, String bridgeSecret, String generatedNotice) {
+  private Credentials(String mcToken, String adminToken, String bridgeSecret, Path secretsFile, String generatedTokens) {
     this.mcToken = mcToken.getBytes(StandardCharsets.UTF_8);
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     this.bridgeSecret = bridgeSecret.getBytes(StandardCharsets.UTF_8);
-    this.generatedNotice = generatedNotice;
+    this.secretsFile = secretsFile;
+    this.generatedTokens = generatedTokens;
   }
 
   /**
@@ -70,18 +75,12 @@ public final class Credentials {
         }
       }
       if (changed) {
-        Files.createDirectories(dataDir);
-        Files.writeString(file, stored.encodePrettily());
-        try {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not a POSIX file system: the folder's own permissions protect it
-        }
+        writeOwnerOnly(file, stored.encodePrettily());
       }
       String mc = mcSetting != null ? mcSetting : stored.getString("mcToken");
       String admin = adminSetting != null ? adminSetting : stored.getString("adminToken");
-      return new Credentials(mc, admin, stored.getString("bridgeSecret"),
-          notice.isEmpty() ? null : "Generated tokens, kept in " + file.toAbsolutePath() + " (shown only this once):\n" + notice);
+      return new Credentials(mc, admin, stored.getString("bridgeSecret"), file.toAbsolutePath(),
+          notice.isEmpty() ? null : notice.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write " + file, e);
     }
@@ -91,9 +90,37 @@ public final class Credentials {
     return key.equals("mcToken") ? mc : admin;
   }
 
-  /** The text to print once when tokens were generated on this start, else empty. */
-  public Optional<String> generatedNotice() {
-    return Optional.ofNullable(generatedNotice);
+  /**
+   * What to print when tokens were generated on this start, else empty: the tokens themselves only
+   * when {@code terminal} (a person reads them once); otherwise only where they are kept, so that
+   * no container or service log ever holds them.
+   */
+  public Optional<String> generatedNotice(boolean terminal) {
+    if (generatedTokens == null) {
+      return Optional.empty();
+    }
+    return Optional.of(terminal
+        ? "Generated tokens, kept in " + secretsFile + " (shown only this once):\n" + generatedTokens
+        : "Generated an MC and/or admin token, kept in " + secretsFile
+            + " (readable by this user only); not printed because the output is not a terminal.");
+  }
+
+  /**
+   * Writes {@code text} to {@code file} as a file only its owner can read, created so from the
+   * start (never widened, then narrowed) and put in place atomically, so no reader ever sees half
+   * of it.
+   */
+  static void writeOwnerOnly(Path file, String text) throws IOException {
+    Path temporary = file.resolveSibling(file.getFileName() + ".new");
+    Files.deleteIfExists(temporary);
+    try {
+      Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      // not a POSIX file system: the data folder's own permissions protect it
+      Files.createFile(temporary);
+    }
+    Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The caller a bearer token stands for, if it is a valid token. */

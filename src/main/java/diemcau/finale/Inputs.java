@@ -15,19 +15,15 @@ final class Inputs {
 
   private Inputs() {}
 
-  /** A required free text, stripped, at most {@code max} characters. */
+  /** A required free text, as {@link Args#requireText} checks it. */
   static String text(Args args, String field, int max) {
-    String text = args.requireString(field).strip();
-    if (text.length() > max) {
-      throw CommandException.badArgument(field, field + " is " + text.length() + " characters, at most " + max);
-    }
-    return text;
+    return args.requireText(field, max);
   }
 
   /** Why a decision was taken: required, so the audit log says it. */
   static String reason(Args args) {
     String reason = text(args, "reason", REASON_MAX);
-    if (reason.length() < REASON_MIN) {
+    if (Args.characters(reason) < REASON_MIN) {
       throw CommandException.badArgument("reason", "reason must say why, in at least " + REASON_MIN + " characters");
     }
     return reason;

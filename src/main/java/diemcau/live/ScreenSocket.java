@@ -7,6 +7,7 @@ import io.netty.channel.VoidChannelPromise;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * One connected screen or console: who it is (settled in the handshake), what it subscribed to,
@@ -38,7 +39,7 @@ final class ScreenSocket {
   /** Which of its group's lists holds it, and where: kept for O(1) removal. */
   boolean priority;
   int slot = -1;
-  /** The newest revision written per topic: a frame that is not newer is never sent. */
+  /** The newest revision written per topic, -1 before the first: a frame that is not newer is never sent. */
   private final long[] sentRevs = new long[LiveHub.TOPICS.size()];
   /** The group's heartbeat check after which a frame was last written to it, or it opened. */
   private int writtenAfter;
@@ -60,6 +61,7 @@ final class ScreenSocket {
     this.writtenAfter = group.checks();
     this.channel = ((WebSocketInternal) ws).channelHandlerContext();
     this.unawaited = new VoidChannelPromise(channel.channel(), false);
+    Arrays.fill(sentRevs, -1);
   }
 
   /** The pipeline name of the handler that watches a held-back socket drain. */
@@ -85,7 +87,7 @@ final class ScreenSocket {
 
   /** Writes a state frame now, or parks it as the newest of its topic until the socket drains; true if written. */
   boolean sendState(Frame frame, int topic) {
-    if (frame.rev() < sentRevs[topic] || (frame.rev() == sentRevs[topic] && frame.rev() != 0) || ws.isClosed()) {
+    if (frame.rev() <= sentRevs[topic] || ws.isClosed()) {
       return false;
     }
     if (waiting != null || full()) {

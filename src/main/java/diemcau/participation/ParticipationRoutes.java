@@ -114,6 +114,11 @@ public final class ParticipationRoutes implements FeatureRoutes {
             refuseRows(ctx, parsed);
             return;
           }
+          if (parsed.rows().isEmpty()) {
+            Http.error(ctx, 400, "no_rows", "the " + ("csv".equals(source) ? "file has a header but no rows" : "array is empty")
+                + ": nothing was imported");
+            return;
+          }
           Batch batch = prepared.batch();
           long parsedAt = System.nanoTime();
           Map<String, Batch> waiting = ctx.vertx().sharedData().getLocalMap(Batch.MAP);

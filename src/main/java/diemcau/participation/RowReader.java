@@ -19,6 +19,13 @@ final class RowReader {
   static final int MAX_PERSON = 128;
   static final int MAX_NAME = 200;
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  /**
+   * A score's digits after the point that are read at all: rounding {@code 1e-20000000} to two
+   * places would cost seconds of CPU, and no platform writes a score past a dozen decimals.
+   */
+  static final int MAX_SCORE_SCALE = 12;
+  /** Whole numbers read as an id (a person id the spreadsheet turned into a number): up to 15 digits, exact in a double. */
+  private static final double MAX_WHOLE_ID = 1e15;
 
   private final Set<String> units;
   private final ZoneId zone;
@@ -36,13 +43,13 @@ final class RowReader {
     Row reading = new Row(position, row, errors);
     String unit = reading.text("unit", 32);
     if (unit == null) {
-      reading.fail("unit", "unit code is missing");
+      reading.failIfFine("unit", "unit code is missing");
     } else if (!units.contains(unit)) {
       reading.fail("unit", "unknown unit code: " + Times.shorten(unit));
     }
     String person = reading.text("person", MAX_PERSON);
     if (person == null) {
-      reading.fail("person", "person id is missing");
+      reading.failIfFine("person", "person id is missing");
     }
     String name = reading.text("name", MAX_NAME);
     Long enrolledAt = reading.time("enrolledAt");
@@ -88,6 +95,13 @@ final class RowReader {
       errors.add(new RowError(position, field, reason));
     }
 
+    /** Fails {@code field} unless it has failed already (a value that is there but wrong is not also missing). */
+    void failIfFine(String field, String reason) {
+      if (!failed(field)) {
+        fail(field, reason);
+      }
+    }
+
     boolean failed(String field) {
       return failedFields.contains(field);
     }
@@ -99,8 +113,9 @@ final class RowReader {
         return null;
       } else if (value instanceof String string) {
         text = string.strip();
-      } else if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-        text = new BigDecimal(number.toString()).toBigInteger().toString();
+      } else if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+          && Math.abs(number.doubleValue()) < MAX_WHOLE_ID) {
+        text = Long.toString(number.longValue());
       } else {
         fail(field, field + " must be text, got " + Times.shorten(String.valueOf(value)));
         return null;
@@ -144,8 +159,9 @@ final class RowReader {
       } catch (NumberFormatException e) {
         score = null;
       }
-      if (score == null) {
-        fail("score", "score must be a number from 0 to 100, got " + Times.shorten(String.valueOf(value)));
+      if (score == null || Math.abs(score.scale()) > MAX_SCORE_SCALE) {
+        fail("score", "score must be a number from 0 to 100 with at most " + MAX_SCORE_SCALE + " decimals, got "
+            + Times.shorten(String.valueOf(value)));
         return null;
       }
       if (score.signum() < 0 || score.compareTo(HUNDRED) > 0) {

@@ -82,10 +82,7 @@ public final class ScreenService implements LiveCore {
   }
 
   private static Message message(Args args) {
-    String text = args.requireString("text").strip();
-    if (text.length() > MESSAGE_LIMIT) {
-      throw CommandException.badArgument("text", "text is " + text.length() + " characters, at most " + MESSAGE_LIMIT);
-    }
+    String text = args.requireText("text", MESSAGE_LIMIT);
     String tone = args.optString("tone");
     if (tone == null) {
       tone = "info";

@@ -16,13 +16,15 @@ const DEAD_AFTER_MS = 50_000; // silent this long: the socket is given up and a 
 const HANDSHAKE_TIMEOUT_MS = 20_000; // a socket not open by then is given up too
 
 /**
- * Opens a live link to the server and keeps it open.
+ * Opens a live link to the server and keeps it open. Who the socket is travels in the handshake:
+ * a bridge's unit and key or the hall's key in the address (they are the printed link's own), a
+ * console's token in the Sec-WebSocket-Protocol header (never in an address a proxy would log).
  *
- * @param {{screen: string, topics: string[], unit?: string, key?: string, token?: string,
- *          pingEvery?: number, staleAfter?: number}} options
+ * @param {{screen: string, topics: string[], unit?: string, key?: string, hall?: string,
+ *          token?: string, pingEvery?: number, staleAfter?: number}} options
  */
 export function connect(options) {
-  const { screen, topics, unit, key, token, pingEvery = 10_000, staleAfter = STALE_AFTER_MS } = options;
+  const { screen, topics, unit, key, hall, token, pingEvery = 10_000, staleAfter = STALE_AFTER_MS } = options;
   const deadAfter = Math.max(DEAD_AFTER_MS, staleAfter + pingEvery);
   const states = new Map(); // topic → {epoch, rev, server, data}
   const listeners = new Map(); // topic → Set<fn>
@@ -42,11 +44,12 @@ export function connect(options) {
   let retryTimer = null;
 
   const query = new URLSearchParams();
-  if (token) query.set('token', token);
   if (unit) query.set('unit', unit);
   if (key) query.set('key', key);
+  if (hall) query.set('hall', hall);
   const search = query.toString();
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws${search ? `?${search}` : ''}`;
+  const protocols = token ? ['diemcau', `diemcau.token.${base64url(token)}`] : undefined;
 
   function setStatus(next) {
     if (next === status) return;
@@ -129,7 +132,7 @@ export function connect(options) {
   function open() {
     retryTimer = null;
     setStatus(everOpened ? 'down' : 'connecting');
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, protocols);
     let opened = false;
     ws = socket;
     const handshake = setTimeout(() => { if (ws === socket && !opened) abandon(); }, HANDSHAKE_TIMEOUT_MS);
@@ -250,6 +253,13 @@ export function connect(options) {
     /** Closes the socket (tests use it to cut the link; it reconnects by itself). */
     drop: () => ws && ws.close(),
   };
+}
+
+/** The UTF-8 bytes of text in base64url, without padding: what a sub-protocol name may carry. */
+function base64url(text) {
+  let binary = '';
+  new TextEncoder().encode(text).forEach((byte) => { binary += String.fromCharCode(byte); });
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function call(fn, data, frame) {

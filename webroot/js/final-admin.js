@@ -2,14 +2,13 @@
 // schedule, judges and their links (token and QR shown once), results and ties, finalising,
 // and the CSV exports. Reads GET /api/final/admin; every change is a command.
 import { connect } from './client.js';
+import { STORAGE, openSession } from './session.js';
 
-const TOKEN_KEY = 'diemcau.adminToken';
 const ZONE = 'Asia/Ho_Chi_Minh';
 const $ = (id) => document.getElementById(id);
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
 const money = new Intl.NumberFormat('vi-VN');
 
-let token = null;
 let admin = null;   // GET /api/final/admin
 let units = [];     // the event's units, for names and the unit picker
 let councilUnit = null;
@@ -21,20 +20,18 @@ function h(tag, props = {}, ...children) {
   return node;
 }
 
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw { status: response.status, ...(body.error ?? { message: response.statusText }) };
-  return body;
-}
+const session = openSession({
+  storageKey: STORAGE.admin,
+  roles: ['admin'],
+  wrongRole: 'Mã này không phải mã quản trị.',
+  start,
+});
+const api = (path, options) => session.api(path, options);
 
 /** Runs a command, says what happened, and reloads the view. */
 async function command(name, args = {}, done = 'Đã lưu.') {
   try {
-    await api('/api/commands', { method: 'POST', body: JSON.stringify({ name, args }) });
+    await api('/api/commands', { method: 'POST', body: { name, args } });
     say(done, 'done');
     await reload();
     return true;
@@ -219,7 +216,7 @@ function showNewJudge(created) {
 
 async function download(file) {
   try {
-    const response = await fetch(`/api/final/export/${file}`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await session.fetch(`/api/final/export/${file}`);
     if (!response.ok) throw (await response.json()).error;
     const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `chung-ket-${file}` });
     link.click();
@@ -269,7 +266,7 @@ function wire() {
   $('judge-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const created = await api('/api/final/judges', { method: 'POST', body: JSON.stringify({ name: event.target.name.value }) });
+      const created = await api('/api/final/judges', { method: 'POST', body: { name: event.target.name.value } });
       event.target.reset();
       showNewJudge(created);
       say(`Đã tạo giám khảo ${created.name}.`, 'done');
@@ -290,37 +287,28 @@ function wire() {
     if (reason) command('final.finalise.undo', { reason }, 'Đã hủy chốt kết quả.');
   });
   document.querySelectorAll('[data-export]').forEach((button) => button.addEventListener('click', () => download(button.dataset.export)));
-  $('login').addEventListener('submit', (event) => {
-    event.preventDefault();
-    localStorage.setItem(TOKEN_KEY, $('token').value.trim());
-    location.reload();
-  });
 }
 
 async function start() {
-  token = localStorage.getItem(TOKEN_KEY);
-  if (!token) {
-    $('login').hidden = false;
-    return;
-  }
-  try {
-    units = (await fetch('/api/event').then((r) => r.json())).units;
-    $('units').replaceChildren(...units.map((u) => h('option', { value: u.code }, unitName(u.code))));
-    await reload();
-  } catch (error) {
-    localStorage.removeItem(TOKEN_KEY);
-    $('login').hidden = false;
-    $('login-error').textContent = error.status === 401 || error.status === 403 ? 'Mã quản trị không đúng.' : error.message;
-    return;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      units = (await fetch('/api/event').then((r) => r.json())).units;
+      $('units').replaceChildren(...units.map((u) => h('option', { value: u.code }, unitName(u.code))));
+      await reload();
+      break;
+    } catch (error) {
+      $('link').textContent = `Chưa tải được dữ liệu (${error.message}) — đang thử lại`;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(15_000, 1000 * 2 ** attempt)));
+    }
   }
   $('admin').hidden = false;
-  const live = connect({ screen: 'admin', topics: ['final'], token });
-  live.onStatus((status) => {
+  const live = connect({ screen: 'admin', topics: ['final'], token: session.token() });
+  live.onStatus((status, { refused }) => {
     $('link').textContent = { connecting: 'Đang kết nối', live: 'Trực tuyến', stale: 'Mạng chập chờn', down: 'Mất kết nối' }[status];
     $('link').className = `link ${status}`;
+    if (refused && status === 'down') session.refused();
   });
   live.on('final', () => reload().catch(() => {}));
 }
 
 wire();
-start();

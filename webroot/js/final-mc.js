@@ -1,8 +1,8 @@
 // The MC's panel for the final: the draw button, the running order's controls, which judges
 // have submitted for which team (never a value), and the reveal, one step at a time.
 //
-// Use: mountFinalMc(element, client, token) — client from client.js, connected with the MC
-// token and 'final' in its topics; token for the MC-only REST read of the judges' progress.
+// Use: mountFinalMc(element, client, session) — client from client.js, connected with the MC
+// token and 'final' in its topics; session (session.js) for the MC-only REST read of the judges' progress.
 
 const ANIMATION_MS = 3000;   // the hall's suspense and entrance: clicks meanwhile are ignored
 const PROGRESS_EVERY_MS = 5000;
@@ -58,7 +58,7 @@ function line(className, text = '') {
 }
 
 /** Mounts the panel into root; returns {render} (also subscribed to the client's `final` topic). */
-export function mountFinalMc(root, client, token) {
+export function mountFinalMc(root, client, session) {
   injectStyle();
   const panel = document.createElement('div');
   panel.className = 'fmc';
@@ -128,7 +128,7 @@ export function mountFinalMc(root, client, token) {
 
   async function loadProgress() {
     try {
-      const response = await fetch('/api/final/progress', { headers: { Authorization: `Bearer ${token}` } });
+      const response = await session.fetch('/api/final/progress');
       if (response.ok) {
         progress = await response.json();
         renderJudges();

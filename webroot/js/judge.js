@@ -2,53 +2,33 @@
 // range-checked, a confirmation naming the team, submit-and-lock, and a correction with a reason.
 // A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh.
 import { connect, hhmm } from './client.js';
+import { STORAGE, openSession } from './session.js';
 
-const TOKEN_KEY = 'diemcau.judgeToken';
 const $ = (id) => document.getElementById(id);
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
-let token = null;
 let view = null;       // this judge's view: judge, rubric, finalists, current, mine, finalised
 let selected = null;   // unit code on the sheet
 let correcting = false;
 let drawnSheet = null; // what the sheet on screen was drawn from: redrawn only when that changes
 
-function tokenFromPage() {
-  const params = new URLSearchParams(location.search);
-  const given = params.get('token');
-  if (given) {
-    localStorage.setItem(TOKEN_KEY, given);
-    history.replaceState(null, '', '/judge'); // the token leaves the address bar and the history
-  }
-  return given ?? localStorage.getItem(TOKEN_KEY);
-}
+// a judge's link carries the token after # (/judge#token=…): session.js keeps it and cleans the address
+const session = openSession({
+  storageKey: STORAGE.judge,
+  roles: ['judge'],
+  wrongRole: 'Mã này không phải mã giám khảo.',
+  start,
+});
 
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw { status: response.status, ...(body.error ?? { message: response.statusText }) };
-  return body;
-}
-
-const command = (name, args) => api('/api/commands', { method: 'POST', body: JSON.stringify({ name, args }) });
+const command = (name, args) => session.api('/api/commands', { method: 'POST', body: { name, args } });
 
 async function refresh() {
   try {
-    view = await api('/api/final/judge');
+    view = await session.api('/api/final/judge');
     render();
-  } catch (error) {
-    if (error.status === 401 || error.status === 403) showLogin('Mã giám khảo không hợp lệ hoặc đã bị thu hồi.');
+  } catch {
+    // offline: the next state change or reconnect refreshes; a refused token is handled by the session
   }
-}
-
-function showLogin(message = '') {
-  localStorage.removeItem(TOKEN_KEY);
-  $('login').hidden = false;
-  $('console').hidden = true;
-  $('login-error').textContent = message;
 }
 
 function nameOf(unit) {
@@ -238,27 +218,19 @@ async function submit(event) {
 }
 
 function start() {
-  token = tokenFromPage();
-  if (!token) {
-    showLogin();
-    return;
-  }
   refresh();
-  const client = connect({ screen: 'judge', topics: ['final'], token });
+  const client = connect({ screen: 'judge', topics: ['final'], token: session.token() });
   client.onStatus((status, { refused }) => {
     const labels = { connecting: 'Đang kết nối', live: 'Trực tuyến', stale: 'Mạng chập chờn', down: 'Mất kết nối' };
     $('link').textContent = labels[status] ?? status;
     $('link').className = `link ${status}`;
-    if (refused) showLogin('Mã giám khảo không hợp lệ hoặc đã bị thu hồi.');
+    // a socket that never opened: a wrong token or no network — only /api/whoami can tell
+    if (refused && status === 'down') session.refused();
+    if (status === 'live') refresh();
   });
   client.on('final', () => refresh());
 }
 
-$('login').addEventListener('submit', (event) => {
-  event.preventDefault();
-  localStorage.setItem(TOKEN_KEY, $('token').value.trim());
-  location.reload();
-});
 $('scores').addEventListener('submit', submit);
 $('correct').addEventListener('click', () => {
   correcting = true;
@@ -268,5 +240,3 @@ $('cancel-correct').addEventListener('click', () => {
   correcting = false;
   render();
 });
-
-start();

@@ -1,8 +1,7 @@
 // The MC's console: agenda controls with keyboard shortcuts, the scene, messages, blackout,
 // and which bridge rooms are down — offline ones first.
 import { agendaClock, connect, countdown, driftSign, driftText, hhmm } from './client.js';
-
-const TOKEN_KEY = 'diemcau.mcToken';
+import { STORAGE, openSession } from './session.js';
 const $ = (id) => document.getElementById(id);
 const LABELS = { idle: 'Chưa bắt đầu · Not started', running: 'Đang diễn ra · Running', paused: 'Tạm dừng · Paused', ended: 'Đã kết thúc · Ended' };
 // the server's error codes, said in Vietnamese (its English message follows in small print)
@@ -23,13 +22,6 @@ let live = null;
 let agenda = null;
 let busy = false; // one agenda command in flight at a time: a double press never skips two items
 let errorTimer = null;
-
-function showLogin(message = '') {
-  $('console').hidden = true;
-  $('login').hidden = false;
-  $('login-error').textContent = message;
-  $('token').focus();
-}
 
 async function run(name, args = {}) {
   const agendaCommand = name.startsWith('agenda.');
@@ -53,23 +45,26 @@ async function run(name, args = {}) {
   }
 }
 
-function start(token) {
-  $('login').hidden = true;
+const session = openSession({
+  storageKey: STORAGE.mc,
+  roles: ['mc', 'admin'],
+  wrongRole: 'Mã này không dùng được cho bàn điều khiển MC.',
+  start,
+});
+
+function start() {
   $('console').hidden = false;
-  live = connect({ screen: 'mc', token, topics: ['agenda', 'screen', 'bridges', 'final'] });
+  live = connect({ screen: 'mc', token: session.token(), topics: ['agenda', 'screen', 'bridges', 'final'] });
   window.diemcau = { live };
   import('./final-mc.js')
-    .then((finalPanel) => finalPanel.mountFinalMc($('final-panel'), live, token))
+    .then((finalPanel) => finalPanel.mountFinalMc($('final-panel'), live, session))
     .catch((error) => { $('final-panel').textContent = `Bảng điều khiển Chung kết chưa sẵn sàng (${error.message})`; });
-  live.onStatus(async (status, { refused }) => {
+  live.onStatus((status, { refused }) => {
     $('link').textContent = { live: 'Trực tuyến', stale: 'Mất tín hiệu', down: 'Mất kết nối', connecting: 'Đang kết nối' }[status];
     $('link').className = `link ${status}`;
     document.body.dataset.link = status;
-    // a socket that never opened: a wrong token, or a server that is down — ask which
-    if (refused && status === 'down' && (await tokenRefused(token))) {
-      localStorage.removeItem(TOKEN_KEY);
-      location.replace('/mc?wrong-token');
-    }
+    // a socket that never opened: a wrong token, or a server that is down — whoami tells which
+    if (refused && status === 'down') session.refused();
   });
   fetch('/api/event').then((r) => r.json()).then((event) => {
     $('event-name').textContent = event.shortName;
@@ -79,15 +74,6 @@ function start(token) {
   live.on('screen', renderScreen);
   live.on('bridges', renderRooms);
   requestAnimationFrame(tick);
-}
-
-async function tokenRefused(token) {
-  try {
-    const response = await fetch('/api/whoami', { headers: { Authorization: `Bearer ${token}` } });
-    return response.status === 401 || response.status === 403;
-  } catch {
-    return false; // no server: keep trying with the same token
-  }
 }
 
 function renderAgenda(data) {
@@ -228,23 +214,3 @@ document.addEventListener('keydown', (event) => {
 document.addEventListener('keyup', (event) => {
   if (event.key === ' ' && !typing(event.target)) event.preventDefault();
 });
-
-$('login').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const token = $('token').value.trim();
-  localStorage.setItem(TOKEN_KEY, token);
-  start(token);
-});
-$('logout').addEventListener('click', (event) => {
-  event.preventDefault();
-  localStorage.removeItem(TOKEN_KEY);
-  location.replace('/mc');
-});
-
-const saved = localStorage.getItem(TOKEN_KEY);
-if (saved) {
-  start(saved);
-} else {
-  showLogin(location.search.includes('wrong-token') ? 'Mã truy cập không đúng' : '');
-  if (location.search) history.replaceState(null, '', '/mc');
-}

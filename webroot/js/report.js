@@ -1,6 +1,9 @@
 // A unit's printable report: its figures and rank as the screens show them, completions day by
-// day, and the people it still has to bring to completion. Opened with the unit's own link
-// (unit and key) or the admin token; the server refuses anyone else.
+// day, and the people it still has to bring to completion. Opened with the unit's own report link
+// (unit and its report key, from /admin), or without a key by an organiser signed in on /admin
+// in this browser; the server refuses anyone else.
+import { STORAGE } from './session.js';
+
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
 const when = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
@@ -13,7 +16,8 @@ async function load() {
   const params = new URLSearchParams(location.search);
   const query = new URLSearchParams();
   for (const name of ['unit', 'key']) if (params.get(name)) query.set(name, params.get(name));
-  const headers = params.get('token') ? { Authorization: `Bearer ${params.get('token')}` } : {};
+  const admin = localStorage.getItem(STORAGE.admin);
+  const headers = !params.get('key') && admin ? { Authorization: `Bearer ${admin}` } : {};
   const response = await fetch(`/api/participation/report?${query}`, { headers, cache: 'no-store' });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {

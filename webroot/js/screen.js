@@ -14,10 +14,10 @@ const PLACEHOLDERS = {
 const LINK_LOST = 'Mất kết nối máy chủ — đang kết nối lại…';
 const CONNECTING_GRACE_MS = 3000; // a page just opened connects quietly for this long
 
-export async function startScreen({ screen, unit, key }) {
+export async function startScreen({ screen, unit, key, hall }) {
   document.body.classList.add('screen');
   keepAwake();
-  const live = connect({ screen, unit, key, topics: ['agenda', 'screen', 'bridges', 'leaderboard', 'final'] });
+  const live = connect({ screen, unit, key, hall, topics: ['agenda', 'screen', 'bridges', 'leaderboard', 'final'] });
   window.diemcau = { live }; // a handle for the technical desk's console and for browser tests
 
   const stage = document.querySelector('.scene');

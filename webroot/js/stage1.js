@@ -1,12 +1,20 @@
 // Admin, stage 1: upload the learning platform's export and the headcounts, download the standings.
-import { ADMIN_TOKEN_KEY, adminSession } from './admin-session.js';
+import { STORAGE, openSession } from './session.js';
 
 const $ = (id) => document.getElementById(id);
 
-let token = null;
+const session = openSession({
+  storageKey: STORAGE.admin,
+  roles: ['admin'],
+  wrongRole: 'Mã này không phải mã quản trị.',
+  start: () => {
+    $('tools').hidden = false;
+    $('stage1').hidden = false;
+  },
+});
 
 async function call(path, options = {}) {
-  const response = await fetch(path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } });
+  const response = await session.fetch(path, options);
   const type = response.headers.get('Content-Type') ?? '';
   const body = type.includes('json') ? await response.json() : await response.blob();
   return { ok: response.ok, status: response.status, body };
@@ -78,7 +86,8 @@ $('headcounts').addEventListener('submit', (event) => {
 });
 
 document.querySelectorAll('[data-file]').forEach((button) => button.addEventListener('click', async () => {
-  const reply = await call(`/api/participation/export/${button.dataset.file}`);
+  const reply = await call(`/api/participation/export/${button.dataset.file}`)
+    .catch(() => ({ ok: false, status: 0, body: { error: { message: 'Không kết nối được máy chủ' } } }));
   if (!reply.ok) {
     refused(button.textContent, reply);
     return;
@@ -89,23 +98,3 @@ document.querySelectorAll('[data-file]').forEach((button) => button.addEventList
   link.click();
   URL.revokeObjectURL(link.href);
 }));
-
-async function start(candidate) {
-  token = candidate;
-  const reply = await call('/api/whoami').catch((error) => ({ ok: false, body: { error: { message: error.message } } }));
-  if (reply.ok && reply.body.role === 'admin') {
-    localStorage.setItem(ADMIN_TOKEN_KEY, candidate);
-    $('login').hidden = true;
-    $('tools').hidden = false;
-    $('stage1').hidden = false;
-    $('status').textContent = '';
-    return;
-  }
-  localStorage.removeItem(ADMIN_TOKEN_KEY);
-  $('login').hidden = false;
-  $('tools').hidden = true;
-  $('stage1').hidden = true;
-  $('status').textContent = reply.ok ? 'Mã này không phải mã quản trị' : `Không đăng nhập được: ${reply.body?.error?.message ?? reply.status}`;
-}
-
-adminSession(start);

@@ -7,10 +7,13 @@ import diemcau.command.LiveCore;
 import diemcau.event.Event;
 import diemcau.event.EventLoader;
 import diemcau.live.CommandVerticle;
+import diemcau.links.LinkKeys;
+import diemcau.links.LinkRoutes;
 import diemcau.live.LiveHub;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
+import diemcau.web.SocketDoor;
 import diemcau.web.WebVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -32,12 +35,14 @@ public final class Server {
   private final Store store;
   private final Credentials credentials;
   private final Event event;
+  private final LinkKeys linkKeys;
 
   private Server(Vertx vertx, Store store, Credentials credentials, Event event) {
     this.vertx = vertx;
     this.store = store;
     this.credentials = credentials;
     this.event = event;
+    this.linkKeys = new LinkKeys(credentials, event);
   }
 
   /** Starts a server; the future completes when it accepts connections. */
@@ -71,18 +76,26 @@ public final class Server {
   private Future<?> deploy(Settings settings, Clock clock) {
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     List<LiveCore> cores = List.of(
-        new AgendaService(event.agenda()), new ScreenService(), new BridgesService(event.units(), clock), new diemcau.finale.FinaleService(event, credentials), new diemcau.participation.ParticipationService(event, store, clock));
-    List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()), new diemcau.participation.ParticipationRoutes(event, credentials, store));
+        new AgendaService(event.agenda()), new ScreenService(), new BridgesService(event.units(), clock), new diemcau.finale.FinaleService(event, credentials), new diemcau.participation.ParticipationService(event, store, clock), linkKeys);
+    List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()),
+        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store),
+        new LinkRoutes(event, credentials, linkKeys, settings.publicUrl()));
+    SocketDoor door = new SocketDoor(event, credentials, linkKeys);
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port(), settings.publicUrl());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another
     return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-        .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, hub, clock, routes),
+        .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }
 
   public Credentials credentials() {
     return credentials;
+  }
+
+  /** The hall's and the units' report links' keys. */
+  public LinkKeys linkKeys() {
+    return linkKeys;
   }
 
   public Event event() {

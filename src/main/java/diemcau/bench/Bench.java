@@ -296,8 +296,10 @@ final class Bench {
     try {
       links = target.bridgeLinks();
     } catch (Exception e) {
-      step("  bridge links unavailable (%s): the priority tier is made of hall screens", e.getMessage());
+      step("  bridge and hall links unavailable (%s): the tier's screens connect without keys, as public viewers", e.getMessage());
     }
+    // the hall's link key puts a hall screen in the priority tier; without it, it is a public viewer
+    String hall = links == null ? "/ws" : "/ws?" + URI.create(links.getJsonObject("hall").getString("url")).getRawQuery().replace("key=", "hall=");
     int bridges = 0;
     if (links != null) {
       for (Object entry : links.getJsonArray("links")) {
@@ -311,7 +313,7 @@ final class Bench {
       }
     }
     while (tier.size() < wanted) {
-      tier.add(fleet.add("/ws", "hall", null, SCREEN_TOPICS, true, false));
+      tier.add(fleet.add(hall, "hall", null, SCREEN_TOPICS, true, false));
     }
     step("priority tier: %d hall + %d bridge screens beside %d viewers", wanted - bridges, bridges, publics.size());
     Connected connected = fleet.connect(tier, options.connectWindow(), 60_000);

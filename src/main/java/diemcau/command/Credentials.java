@@ -153,19 +153,33 @@ public final class Credentials {
 
   /** The key of a unit's bridge link: an HMAC of the unit code, so links survive restarts. */
   public String bridgeKey(String unit) {
+    return linkKey("bridge:" + unit);
+  }
+
+  public boolean bridgeKeyValid(String unit, String key) {
+    return keyMatches(bridgeKey(unit), key);
+  }
+
+  /**
+   * The key of a printed or shared link for {@code purpose} (which link, for whom, which
+   * generation): an HMAC under the data folder's secret, so it survives restarts and a new
+   * generation makes a new key.
+   */
+  public String linkKey(String purpose) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(bridgeSecret, "HmacSHA256"));
-      byte[] digest = mac.doFinal(("bridge:" + unit).getBytes(StandardCharsets.UTF_8));
+      byte[] digest = mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  public boolean bridgeKeyValid(String unit, String key) {
-    return key != null && MessageDigest.isEqual(
-        bridgeKey(unit).getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
+  /** Compares a presented key with the expected one in constant time; null never matches. */
+  public static boolean keyMatches(String expected, String presented) {
+    return presented != null && MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String randomToken() {

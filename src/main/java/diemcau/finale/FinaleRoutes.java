@@ -101,7 +101,8 @@ public final class FinaleRoutes implements FeatureRoutes {
         Http.error(ctx, reply.getInteger("status", 400), error.getString("code"), error.getString("message"));
         return;
       }
-      String url = base(ctx) + "/judge?token=" + token;
+      // after #: the token never reaches a server or a proxy log (the page moves it to storage)
+      String url = Http.base(ctx, publicUrl) + "/judge#token=" + token;
       ctx.vertx().executeBlocking(() -> QrSvg.of(url), false)
           .onFailure(ctx::fail)
           .onSuccess(qr -> ctx.json(new JsonObject().put("ok", true).put("rev", reply.getValue("rev"))
@@ -132,9 +133,5 @@ public final class FinaleRoutes implements FeatureRoutes {
         .putHeader("Content-Disposition", "attachment; filename=\"chung-ket-" + file + "\"")
         .putHeader("Cache-Control", "no-store")
         .end(text);
-  }
-
-  private String base(RoutingContext ctx) {
-    return publicUrl != null ? publicUrl : ctx.request().scheme() + "://" + ctx.request().authority();
   }
 }

@@ -84,6 +84,15 @@ public final class LiveHub {
     return count;
   }
 
+  /** Sockets in the priority tier (identified in their handshake) on this node, over every event loop. */
+  public int prioritySockets() {
+    int count = 0;
+    for (SocketGroup group : groups) {
+      count += group.prioritySize();
+    }
+    return count;
+  }
+
   /** Open sockets on this node, over every event loop. */
   public int connections() {
     int count = 0;

@@ -86,6 +86,7 @@ public final class MetricsRoutes implements FeatureRoutes {
         .put("cpuByThreads", cpuByThreads());
     if (hub != null) {
       json.put("connections", hub.connections())
+          .put("prioritySockets", hub.prioritySockets())
           .put("framesSent", hub.framesSent())
           .put("parked", hub.parked())
           .put("parks", hub.parks())

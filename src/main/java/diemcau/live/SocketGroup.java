@@ -26,10 +26,10 @@ import java.util.function.Predicate;
 /**
  * The sockets of one event loop. It subscribes to the state address on that loop, so a change
  * costs one task per loop, and then one write of the same bytes per subscribed socket: first to
- * the priority tier (hall, bridge and console screens), then to the public viewers, so the
- * screens in the rooms never wait behind thousands of phones. Writes to the public viewers (of a
- * state, of a heartbeat) go as a {@link Sweep}, so a change that comes meanwhile reaches the
- * priority tier after one slice of them, not after thousands.
+ * the priority tier (the sockets the handshake identified: hall, bridge and console screens), then
+ * to the public viewers, so the screens in the rooms never wait behind thousands of phones.
+ * Writes to the public viewers (of a state, of a heartbeat) go as a {@link Sweep}, so a change
+ * that comes meanwhile reaches the priority tier after one slice of them, not after thousands.
  * Also speaks the client → server side of the protocol: hello, ping, command.
  *
  * <p>Everything here runs on the group's event loop; the counters are read by the metrics
@@ -77,8 +77,6 @@ public final class SocketGroup {
   /** Vert.x's names of the pipeline handlers an upgraded WebSocket never needs. */
   private static final List<String> HTTP_ONLY_HANDLERS = List.of("deflater", "chunkedWriter");
 
-  /** Screens that get every change before the public viewers. */
-  private static final Set<String> PRIORITY_SCREENS = Set.of("hall", "bridge", "mc", "judge", "admin");
 
   private final Vertx vertx;
   private final LiveHub hub;
@@ -135,6 +133,11 @@ public final class SocketGroup {
     return size;
   }
 
+  /** Sockets in the priority tier now (approximate from other threads). */
+  int prioritySize() {
+    return priority.size;
+  }
+
   /** Heartbeat checks so far: when, in checks, a socket was last written to. */
   int checks() {
     return checks;
@@ -176,7 +179,8 @@ public final class SocketGroup {
     // the handshake's headers are read once, in the handshake; held for the socket's life they
     // cost ~0.6 KB a viewer, a sixth of what the hub is allowed
     ws.headers().clear();
-    // consoles and bridges are known from the handshake; hall screens move up at hello
+    // the priority tier is for sockets the handshake identified (a token, a bridge or hall key):
+    // an anonymous socket is a public viewer, whatever its hello says
     (caller.role() == Role.VIEWER ? viewers : priority).add(socket);
     size++;
     ws.textMessageHandler(text -> onText(socket, text));
@@ -355,11 +359,6 @@ public final class SocketGroup {
     socket.screen = name;
     socket.unit = frame.getValue("unit") instanceof String unit ? unit : null;
     socket.topics = wanted;
-    boolean first = socket.caller.role() != Role.VIEWER || PRIORITY_SCREENS.contains(name);
-    if (first != socket.priority) {
-      (socket.priority ? priority : viewers).remove(socket);
-      (first ? priority : viewers).add(socket);
-    }
     for (Object topic : list) {
       Frame latest = hub.latest((String) topic);
       if (latest != null) {

@@ -5,6 +5,7 @@ import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Event;
 import diemcau.event.Unit;
+import diemcau.links.LinkKeys;
 import diemcau.live.CommandReplies;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Stage 1's HTTP doors. Admin only: {@code POST /api/participation} (JSON array),
  * {@code POST /api/participation/import} (CSV), {@code POST /api/participation/headcounts}
  * (CSV), {@code GET /api/participation/export/standings-communes.csv},
- * {@code …/standings-departments.csv} and {@code …/qualifiers.csv}. With the unit's bridge key or the admin token:
+ * {@code …/standings-departments.csv} and {@code …/qualifiers.csv}. With the unit's report key (links.LinkKeys, never its bridge key) or the admin token:
  * {@code GET /api/participation/report?unit=CODE&key=KEY} and its printable page
  * {@code /report?unit=CODE&key=KEY}.
  *
@@ -57,14 +58,16 @@ public final class ParticipationRoutes implements FeatureRoutes {
 
   private final Event event;
   private final Credentials credentials;
+  private final LinkKeys keys;
   private final Store store;
   private final Uploads uploads;
   private final StandingsCsv csv;
   private final Report report;
 
-  public ParticipationRoutes(Event event, Credentials credentials, Store store) {
+  public ParticipationRoutes(Event event, Credentials credentials, LinkKeys keys, Store store) {
     this.event = event;
     this.credentials = credentials;
+    this.keys = keys;
     this.store = store;
     this.uploads = new Uploads(event.units().stream().map(Unit::code).collect(Collectors.toSet()), event.zone());
     this.csv = new StandingsCsv(event.zone());
@@ -227,27 +230,28 @@ public final class ParticipationRoutes implements FeatureRoutes {
 
   private void reportPage(RoutingContext ctx) {
     String code = ctx.request().getParam("unit");
-    if (event.unit(code).isPresent() && allowed(ctx, code)) {
+    String key = ctx.request().getParam("key");
+    // without a key the page asks with the admin console's token; it holds no data of its own
+    if (event.unit(code).isPresent() && (key == null || keys.reportKeyValid(code, key))) {
       ctx.reroute("/report.html");
       return;
     }
-    ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8").end(
-        "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Không xem được báo cáo</title>"
-            + "<link rel=\"stylesheet\" href=\"/css/public.css\"><body class=\"refused\"><main>"
-            + "<h1>Không xem được báo cáo này</h1>"
-            + "<p>Báo cáo của đơn vị chỉ mở được bằng đúng liên kết của đơn vị (có khóa) hoặc bằng quyền quản trị.</p>"
-            + "<p lang=\"en\">This report opens only with the unit's own link (with its key) or the admin token.</p>"
-            + "</main></body></html>");
+    Http.refusedPage(ctx, "/css/public.css", "Không xem được báo cáo này",
+        "Báo cáo của đơn vị chỉ mở được bằng đúng liên kết báo cáo của đơn vị (có khóa), do Ban Tổ chức gửi, "
+            + "hoặc bằng quyền quản trị. Liên kết điểm cầu in trên thẻ QR không mở được báo cáo.",
+        "This report opens only with the unit's own report link (with its key) or the admin token.");
   }
 
-  /** The unit's bridge key in {@code key}, or the admin token as {@code token} or bearer. */
+  /**
+   * The unit's report key in {@code key} (never its bridge key: that one is printed on the room's
+   * card and sits in the projector's address), or the admin token as a bearer.
+   */
   private boolean allowed(RoutingContext ctx, String unit) {
-    if (credentials.bridgeKeyValid(unit, ctx.request().getParam("key"))) {
+    if (keys.reportKeyValid(unit, ctx.request().getParam("key"))) {
       return true;
     }
     String authorization = ctx.request().getHeader("Authorization");
-    String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim()
-        : ctx.request().getParam("token");
+    String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
     Optional<Caller> caller = credentials.caller(token);
     return caller.isPresent() && caller.get().role() == Role.ADMIN;
   }

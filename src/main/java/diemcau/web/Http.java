@@ -21,6 +21,31 @@ public final class Http {
             .put("error", new JsonObject().put("code", code).put("message", message)).encode());
   }
 
+  /**
+   * A page that says a link is not valid (403), for a person who opened it: {@code paragraphs} are
+   * HTML-escaped; the stylesheet is the screen's or the public page's.
+   */
+  public static void refusedPage(RoutingContext ctx, String stylesheet, String title, String... paragraphs) {
+    StringBuilder page = new StringBuilder("<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>")
+        .append(escape(title)).append("</title><link rel=\"stylesheet\" href=\"").append(stylesheet)
+        .append("\"><body class=\"invalid-link\"><main><h1>").append(escape(title)).append("</h1>");
+    for (String paragraph : paragraphs) {
+      page.append("<p>").append(escape(paragraph)).append("</p>");
+    }
+    ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(page.append("</main></body></html>").toString());
+  }
+
+  /** Text made safe inside HTML. */
+  public static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  /** Where this server is reached, for links: the public URL setting, else the address the request came to. */
+  public static String base(RoutingContext ctx, String publicUrl) {
+    return publicUrl != null ? publicUrl : ctx.request().scheme() + "://" + ctx.request().authority();
+  }
+
   /** The caller of the request's {@code Authorization: Bearer} token; answers 401 itself when there is none. */
   public static Optional<Caller> bearer(RoutingContext ctx, Credentials credentials) {
     String authorization = ctx.request().getHeader("Authorization");

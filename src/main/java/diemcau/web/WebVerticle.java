@@ -11,7 +11,6 @@ import diemcau.live.LiveHub;
 import diemcau.live.SocketGroup;
 import diemcau.store.AuditLog;
 import diemcau.store.Store;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -44,12 +43,13 @@ public final class WebVerticle extends VerticleBase {
   public static final int WS_FRAME_LIMIT = 16 * 1024;
   public static final int WS_MESSAGE_LIMIT = 64 * 1024;
 
-  private static final List<String> PAGES = List.of("hall", "mc", "judge", "admin", "stage1");
+  private static final List<String> PAGES = List.of("mc", "judge", "admin", "stage1");
 
   private final WebSettings settings;
   private final Event event;
   private final Store store;
   private final Credentials credentials;
+  private final SocketDoor door;
   private final LiveHub hub;
   private final Clock clock;
   private final long startedAt;
@@ -60,13 +60,14 @@ public final class WebVerticle extends VerticleBase {
   /** What the web edge needs from the settings. */
   public record WebSettings(String host, int port, String publicUrl) {}
 
-  public WebVerticle(WebSettings settings, Event event, Store store, Credentials credentials, LiveHub hub, Clock clock,
-      List<FeatureRoutes> features) {
+  public WebVerticle(WebSettings settings, Event event, Store store, Credentials credentials, SocketDoor door, LiveHub hub,
+      Clock clock, List<FeatureRoutes> features) {
     this.features = List.copyOf(features);
     this.settings = settings;
     this.event = event;
     this.store = store;
     this.credentials = credentials;
+    this.door = door;
     this.hub = hub;
     this.clock = clock;
     this.startedAt = clock.millis();
@@ -87,12 +88,14 @@ public final class WebVerticle extends VerticleBase {
         .setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(WS_FRAME_LIMIT)
         .setMaxWebSocketMessageSize(WS_MESSAGE_LIMIT)
+        // selected when a console's browser offers its token as a second sub-protocol (SocketDoor)
+        .setWebSocketSubProtocols(List.of(SocketDoor.PROTOCOL))
         // a fixed send buffer turns off the kernel's autotuning (up to 4 MB a socket): a screen that
         // stops reading then holds ~2× this in the kernel, and the hub parks its states instead
         .setSendBufferSize(SocketGroup.SEND_BUFFER_BYTES);
     server = vertx.createHttpServer(options)
         .webSocketHandshakeHandler(this::handshake)
-        .webSocketHandler(ws -> sockets.add(ws, identify(ws.query()).orElse(Caller.VIEWER)))
+        .webSocketHandler(ws -> sockets.add(ws, door.claim(ws.query(), ws.headers()).caller().orElse(Caller.VIEWER)))
         .requestHandler(router());
     return sockets.start().compose(ignored -> server.listen());
   }
@@ -113,7 +116,6 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/audit").handler(this::audit);
     router.get("/api/whoami").handler(ctx -> Http.bearer(ctx, credentials)
         .ifPresent(caller -> ctx.json(new JsonObject().put("role", caller.role().wire()).put("id", caller.id()))));
-    router.get("/api/bridges/links").handler(this::bridgeLinks);
     router.get("/bridge").handler(this::bridgePage);
     features.forEach(feature -> feature.mount(router));
     new diemcau.live.MetricsRoutes(vertx, credentials, hub).mount(router);
@@ -139,42 +141,18 @@ public final class WebVerticle extends VerticleBase {
     ctx.next();
   }
 
-  /** Settles who a socket is before it opens: a bad token or bridge key never gets a socket. */
+  /** Settles who a socket is before it opens: a bad token or key never gets a socket. */
   private void handshake(ServerWebSocketHandshake handshake) {
     if (!"/ws".equals(handshake.path())) {
       handshake.reject(404);
       return;
     }
-    Map<String, List<String>> query = new QueryStringDecoder(handshake.query() == null ? "" : handshake.query(), false).parameters();
-    boolean claimsIdentity = query.containsKey("token") || query.containsKey("unit") || query.containsKey("key");
-    if (claimsIdentity && identify(handshake.query()).isEmpty()) {
-      handshake.reject(query.containsKey("token") ? 401 : 403);
+    SocketDoor.Claim claim = door.claim(handshake.query(), handshake.headers());
+    if (claim.caller().isEmpty()) {
+      handshake.reject(claim.status());
       return;
     }
     handshake.accept();
-  }
-
-  /** The caller a socket's query names: a console token, a bridge unit and key, or nobody. */
-  private Optional<Caller> identify(String rawQuery) {
-    Map<String, List<String>> query = new QueryStringDecoder(rawQuery == null ? "" : rawQuery, false).parameters();
-    String token = first(query, "token");
-    if (token != null) {
-      return credentials.caller(token);
-    }
-    String unit = first(query, "unit");
-    String key = first(query, "key");
-    if (unit != null || key != null) {
-      if (unit == null || event.unit(unit).isEmpty() || !credentials.bridgeKeyValid(unit, key)) {
-        return Optional.empty();
-      }
-      return Optional.of(new Caller(Role.BRIDGE, unit));
-    }
-    return Optional.of(Caller.VIEWER);
-  }
-
-  private static String first(Map<String, List<String>> query, String name) {
-    List<String> values = query.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   /** A bridge link with a wrong key gets a page that says so, never a silent viewer. */
@@ -186,41 +164,14 @@ public final class WebVerticle extends VerticleBase {
       return;
     }
     String reason = unit == null ? "Liên kết thiếu mã điểm cầu (unit)."
-        : event.unit(unit).isEmpty() ? "Không có điểm cầu mang mã " + escape(unit) + "."
-        : "Khóa của liên kết không đúng cho điểm cầu " + escape(event.unit(unit).get().name()) + ".";
+        : event.unit(unit).isEmpty() ? "Không có điểm cầu mang mã " + Http.escape(unit) + "."
+        : "Khóa của liên kết không đúng cho điểm cầu " + Http.escape(event.unit(unit).get().name()) + ".";
     ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8").end(
         "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Liên kết không hợp lệ</title>"
             + "<link rel=\"stylesheet\" href=\"/css/screen.css\"><body class=\"invalid-link\"><main>"
             + "<h1>Liên kết điểm cầu không hợp lệ</h1><p>" + reason + "</p>"
             + "<p>Xin liên hệ Ban Tổ chức để nhận đúng liên kết của điểm cầu.</p>"
             + "<p lang=\"en\">This bridge link is not valid. Ask the organisers for your site's link.</p></main></body></html>");
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
-
-  /** Every unit's bridge link and its QR code, for the admin to print. */
-  private void bridgeLinks(RoutingContext ctx) {
-    if (Http.require(ctx, credentials, Role.ADMIN).isEmpty()) {
-      return;
-    }
-    String base = settings.publicUrl() != null ? settings.publicUrl()
-        : ctx.request().scheme() + "://" + ctx.request().authority();
-    vertx.<JsonArray>executeBlocking(() -> {
-      JsonArray links = new JsonArray();
-      for (var unit : event.units()) {
-        String url = base + "/bridge?unit=" + unit.code() + "&key=" + credentials.bridgeKey(unit.code());
-        links.add(new JsonObject()
-            .put("unit", unit.code())
-            .put("name", unit.name())
-            .put("kind", unit.kind().name())
-            .put("kindLabel", unit.kind().label())
-            .put("url", url)
-            .put("qrSvg", QrSvg.of(url)));
-      }
-      return links;
-    }, false).onSuccess(links -> ctx.json(new JsonObject().put("base", base).put("links", links))).onFailure(ctx::fail);
   }
 
   private void health(RoutingContext ctx) {

@@ -71,7 +71,7 @@ class FinaleBrowserTest {
     hall.screenshot("final-hall-running-order");
 
     judge = Browser.open(412, 915);
-    judge.driver.get(server.http("/judge?token=" + tokens.get(0)));
+    judge.driver.get(server.http("/judge#token=" + tokens.get(0)));
     waiting(judge, 15).until(d -> d.findElement(By.id("team")).getText().equals(Outcome.name(server.server.event(), first)));
     assertThat(judge.driver.getCurrentUrl()).doesNotContain("token");
     JsonObject sheet = FinalFixture.distinct(States.FINALISTS.indexOf(first), 0);
@@ -159,7 +159,7 @@ class FinaleBrowserTest {
     admin.driver.findElement(By.cssSelector("#judge-form button")).click();
     WebElement card = waiting(admin, 10).until(d -> d.findElement(By.cssSelector("#new-judge .token-card")));
     String url = card.findElement(By.cssSelector(".url")).getText();
-    assertThat(url).startsWith(server.http("/judge?token="));
+    assertThat(url).startsWith(server.http("/judge#token="));
     assertThat(card.findElements(By.cssSelector(".qr svg"))).hasSize(1);
     String token = url.substring(url.indexOf("token=") + 6);
     assertThat(Rest.get(server.port, "/api/final/judge", token).body().getJsonObject("judge").getString("name"))

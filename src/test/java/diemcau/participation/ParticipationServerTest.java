@@ -269,7 +269,7 @@ class ParticipationServerTest {
   }
 
   @Test
-  @DisplayName("a unit's report, with the people still to complete, opens only with that unit's key or the admin token")
+  @DisplayName("a unit's report, with the people still to complete, opens only with that unit's report key or the admin token")
   void unitReport() throws Exception {
     Unit a = units().get(0);
     Unit b = units().get(1);
@@ -279,8 +279,8 @@ class ParticipationServerTest {
         new Person("other", b.code(), "Đơn Vị Khác", People.STAGE_START, null, null, People.STAGE_START));
     importCsv(People.csv(persons, ',', false));
     leaderboardWith(3);
-    String keyA = server.server.credentials().bridgeKey(a.code());
-    String keyB = server.server.credentials().bridgeKey(b.code());
+    String keyA = server.server.linkKeys().reportKey(a.code());
+    String keyB = server.server.linkKeys().reportKey(b.code());
     Rest.Reply report = Rest.get(server.port, "/api/participation/report?unit=" + a.code() + "&key=" + keyA, null);
     assertThat(report.status()).isEqualTo(200);
     assertThat(report.body().getJsonArray("pending")).singleElement()

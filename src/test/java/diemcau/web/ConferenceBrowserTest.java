@@ -61,7 +61,7 @@ class ConferenceBrowserTest {
     assertThat(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject()).status()).isEqualTo(200);
 
     hall = Browser.open(1920, 1080);
-    hall.driver.get(server.http("/hall"));
+    hall.driver.get(server.http("/hall?key=" + server.server.linkKeys().hallKey()));
     bridgeA = Browser.open(1366, 768);
     bridgeA.driver.get(bridgeUrl("11560"));
     bridgeB = Browser.open(1366, 768);

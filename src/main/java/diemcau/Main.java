@@ -49,6 +49,21 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--transport", defaultValue = "${env:DIEMCAU_TRANSPORT:-auto}", description = "Network transport (DIEMCAU_TRANSPORT): auto (Linux epoll where it loads, else Java NIO), epoll, io_uring or nio.")
   String transport;
 
+  @Option(names = "--request-timeout", defaultValue = "${env:DIEMCAU_REQUEST_TIMEOUT:-10}", description = "Seconds a connection has to send a whole request head, or a socket's handshake (DIEMCAU_REQUEST_TIMEOUT).")
+  int requestTimeout;
+
+  @Option(names = "--idle-timeout", defaultValue = "${env:DIEMCAU_IDLE_TIMEOUT:-60}", description = "Seconds an HTTP connection may stay silent; never applies to an open socket (DIEMCAU_IDLE_TIMEOUT).")
+  int idleTimeout;
+
+  @Option(names = "--max-connections-per-address", defaultValue = "${env:DIEMCAU_MAX_CONNECTIONS_PER_ADDRESS:-1000}", description = "Connections one address may hold, sockets identified by a token or key not counted (DIEMCAU_MAX_CONNECTIONS_PER_ADDRESS).")
+  int connectionsPerAddress;
+
+  @Option(names = "--max-auth-failures", defaultValue = "${env:DIEMCAU_MAX_AUTH_FAILURES:-30}", description = "Wrong tokens or keys one address may present in a minute before the next ones are answered 429 (DIEMCAU_MAX_AUTH_FAILURES).")
+  int authFailures;
+
+  @Option(names = "--proxy-protocol", defaultValue = "${env:DIEMCAU_PROXY_PROTOCOL:-false}", description = "Connections come through a proxy that sends the PROXY protocol (HAProxy send-proxy-v2, nginx proxy_protocol) (DIEMCAU_PROXY_PROTOCOL).")
+  boolean proxyProtocol;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -57,7 +72,8 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Settings settings;
     try {
-      settings = new Settings(host, port, data, dbUrl, dbUser, dbPassword, mcToken, adminToken, event, publicUrl, transport);
+      settings = new Settings(host, port, data, dbUrl, dbUser, dbPassword, mcToken, adminToken, event, publicUrl, transport,
+          new Settings.Limits(requestTimeout, idleTimeout, connectionsPerAddress, authFailures, proxyProtocol));
     } catch (IllegalArgumentException e) {
       System.err.println("diemcau: " + e.getMessage());
       return 2;

@@ -12,6 +12,7 @@ import diemcau.links.LinkRoutes;
 import diemcau.live.LiveHub;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
+import diemcau.web.AddressGuard;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.SocketDoor;
 import diemcau.web.WebVerticle;
@@ -81,11 +82,13 @@ public final class Server {
         new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store),
         new LinkRoutes(event, credentials, linkKeys, settings.publicUrl()));
     SocketDoor door = new SocketDoor(event, credentials, linkKeys);
+    AddressGuard guard = new AddressGuard(settings.limits(), clock);
+    vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port(), settings.publicUrl());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another
     return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-        .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, hub, clock, routes),
+        .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }
 

@@ -12,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -112,7 +110,7 @@ final class Target implements AutoCloseable {
           .setMaxMessageSize(16 * 1024 * 1024).setTrustAll(true).setVerifyHost(false));
     }
     WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setSsl(ssl)
-        .setURI("/ws?token=" + URLEncoder.encode(mcToken, StandardCharsets.UTF_8)).setTimeout(10_000);
+        .setURI("/ws").addHeader("Authorization", "Bearer " + mcToken).setTimeout(10_000);
     CompletableFuture<WebSocket> opened = new CompletableFuture<>();
     consoleContext.runOnContext(onLoop -> consoleClient.connect(options).onComplete(done -> {
       if (done.failed()) {

@@ -46,9 +46,9 @@ public final class LinkRoutes implements FeatureRoutes {
       ctx.reroute("/hall.html");
       return;
     }
-    Http.refusedPage(ctx, "/css/screen.css", "Liên kết màn hình hội trường không hợp lệ",
+    Http.wrongCredential(ctx, () -> Http.refusedPage(ctx, "/css/screen.css", "Liên kết màn hình hội trường không hợp lệ",
         "Khóa của liên kết không đúng hoặc đã được đổi.",
-        "Mở lại liên kết hội trường mới nhất từ trang quản trị (/admin).");
+        "Mở lại liên kết hội trường mới nhất từ trang quản trị (/admin)."));
   }
 
   /** Every unit's bridge link and the hall's, with QR codes, for the admin to print. */

@@ -20,6 +20,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/metrics[?gc=true]} (admin token): what a load test needs to read the server's
@@ -34,11 +35,14 @@ public final class MetricsRoutes implements FeatureRoutes {
   private final Vertx vertx;
   private final Credentials credentials;
   private final LiveHub hub;
+  private final Supplier<JsonObject> addresses;
 
-  public MetricsRoutes(Vertx vertx, Credentials credentials, LiveHub hub) {
+  /** {@code addresses}: what the per-address limits have seen (refusals, throttled addresses). */
+  public MetricsRoutes(Vertx vertx, Credentials credentials, LiveHub hub, Supplier<JsonObject> addresses) {
     this.vertx = vertx;
     this.credentials = credentials;
     this.hub = hub;
+    this.addresses = addresses;
   }
 
   @Override
@@ -56,7 +60,7 @@ public final class MetricsRoutes implements FeatureRoutes {
         System.gc();
         System.gc();
       }
-      return snapshot(vertx, hub).put("gc", gc);
+      return snapshot(vertx, hub).put("gc", gc).put("addresses", addresses.get());
     }, false).onSuccess(ctx::json).onFailure(ctx::fail);
   }
 

@@ -74,8 +74,11 @@ public final class SocketGroup {
 
   private static final Set<String> SCREENS = Set.of("hall", "bridge", "public", "mc", "judge", "admin");
 
-  /** Vert.x's names of the pipeline handlers an upgraded WebSocket never needs. */
-  private static final List<String> HTTP_ONLY_HANDLERS = List.of("deflater", "chunkedWriter");
+  /**
+   * Vert.x's names of the pipeline handlers an upgraded WebSocket never needs: the HTTP compressor,
+   * the chunked writer, and the idle timeout of HTTP connections (a screen has its heartbeat).
+   */
+  private static final List<String> HTTP_ONLY_HANDLERS = List.of("deflater", "chunkedWriter", "idle");
 
 
   private final Vertx vertx;
@@ -169,8 +172,8 @@ public final class SocketGroup {
     }
   }
 
-  /** Takes a socket whose identity the handshake settled. */
-  public void add(ServerWebSocket ws, Caller caller) {
+  /** Takes a socket whose identity the handshake settled; {@code closed} runs when it closes. */
+  public void add(ServerWebSocket ws, Caller caller, Runnable closed) {
     ScreenSocket socket = new ScreenSocket(ws, caller, this);
     if (Thread.currentThread() != loop) {
       offLoop++;
@@ -191,6 +194,7 @@ public final class SocketGroup {
       size--;
       socket.discard();
       presence(socket, "closed");
+      closed.run();
     });
     presence(socket, "opened");
   }

@@ -216,7 +216,8 @@ public final class ParticipationRoutes implements FeatureRoutes {
       return;
     }
     if (!allowed(ctx, code)) {
-      Http.error(ctx, 403, "forbidden", "this report needs the unit's own link (its key) or the admin token");
+      Http.wrongCredential(ctx, () ->
+          Http.error(ctx, 403, "forbidden", "this report needs the unit's own report link (its key) or the admin token"));
       return;
     }
     leaderboard(ctx).onSuccess(data -> store.tx(connection -> new UnitPeople(
@@ -236,10 +237,15 @@ public final class ParticipationRoutes implements FeatureRoutes {
       ctx.reroute("/report.html");
       return;
     }
-    Http.refusedPage(ctx, "/css/public.css", "Không xem được báo cáo này",
+    Runnable refuse = () -> Http.refusedPage(ctx, "/css/public.css", "Không xem được báo cáo này",
         "Báo cáo của đơn vị chỉ mở được bằng đúng liên kết báo cáo của đơn vị (có khóa), do Ban Tổ chức gửi, "
             + "hoặc bằng quyền quản trị. Liên kết điểm cầu in trên thẻ QR không mở được báo cáo.",
         "This report opens only with the unit's own report link (with its key) or the admin token.");
+    if (key == null) {
+      refuse.run();
+    } else {
+      Http.wrongCredential(ctx, refuse);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package diemcau.web;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -11,6 +12,9 @@ import java.util.Set;
 
 /** The small pieces every HTTP handler shares: the bearer token's caller and the JSON error shape. */
 public final class Http {
+
+  /** How late a wrong credential from an address over its budget is answered. */
+  static final long THROTTLE_DELAY_MS = 1_000;
 
   private Http() {}
 
@@ -46,15 +50,48 @@ public final class Http {
     return publicUrl != null ? publicUrl : ctx.request().scheme() + "://" + ctx.request().authority();
   }
 
-  /** The caller of the request's {@code Authorization: Bearer} token; answers 401 itself when there is none. */
+  /** The token of a request's {@code Authorization: Bearer} header, or null. */
+  public static String bearerToken(HttpServerRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+  }
+
+  /**
+   * The caller of the request's {@code Authorization: Bearer} token; answers 401 itself when there
+   * is none, and counts a wrong one against the address ({@link #wrongCredential}).
+   */
   public static Optional<Caller> bearer(RoutingContext ctx, Credentials credentials) {
-    String authorization = ctx.request().getHeader("Authorization");
-    String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+    String token = bearerToken(ctx.request());
     Optional<Caller> caller = credentials.caller(token);
     if (caller.isEmpty()) {
-      error(ctx, 401, "unauthorized", token == null ? "send the token as Authorization: Bearer TOKEN" : "the token is not valid");
+      if (token == null) {
+        error(ctx, 401, "unauthorized", "send the token as Authorization: Bearer TOKEN");
+      } else {
+        wrongCredential(ctx, () -> error(ctx, 401, "unauthorized", "the token is not valid"));
+      }
     }
     return caller;
+  }
+
+  /**
+   * The request presented a wrong token or key: counted against its address; {@code answer} runs at
+   * once, or, from an address over its minute's budget, a 429 comes a second later instead.
+   */
+  public static void wrongCredential(RoutingContext ctx, Runnable answer) {
+    AddressGuard guard = ctx.get(AddressGuard.class.getName());
+    if (guard == null || !guard.failed(address(ctx))) {
+      answer.run();
+      return;
+    }
+    ctx.vertx().setTimer(THROTTLE_DELAY_MS, ignored -> {
+      ctx.response().putHeader("Retry-After", Long.toString(AddressGuard.WINDOW_MS / 1000));
+      error(ctx, 429, "too_many_failures", "too many wrong tokens or keys from this address: wait a minute");
+    });
+  }
+
+  /** The client's address (the real one behind a proxy that sends the PROXY protocol). */
+  public static String address(RoutingContext ctx) {
+    return ctx.request().remoteAddress().hostAddress();
   }
 
   /** The caller if its token has one of {@code roles}; answers 401/403 itself otherwise. */

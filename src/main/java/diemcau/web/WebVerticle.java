@@ -15,10 +15,12 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,8 @@ public final class WebVerticle extends VerticleBase {
   private final Store store;
   private final Credentials credentials;
   private final SocketDoor door;
+  private final AddressGuard guard;
+  private ConnectionWatch watch;
   private final LiveHub hub;
   private final Clock clock;
   private final long startedAt;
@@ -60,14 +65,15 @@ public final class WebVerticle extends VerticleBase {
   /** What the web edge needs from the settings. */
   public record WebSettings(String host, int port, String publicUrl) {}
 
-  public WebVerticle(WebSettings settings, Event event, Store store, Credentials credentials, SocketDoor door, LiveHub hub,
-      Clock clock, List<FeatureRoutes> features) {
+  public WebVerticle(WebSettings settings, Event event, Store store, Credentials credentials, SocketDoor door,
+      AddressGuard guard, LiveHub hub, Clock clock, List<FeatureRoutes> features) {
     this.features = List.copyOf(features);
     this.settings = settings;
     this.event = event;
     this.store = store;
     this.credentials = credentials;
     this.door = door;
+    this.guard = guard;
     this.hub = hub;
     this.clock = clock;
     this.startedAt = clock.millis();
@@ -76,10 +82,20 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     sockets = new SocketGroup(vertx, hub, clock);
+    watch = new ConnectionWatch(vertx, guard, credentials);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(settings.host())
         .setPort(settings.port())
+        // a silent HTTP connection is closed; an upgraded socket's idle handler is taken out (SocketGroup)
+        .setIdleTimeout(guard.limits().idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS)
+        .setUseProxyProtocol(guard.limits().proxyProtocol())
+        .setProxyProtocolTimeout(guard.limits().requestTimeoutSeconds())
+        .setProxyProtocolTimeoutUnit(TimeUnit.SECONDS)
         .setCompressionSupported(true)
+        // HTTP/1.1 only (browsers speak HTTP/2 only over TLS, at the proxy): the connection then exists,
+        // and its request timeout runs, from the moment it is accepted, not from its first bytes
+        .setHttp2ClearTextEnabled(false)
         // every handler answers on its own event loop; in exchange the HTTP connection, which an
         // upgraded socket keeps, writes directly instead of through a queue with a 4 KB chunk
         .setStrictThreadMode(true)
@@ -93,10 +109,16 @@ public final class WebVerticle extends VerticleBase {
         // a fixed send buffer turns off the kernel's autotuning (up to 4 MB a socket): a screen that
         // stops reading then holds ~2× this in the kernel, and the hub parks its states instead
         .setSendBufferSize(SocketGroup.SEND_BUFFER_BYTES);
+    Router router = router();
     server = vertx.createHttpServer(options)
+        .connectionHandler(watch::opened)
         .webSocketHandshakeHandler(this::handshake)
-        .webSocketHandler(ws -> sockets.add(ws, door.claim(ws.query(), ws.headers()).caller().orElse(Caller.VIEWER)))
-        .requestHandler(router());
+        .webSocketHandler(this::opened)
+        .requestHandler(request -> {
+          if (watch.request(request)) {
+            router.handle(request);
+          }
+        });
     return sockets.start().compose(ignored -> server.listen());
   }
 
@@ -108,6 +130,10 @@ public final class WebVerticle extends VerticleBase {
   private Router router() {
     Router router = Router.router(vertx);
     router.route().handler(WebVerticle::securityHeaders);
+    router.route().handler(ctx -> {
+      ctx.put(AddressGuard.class.getName(), guard);
+      ctx.next();
+    });
     router.get("/health").handler(this::health);
     router.post("/api/commands").handler(BodyHandler.create(false).setBodyLimit(COMMAND_BODY_LIMIT));
     router.post("/api/commands").handler(this::command);
@@ -118,7 +144,7 @@ public final class WebVerticle extends VerticleBase {
         .ifPresent(caller -> ctx.json(new JsonObject().put("role", caller.role().wire()).put("id", caller.id()))));
     router.get("/bridge").handler(this::bridgePage);
     features.forEach(feature -> feature.mount(router));
-    new diemcau.live.MetricsRoutes(vertx, credentials, hub).mount(router);
+    new diemcau.live.MetricsRoutes(vertx, credentials, hub, guard::toJson).mount(router);
     router.get("/").handler(ctx -> ctx.reroute("/index.html"));
     for (String page : PAGES) {
       router.get("/" + page).handler(ctx -> ctx.reroute("/" + page + ".html"));
@@ -141,18 +167,37 @@ public final class WebVerticle extends VerticleBase {
     ctx.next();
   }
 
-  /** Settles who a socket is before it opens: a bad token or key never gets a socket. */
+  /**
+   * Settles who a socket is before it opens: a bad token or key never gets a socket, and counts
+   * against its address (a 429 a second late once the address is over its budget).
+   */
   private void handshake(ServerWebSocketHandshake handshake) {
-    if (!"/ws".equals(handshake.path())) {
-      handshake.reject(404);
+    SocketAddress remote = handshake.remoteAddress();
+    SocketDoor.Claim claim = door.claim(handshake.query(), handshake.headers());
+    boolean identified = claim.caller().isPresent() && claim.claimed();
+    if (!watch.handshake(remote, identified)) {
+      handshake.reject(429).onComplete(ignored -> watch.handshakeRefused(remote));
       return;
     }
-    SocketDoor.Claim claim = door.claim(handshake.query(), handshake.headers());
+    if (!"/ws".equals(handshake.path())) {
+      handshake.reject(404).onComplete(ignored -> watch.handshakeRefused(remote));
+      return;
+    }
     if (claim.caller().isEmpty()) {
-      handshake.reject(claim.status());
+      if (guard.failed(remote.hostAddress())) {
+        vertx.setTimer(Http.THROTTLE_DELAY_MS, ignored -> handshake.reject(429).onComplete(done -> watch.handshakeRefused(remote)));
+      } else {
+        handshake.reject(claim.status()).onComplete(done -> watch.handshakeRefused(remote));
+      }
       return;
     }
     handshake.accept();
+  }
+
+  private void opened(ServerWebSocket ws) {
+    SocketDoor.Claim claim = door.claim(ws.query(), ws.headers());
+    Runnable closed = watch.upgraded(ws.remoteAddress(), claim.claimed() && claim.caller().isPresent());
+    sockets.add(ws, claim.caller().orElse(Caller.VIEWER), closed);
   }
 
   /** A bridge link with a wrong key gets a page that says so, never a silent viewer. */
@@ -166,12 +211,12 @@ public final class WebVerticle extends VerticleBase {
     String reason = unit == null ? "Liên kết thiếu mã điểm cầu (unit)."
         : event.unit(unit).isEmpty() ? "Không có điểm cầu mang mã " + Http.escape(unit) + "."
         : "Khóa của liên kết không đúng cho điểm cầu " + Http.escape(event.unit(unit).get().name()) + ".";
-    ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8").end(
+    Http.wrongCredential(ctx, () -> ctx.response().setStatusCode(403).putHeader("Content-Type", "text/html; charset=utf-8").end(
         "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Liên kết không hợp lệ</title>"
             + "<link rel=\"stylesheet\" href=\"/css/screen.css\"><body class=\"invalid-link\"><main>"
             + "<h1>Liên kết điểm cầu không hợp lệ</h1><p>" + reason + "</p>"
             + "<p>Xin liên hệ Ban Tổ chức để nhận đúng liên kết của điểm cầu.</p>"
-            + "<p lang=\"en\">This bridge link is not valid. Ask the organisers for your site's link.</p></main></body></html>");
+            + "<p lang=\"en\">This bridge link is not valid. Ask the organisers for your site's link.</p></main></body></html>"));
   }
 
   private void health(RoutingContext ctx) {

@@ -28,9 +28,18 @@ public final class ScreenClient implements AutoCloseable {
   }
 
   public static ScreenClient connect(Vertx vertx, int port, String uri) throws Exception {
+    return connect(vertx, new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri));
+  }
+
+  /** A console's socket as a script opens it: the token in the handshake's Authorization header. */
+  public static ScreenClient connect(Vertx vertx, int port, String uri, String token) throws Exception {
+    return connect(vertx, new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri)
+        .addHeader("Authorization", "Bearer " + token));
+  }
+
+  public static ScreenClient connect(Vertx vertx, WebSocketConnectOptions options) throws Exception {
     WebSocketClient client = vertx.createWebSocketClient();
-    WebSocket ws = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
-        .await(10, TimeUnit.SECONDS);
+    WebSocket ws = client.connect(options).await(10, TimeUnit.SECONDS);
     ScreenClient screen = new ScreenClient(client, ws);
     ws.textMessageHandler(text -> {
       JsonObject frame = new JsonObject(text);

@@ -33,10 +33,25 @@ public final class TestServer implements AutoCloseable {
     return start(dataDir, dbUrl, "auto");
   }
 
+  /**
+   * The limits of a test server: the defaults, except that one address (127.0.0.1, where every
+   * test's screens come from) may hold as many sockets as the tests open, as a bench's would.
+   */
+  public static final Settings.Limits LIMITS = new Settings.Limits(Settings.Limits.DEFAULT.requestTimeoutSeconds(),
+      Settings.Limits.DEFAULT.idleTimeoutSeconds(), 20_000, Settings.Limits.DEFAULT.authFailuresPerMinute(), false);
+
   public static TestServer start(Path dataDir, String dbUrl, String transport) throws Exception {
+    return start(dataDir, dbUrl, transport, LIMITS);
+  }
+
+  public static TestServer start(Settings.Limits limits) throws Exception {
+    return start(Files.createTempDirectory("diemcau-test"), null, "auto", limits);
+  }
+
+  public static TestServer start(Path dataDir, String dbUrl, String transport, Settings.Limits limits) throws Exception {
     int port = freePort();
     Settings settings = new Settings("127.0.0.1", port, dataDir, dbUrl, dbUrl == null ? null : "root", null,
-        MC_TOKEN, ADMIN_TOKEN, null, null, transport);
+        MC_TOKEN, ADMIN_TOKEN, null, null, transport, limits);
     Server server = Server.start(settings, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
     return new TestServer(server, port, dataDir);
   }

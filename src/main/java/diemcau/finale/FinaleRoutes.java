@@ -13,7 +13,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -46,7 +45,7 @@ public final class FinaleRoutes implements FeatureRoutes {
     router.get("/api/final/progress").handler(ctx -> view(ctx, new JsonObject().put("view", "progress"), Role.MC, Role.ADMIN));
     router.get("/api/final/admin").handler(ctx -> view(ctx, new JsonObject().put("view", "admin"), Role.ADMIN));
     router.get("/api/final/judge").handler(this::judgeView);
-    router.post("/api/final/judges").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    router.post("/api/final/judges").handler(Http.rawBody(BODY_LIMIT));
     router.post("/api/final/judges").handler(this::createJudge);
     router.get("/api/final/export/:file").handler(this::export);
   }

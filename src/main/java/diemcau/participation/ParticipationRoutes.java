@@ -17,7 +17,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
   /** The token is checked on a route of its own, before the body handler reads anything. */
   private void upload(Router router, String path, int limit, Handler<RoutingContext> handler) {
     router.post(path).handler(this::admin);
-    router.post(path).handler(BodyHandler.create(false).setBodyLimit(limit));
+    router.post(path).handler(Http.rawBody(limit));
     router.post(path).handler(handler);
   }
 

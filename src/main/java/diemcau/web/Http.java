@@ -3,9 +3,12 @@ package diemcau.web;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +51,19 @@ public final class Http {
   /** Where this server is reached, for links: the public URL setting, else the address the request came to. */
   public static String base(RoutingContext ctx, String publicUrl) {
     return publicUrl != null ? publicUrl : ctx.request().scheme() + "://" + ctx.request().authority();
+  }
+
+  /**
+   * Reads a request's body as it is, up to {@code limit} bytes (413 past it, while it arrives),
+   * whatever its Content-Type says: {@code curl --data-binary @file} sends
+   * {@code application/x-www-form-urlencoded}, which would otherwise be decoded as a form and lost.
+   */
+  public static Handler<RoutingContext> rawBody(int limit) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(limit);
+    return ctx -> {
+      ctx.request().headers().remove(HttpHeaders.CONTENT_TYPE);
+      body.handle(ctx);
+    };
   }
 
   /** The token of a request's {@code Authorization: Bearer} header, or null. */

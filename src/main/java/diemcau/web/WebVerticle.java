@@ -23,7 +23,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.List;
@@ -129,13 +128,19 @@ public final class WebVerticle extends VerticleBase {
 
   private Router router() {
     Router router = Router.router(vertx);
+    // what Vert.x answers itself, in the JSON shape of every other refusal
+    router.errorHandler(413, ctx -> Http.error(ctx, 413, "too_large", "the body is larger than this endpoint accepts"));
+    router.errorHandler(500, ctx -> {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+      Http.error(ctx, 500, "internal", "the server could not answer this request (see its log)");
+    });
     router.route().handler(WebVerticle::securityHeaders);
     router.route().handler(ctx -> {
       ctx.put(AddressGuard.class.getName(), guard);
       ctx.next();
     });
     router.get("/health").handler(this::health);
-    router.post("/api/commands").handler(BodyHandler.create(false).setBodyLimit(COMMAND_BODY_LIMIT));
+    router.post("/api/commands").handler(Http.rawBody(COMMAND_BODY_LIMIT));
     router.post("/api/commands").handler(this::command);
     router.get("/api/state/:topic").handler(this::state);
     router.get("/api/event").handler(this::eventSummary);

@@ -57,6 +57,22 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName("a body past its limit and a CSV sent as a form are answered in JSON, the CSV read whatever its Content-Type")
+  void bodies() throws Exception {
+    Rest.Reply big = Rest.post(server.port, "/api/commands", TestServer.MC_TOKEN, "{\"name\":\"" + "x".repeat(70_000) + "\"}");
+    assertThat(big.status()).isEqualTo(413);
+    assertThat(big.body().getJsonObject("error").getString("code")).isEqualTo("too_large");
+    java.net.http.HttpResponse<String> form = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create(server.http("/api/participation/import")))
+        .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("unit,person,lastActivityAt,Tiến độ (%)\n11560,form-1," + TIME + ",50%\n"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    assertThat(new JsonObject(form.body()).getInteger("rows")).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a CSV score of 1e-20000000 is refused at once, not rounded for seconds")
   void scoreParseIsBounded() throws Exception {
     StringBuilder csv = new StringBuilder("unit,person,score,lastActivityAt\n");

@@ -167,7 +167,8 @@ public final class Args {
   public void requireNoOthers() {
     for (String field : json.fieldNames()) {
       if (!read.contains(field)) {
-        throw CommandException.badArgument(field, "unknown argument " + field);
+        throw CommandException.badArgument(field, "unknown argument \"" + describe(field) + "\" ("
+            + (read.isEmpty() ? "this command takes none" : "it takes " + String.join(", ", new java.util.TreeSet<>(read))) + ")");
       }
     }
   }

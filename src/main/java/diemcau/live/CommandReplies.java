@@ -35,4 +35,11 @@ public final class CommandReplies {
     return new JsonObject().put("ok", false).put("status", status)
         .put("error", new JsonObject().put("code", code).put("message", message));
   }
+
+  /** A refusal of one field of the request. */
+  public static JsonObject refused(int status, String code, String field, String message) {
+    JsonObject reply = refused(status, code, message);
+    reply.getJsonObject("error").put("field", field);
+    return reply;
+  }
 }

@@ -388,8 +388,12 @@ public final class SocketGroup {
     }
     Object name = frame.getValue("name");
     Object args = frame.getValue("args");
-    if (!(name instanceof String) || (args != null && !(args instanceof JsonObject))) {
-      ack(socket, id, CommandReplies.refused(400, "bad_frame", "a command needs a name and an args object"));
+    if (!(name instanceof String)) {
+      ack(socket, id, CommandReplies.refused(400, "bad_argument", "name", "a command frame needs a name (a string)"));
+      return;
+    }
+    if (args != null && !(args instanceof JsonObject)) {
+      ack(socket, id, CommandReplies.refused(400, "bad_argument", "args", "args must be an object"));
       return;
     }
     CommandReplies.send(vertx, socket.caller, (String) name, (JsonObject) args)

@@ -103,9 +103,8 @@ final class CsvFile {
         lines.add(new Line(line, values));
       }
       return new Table(lines, ignored);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (UncheckedIOException | IllegalStateException e) {
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      // read from a string, the parser's only I/O failures are malformed CSV (an unclosed quote, …)
       errors.add(RowError.ofFile("the file is not valid CSV: " + e.getMessage()));
       return new Table(List.of(), List.of());
     }

@@ -265,12 +265,12 @@ public final class WebVerticle extends VerticleBase {
       return;
     }
     if (body == null || !(body.getValue("name") instanceof String name)) {
-      reply(ctx, CommandReplies.refused(400, "bad_argument", "name is required: {\"name\": \"...\", \"args\": {...}}"));
+      reply(ctx, CommandReplies.refused(400, "bad_argument", "name", "name is required: {\"name\": \"...\", \"args\": {...}}"));
       return;
     }
     Object args = body.getValue("args");
     if (args != null && !(args instanceof JsonObject)) {
-      reply(ctx, CommandReplies.refused(400, "bad_argument", "args must be an object"));
+      reply(ctx, CommandReplies.refused(400, "bad_argument", "args", "args must be an object"));
       return;
     }
     CommandReplies.send(vertx, caller.get(), name, (JsonObject) args).onSuccess(reply -> reply(ctx, reply));

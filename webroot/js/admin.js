@@ -90,8 +90,8 @@ async function revoke(name, args, question) {
   if (!window.confirm(question)) return;
   try {
     await session.api('/api/commands', { method: 'POST', body: { name, args } });
-    $('status').textContent = 'Đã đổi liên kết; liên kết cũ không còn dùng được.';
     await load();
+    $('status').textContent = 'Đã đổi liên kết; liên kết cũ không còn dùng được.';
   } catch (error) {
     $('status').textContent = `Chưa đổi được: ${error.message}`;
   }

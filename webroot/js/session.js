@@ -98,17 +98,24 @@ export function openSession({ storageKey, roles, wrongRole, start }) {
     }
   }
 
-  /** The server refused this token somewhere: asked again, it is forgotten only if whoami says so. */
-  async function refused() {
+  /**
+   * The server refused this token somewhere (a socket that never opened, a 401): asked again, it
+   * is forgotten only if whoami says so. One question at a time, however often the socket retries.
+   */
+  let asking = null;
+  function refused() {
     const current = token;
-    if (!current) return;
-    const answer = await check(current);
-    hideWait();
-    if (answer.outcome === 'wrong' && token === current) {
-      forget();
-      sessionStorage.setItem(MESSAGE_KEY, answer.message);
-      location.replace(location.pathname);
-    }
+    if (!current || asking) return asking;
+    asking = check(current).then((answer) => {
+      asking = null;
+      hideWait();
+      if (answer.outcome === 'wrong' && token === current) {
+        forget();
+        sessionStorage.setItem(MESSAGE_KEY, answer.message);
+        location.replace(location.pathname);
+      }
+    });
+    return asking;
   }
 
   async function authorizedFetch(path, init = {}) {

@@ -1,6 +1,5 @@
 package diemcau.web;
 
-import diemcau.bridges.QrSvg;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
@@ -26,7 +25,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;

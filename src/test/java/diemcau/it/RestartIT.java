@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -78,9 +79,9 @@ class RestartIT {
   }
 
   @Test
-  @DisplayName("tokens generated on first start are printed once, kept, and not printed again")
-  void generatedTokensPrintedOnce() throws Exception {
-    Path data = Files.createTempDirectory("diemcau-tokens");
+  @DisplayName("generated tokens go to a private secrets.json and, the output being a log, are never printed; they work after a restart")
+  void generatedTokensStayOutOfLogs() throws Exception {
+    Path data = Files.createTempDirectory("diemcau-tokens").resolve("data");
     int port = TestServer.freePort();
     Map<String, String> noTokens = Map.of("DIEMCAU_MC_TOKEN", "", "DIEMCAU_ADMIN_TOKEN", "");
     String firstOutput;
@@ -88,10 +89,16 @@ class RestartIT {
       firstOutput = first.output();
       first.terminate();
     }
-    assertThat(firstOutput).contains("MC token").contains("Admin token");
-    String mcToken = firstOutput.lines().filter(line -> line.contains("MC token")).findFirst().orElseThrow().trim().split("\\s+")[2];
+    JsonObject secrets = new JsonObject(Files.readString(data.resolve("secrets.json")));
+    String mcToken = secrets.getString("mcToken");
+    assertThat(firstOutput).doesNotContain(mcToken).doesNotContain(secrets.getString("adminToken"))
+        .contains(data.resolve("secrets.json").toAbsolutePath().toString());
+    assertThat(Files.getPosixFilePermissions(data)).containsExactlyInAnyOrder(
+        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.getPosixFilePermissions(data.resolve("secrets.json")))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     try (JarProcess second = JarProcess.start(data, port, noTokens)) {
-      assertThat(second.output()).doesNotContain("MC token").doesNotContain(mcToken);
+      assertThat(second.output()).doesNotContain("secrets.json").doesNotContain(mcToken);
       assertThat(Rest.command(port, mcToken, "agenda.start", null).status()).isEqualTo(200);
     }
   }

@@ -255,9 +255,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
     if (keys.reportKeyValid(unit, ctx.request().getParam("key"))) {
       return true;
     }
-    String authorization = ctx.request().getHeader("Authorization");
-    String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
-    Optional<Caller> caller = credentials.caller(token);
+    Optional<Caller> caller = credentials.caller(Http.bearerToken(ctx.request()));
     return caller.isPresent() && caller.get().role() == Role.ADMIN;
   }
 

@@ -60,7 +60,7 @@ public final class WebVerticle extends VerticleBase {
   private HttpServer server;
 
   /** What the web edge needs from the settings. */
-  public record WebSettings(String host, int port, String publicUrl) {}
+  public record WebSettings(String host, int port) {}
 
   public WebVerticle(WebSettings settings, Event event, Store store, Credentials credentials, SocketDoor door,
       AddressGuard guard, LiveHub hub, Clock clock, List<FeatureRoutes> features) {

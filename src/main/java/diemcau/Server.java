@@ -8,6 +8,8 @@ import diemcau.event.Event;
 import diemcau.event.EventLoader;
 import diemcau.live.CommandVerticle;
 import diemcau.live.LiveHub;
+import diemcau.metrics.MetricsRoutes;
+import diemcau.metrics.ServerMetrics;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
@@ -33,22 +35,26 @@ public final class Server {
   private final Store store;
   private final Credentials credentials;
   private final Event event;
+  private final ServerMetrics metrics;
 
-  private Server(Vertx vertx, Store store, Credentials credentials, Event event) {
+  private Server(Vertx vertx, Store store, Credentials credentials, Event event, ServerMetrics metrics) {
     this.vertx = vertx;
     this.store = store;
     this.credentials = credentials;
     this.event = event;
+    this.metrics = metrics;
   }
 
   /** Starts a server; the future completes when it accepts connections. */
   public static Future<Server> start(Settings settings, Clock clock) {
     Event event = settings.eventFile() == null ? EventLoader.loadDefault() : EventLoader.load(settings.eventFile());
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ServerMetrics metrics = new ServerMetrics();
     Vertx vertx;
     try {
-      vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(loops),
-          Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"));
+      vertx = metrics.install(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(loops))
+          .withTransport(Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"))
+          .build();
     } catch (IllegalArgumentException unavailable) {
       return Future.failedFuture(unavailable);
     }
@@ -57,7 +63,7 @@ public final class Server {
           String url = settings.dbUrl() != null ? settings.dbUrl() : Store.embeddedUrl(settings.dataDir());
           Store store = Store.open(vertx, url, settings.dbUser(), settings.dbPassword());
           Credentials credentials = Credentials.load(settings.dataDir(), settings.mcToken(), settings.adminToken());
-          return new Server(vertx, store, credentials, event);
+          return new Server(vertx, store, credentials, event, metrics);
         })
         .compose(server -> server.deploy(settings, clock).map(server))
         .recover(failure -> {
@@ -71,7 +77,9 @@ public final class Server {
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     List<LiveCore> cores = List.of(
         new AgendaService(event.agenda()), new ScreenService(), new BridgesService(event.units(), clock), new diemcau.finale.FinaleService(event, credentials), new diemcau.participation.ParticipationService(event, store, clock));
-    List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()), new diemcau.participation.ParticipationRoutes(event, credentials, store));
+    metrics.watch(hub);
+    List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()),
+        new diemcau.participation.ParticipationRoutes(event, credentials, store), new MetricsRoutes(credentials, hub, metrics));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port(), settings.publicUrl());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another

@@ -84,6 +84,15 @@ public final class LiveHub {
     return count;
   }
 
+  /** Open sockets of the priority tier (hall, bridge and console screens) on this node. */
+  public int priorityConnections() {
+    int count = 0;
+    for (SocketGroup group : groups) {
+      count += group.prioritySize();
+    }
+    return count;
+  }
+
   /** Open sockets on this node, over every event loop. */
   public int connections() {
     int count = 0;

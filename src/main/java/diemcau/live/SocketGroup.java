@@ -135,6 +135,11 @@ public final class SocketGroup {
     return size;
   }
 
+  /** Sockets in the priority tier now (read from other threads, approximately). */
+  int prioritySize() {
+    return priority.size;
+  }
+
   /** Heartbeat checks so far: when, in checks, a socket was last written to. */
   int checks() {
     return checks;

@@ -112,7 +112,6 @@ public final class WebVerticle extends VerticleBase {
     router.get("/api/bridges/links").handler(this::bridgeLinks);
     router.get("/bridge").handler(this::bridgePage);
     features.forEach(feature -> feature.mount(router));
-    new diemcau.live.MetricsRoutes(vertx, credentials, hub).mount(router);
     router.get("/").handler(ctx -> ctx.reroute("/index.html"));
     for (String page : PAGES) {
       router.get("/" + page).handler(ctx -> ctx.reroute("/" + page + ".html"));

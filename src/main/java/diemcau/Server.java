@@ -10,6 +10,8 @@ import diemcau.live.CommandVerticle;
 import diemcau.links.LinkKeys;
 import diemcau.links.LinkRoutes;
 import diemcau.live.LiveHub;
+import diemcau.metrics.MetricsRoutes;
+import diemcau.metrics.ServerMetrics;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
 import diemcau.web.AddressGuard;
@@ -37,23 +39,27 @@ public final class Server {
   private final Credentials credentials;
   private final Event event;
   private final LinkKeys linkKeys;
+  private final ServerMetrics metrics;
 
-  private Server(Vertx vertx, Store store, Credentials credentials, Event event) {
+  private Server(Vertx vertx, Store store, Credentials credentials, Event event, ServerMetrics metrics) {
     this.vertx = vertx;
     this.store = store;
     this.credentials = credentials;
     this.event = event;
     this.linkKeys = new LinkKeys(credentials, event);
+    this.metrics = metrics;
   }
 
   /** Starts a server; the future completes when it accepts connections. */
   public static Future<Server> start(Settings settings, Clock clock) {
     Event event = settings.eventFile() == null ? EventLoader.loadDefault() : EventLoader.load(settings.eventFile());
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+    ServerMetrics metrics = new ServerMetrics();
     Vertx vertx;
     try {
-      vertx = Transports.vertx(new VertxOptions().setEventLoopPoolSize(loops),
-          Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"));
+      vertx = metrics.install(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(loops))
+          .withTransport(Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"))
+          .build();
     } catch (IllegalArgumentException unavailable) {
       return Future.failedFuture(unavailable);
     }
@@ -64,7 +70,7 @@ public final class Server {
           Credentials credentials = Credentials.load(settings.dataDir(), settings.mcToken(), settings.adminToken());
           // the embedded database's files were just created with the process's umask
           DataFolder.narrow(settings.dataDir().toAbsolutePath());
-          return new Server(vertx, store, credentials, event);
+          return new Server(vertx, store, credentials, event, metrics);
         })
         .compose(server -> server.deploy(settings, clock).map(server))
         .recover(failure -> {
@@ -78,12 +84,15 @@ public final class Server {
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     List<LiveCore> cores = List.of(
         new AgendaService(event.agenda()), new ScreenService(), new BridgesService(event.units(), clock), new diemcau.finale.FinaleService(event, credentials), new diemcau.participation.ParticipationService(event, store, clock), linkKeys);
-    List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()),
-        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store),
-        new LinkRoutes(event, credentials, linkKeys, settings.publicUrl()));
     SocketDoor door = new SocketDoor(event, credentials, linkKeys);
     AddressGuard guard = new AddressGuard(settings.limits(), clock);
     vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
+    metrics.watch(hub);
+    metrics.watch(guard);
+    List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()),
+        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store),
+        new LinkRoutes(event, credentials, linkKeys, settings.publicUrl()),
+        new MetricsRoutes(credentials, hub, metrics, guard::toJson));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another

@@ -1,7 +1,7 @@
 package diemcau.bench;
 
 import diemcau.Transports;
-import diemcau.live.MetricsRoutes;
+import diemcau.metrics.MetricsRoutes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

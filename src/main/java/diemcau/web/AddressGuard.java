@@ -138,6 +138,26 @@ public final class AddressGuard {
     capLogged.values().removeIf(at -> now - at >= WINDOW_MS);
   }
 
+  /** Wrong tokens or keys presented since start. */
+  public long authFailures() {
+    return authFailures.get();
+  }
+
+  /** Wrong tokens or keys answered 429 (their address over its minute's budget) since start. */
+  public long authThrottled() {
+    return authThrottled.get();
+  }
+
+  /** Connections refused at their address's cap (no right token or key) since start. */
+  public long connectionsRefused() {
+    return capRefused.get();
+  }
+
+  /** Connections closed for not sending a whole request head in time, since start. */
+  public long requestTimeouts() {
+    return requestTimeouts.get();
+  }
+
   /** The figures for {@code /api/metrics}. */
   public JsonObject toJson() {
     long now = clock.millis();

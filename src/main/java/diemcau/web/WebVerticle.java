@@ -147,7 +147,6 @@ public final class WebVerticle extends VerticleBase {
         .ifPresent(caller -> ctx.json(new JsonObject().put("role", caller.role().wire()).put("id", caller.id()))));
     router.get("/bridge").handler(this::bridgePage);
     features.forEach(feature -> feature.mount(router));
-    new diemcau.live.MetricsRoutes(vertx, credentials, hub, guard::toJson).mount(router);
     router.get("/").handler(ctx -> ctx.reroute("/index.html"));
     for (String page : PAGES) {
       router.get("/" + page).handler(ctx -> ctx.reroute("/" + page + ".html"));

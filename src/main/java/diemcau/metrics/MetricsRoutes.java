@@ -1,9 +1,10 @@
-package diemcau.live;
+package diemcau.metrics;
 
 import com.sun.management.OperatingSystemMXBean;
 import diemcau.Transports;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
+import diemcau.live.LiveHub;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.Http;
 import io.vertx.core.Vertx;
@@ -23,31 +24,43 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /api/metrics[?gc=true]} (admin token): what a load test needs to read the server's
- * cost — heap (optionally after a requested GC), direct buffers, RSS, process and event-loop CPU
- * time, open sockets and frames written. Plain JMX; nothing is collected between requests.
+ * The server's figures, both with the admin token: {@code GET /metrics}, the Prometheus text of
+ * {@link ServerMetrics} for an operations team's scraper; and {@code GET /api/metrics[?gc=true]},
+ * what a load test needs to read the server's cost — heap (optionally after a requested GC),
+ * direct buffers, RSS, process and event-loop CPU time, open sockets and frames written, read from
+ * JMX at the request.
  */
 public final class MetricsRoutes implements FeatureRoutes {
 
   /** Vert.x names its event-loop threads with this prefix. */
   public static final String EVENT_LOOP_PREFIX = "vert.x-eventloop-thread-";
 
-  private final Vertx vertx;
   private final Credentials credentials;
   private final LiveHub hub;
+  private final ServerMetrics metrics;
   private final Supplier<JsonObject> addresses;
 
   /** {@code addresses}: what the per-address limits have seen (refusals, throttled addresses). */
-  public MetricsRoutes(Vertx vertx, Credentials credentials, LiveHub hub, Supplier<JsonObject> addresses) {
-    this.vertx = vertx;
+  public MetricsRoutes(Credentials credentials, LiveHub hub, ServerMetrics metrics, Supplier<JsonObject> addresses) {
     this.credentials = credentials;
     this.hub = hub;
+    this.metrics = metrics;
     this.addresses = addresses;
   }
 
   @Override
   public void mount(Router router) {
+    router.get("/metrics").handler(this::prometheus);
     router.get("/api/metrics").handler(this::metrics);
+  }
+
+  private void prometheus(RoutingContext ctx) {
+    if (Http.require(ctx, credentials, Role.ADMIN).isEmpty()) {
+      return;
+    }
+    ctx.vertx().executeBlocking(metrics::scrape, false)
+        .onSuccess(text -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(text))
+        .onFailure(ctx::fail);
   }
 
   private void metrics(RoutingContext ctx) {
@@ -55,6 +68,7 @@ public final class MetricsRoutes implements FeatureRoutes {
       return;
     }
     boolean gc = "true".equals(ctx.request().getParam("gc"));
+    Vertx vertx = ctx.vertx();
     vertx.<JsonObject>executeBlocking(() -> {
       if (gc) {
         System.gc();

@@ -4,7 +4,6 @@ import diemcau.agenda.Agenda;
 import diemcau.event.AgendaItem;
 import diemcau.event.Event;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,14 +15,12 @@ import java.util.List;
  */
 public final class FinalAgenda {
 
-  public static final LocalTime DEFAULT_START = LocalTime.of(8, 0);
-
   private FinalAgenda() {}
 
   /** The planned start of the first slot. */
   public static long start(Running running, Event event) {
     return running.startAt() != null ? running.startAt()
-        : event.finalRules().date().atTime(DEFAULT_START).atZone(event.zone()).toInstant().toEpochMilli();
+        : event.finalDay().presentations().get(0).plannedStart().toEpochMilli();
   }
 
   /** The agenda of the drawn or set order; null before there is an order. */
@@ -32,7 +29,7 @@ public final class FinalAgenda {
     if (order == null) {
       return null;
     }
-    long slotMs = event.finalRules().slotMinutes() * 60_000L;
+    long slotMs = event.finalDay().presentations().get(0).plannedDurationMs();
     long at = start(state.running(), event);
     List<AgendaItem> items = new ArrayList<>();
     for (String unit : order.units()) {

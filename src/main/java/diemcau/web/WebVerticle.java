@@ -4,6 +4,7 @@ import diemcau.bridges.QrSvg;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
+import diemcau.event.Day;
 import diemcau.event.Event;
 import diemcau.live.CommandReplies;
 import diemcau.live.Frame;
@@ -286,6 +287,20 @@ public final class WebVerticle extends VerticleBase {
     ctx.response().putHeader("Content-Type", "application/json").end(latest.data().encode());
   }
 
+  /** Each day the agenda runs: its name, date, announced start and venue. */
+  private JsonObject days() {
+    JsonObject days = new JsonObject();
+    for (Day day : event.days()) {
+      days.put(day.id(), new JsonObject()
+          .put("id", day.id())
+          .put("name", day.name())
+          .put("date", day.date().toString())
+          .put("start", day.start().toEpochMilli())
+          .put("venue", new JsonObject().put("name", day.venue().name()).put("address", day.venue().address())));
+    }
+    return days;
+  }
+
   private void eventSummary(RoutingContext ctx) {
     JsonArray units = new JsonArray();
     event.units().forEach(unit -> units.add(new JsonObject()
@@ -299,7 +314,7 @@ public final class WebVerticle extends VerticleBase {
         .put("name", event.name())
         .put("shortName", event.shortName())
         .put("organiser", event.organiser())
-        .put("venue", event.venue())
+        .put("days", days())
         .put("zone", event.zone().getId())
         .put("units", units));
   }

@@ -56,7 +56,7 @@ class ConferenceBrowserTest {
   @Test
   @DisplayName("next on the MC console, a message and a cut link are seen on every screen; shifted clocks agree")
   void conference() throws Exception {
-    List<JsonObject> items = server.server.event().agenda().stream()
+    List<JsonObject> items = server.server.event().conference().programme().stream()
         .map(item -> new JsonObject().put("title", item.title())).toList();
     assertThat(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject()).status()).isEqualTo(200);
 

@@ -154,8 +154,6 @@ function renderOrder() {
     : `${order.method === 'draw' ? `Bốc thăm, hạt giống ${order.seed}` : 'Ban Tổ chức đặt'}`
       + `${order.redraws ? ` (lần thay đổi thứ ${order.redraws})` : ''}: `
       + order.units.map((u, i) => `${i + 1}. ${unitName(u)}`).join(' · ');
-  const schedule = $('schedule-form');
-  if (document.activeElement !== schedule.start) schedule.start.value = localValue(admin.startAt);
 }
 
 function renderJudges() {
@@ -251,10 +249,6 @@ function wire() {
   $('confirm-form').addEventListener('submit', (event) => {
     event.preventDefault();
     command('final.finalists.confirm', { units: event.target.units.value }, 'Đã xác nhận các đơn vị vào Chung kết.');
-  });
-  $('schedule-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    command('final.schedule', { start: withOffset(event.target.start.value) }, 'Đã lưu giờ bắt đầu.');
   });
   $('order-form').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
-// The MC's console: agenda controls with keyboard shortcuts, the scene, messages, blackout,
-// and which bridge rooms are down — offline ones first.
-import { agendaClock, connect, countdown, driftSign, driftText, hhmm } from './client.js';
+// The MC's console: the day the agenda serves (27/5 or 25/6), agenda controls with keyboard
+// shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
+import { agendaClock, connect, countdown, day, driftSign, driftText, hhmm } from './client.js';
 
 const TOKEN_KEY = 'diemcau.mcToken';
 const $ = (id) => document.getElementById(id);
@@ -74,6 +74,7 @@ function start(token) {
   fetch('/api/event').then((r) => r.json()).then((event) => {
     $('event-name').textContent = event.shortName;
     document.title = `MC · ${event.shortName}`;
+    renderDays(Object.values(event.days));
   }).catch(() => {});
   live.on('agenda', renderAgenda);
   live.on('screen', renderScreen);
@@ -90,12 +91,33 @@ async function tokenRefused(token) {
   }
 }
 
+// one button per day: the agenda serves one of them; switching asks first
+function renderDays(days) {
+  $('days').replaceChildren(...days.map((each) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.day = each.id;
+    button.textContent = `${each.name} · ${day(each.start)}`;
+    button.addEventListener('click', () => {
+      if (agenda && agenda.day === each.id) return;
+      if (confirm(`Chuyển mọi màn hình sang ${each.name} (${day(each.start)})?`)) run('agenda.day', { day: each.id });
+    });
+    return button;
+  }));
+  if (agenda) markDay(agenda);
+}
+
+function markDay(data) {
+  document.querySelectorAll('#days button').forEach((button) => button.classList.toggle('active', button.dataset.day === data.day));
+  $('day-title').textContent = `Chương trình · ${data.dayName} · ${day(data.dayStart)}`;
+}
+
 function renderAgenda(data) {
   agenda = data;
+  markDay(data);
   const started = data.status === 'running' || data.status === 'paused';
   $('now-label').textContent = LABELS[data.status] || data.status;
-  $('now-title').textContent = data.now ? data.now.title
-    : data.status === 'ended' ? 'Hội nghị đã kết thúc' : 'Hội nghị sắp bắt đầu';
+  $('now-title').textContent = data.now ? data.now.title : data.dayName;
   $('now-by').textContent = data.now ? data.now.by || '' : '';
   const coming = data.nextItem;
   $('coming').textContent = coming ? `Tiếp theo (${hhmm(coming.plannedStart)}): ${coming.title}`
@@ -165,7 +187,7 @@ function tick() {
   const paused = agenda.status === 'paused';
   const shown = countdown(figures.remaining);
   $('countdown').textContent = shown.text;
-  $('countdown').className = `countdown ${shown.over ? 'over' : ''} ${paused ? 'paused' : ''}`;
+  $('countdown').className = `countdown ${shown.over ? 'over' : shown.warn ? 'warn' : ''} ${paused ? 'paused' : ''}`;
   const fraction = figures.duration > 0 ? Math.min(1, Math.max(0, figures.elapsed / figures.duration)) : 1;
   $('progress').className = `progress ${shown.over ? 'over' : ''} ${paused ? 'paused' : ''}`;
   $('progress').firstElementChild.style.transform = `scaleX(${fraction})`;

@@ -69,8 +69,9 @@ public final class Server {
 
   private Future<?> deploy(Settings settings, Clock clock) {
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
-    List<LiveCore> cores = List.of(
-        new AgendaService(event.conference().programme()), new ScreenService(), new BridgesService(event.units(), clock), new diemcau.finale.FinaleService(event, credentials), new diemcau.participation.ParticipationService(event, store, clock));
+    AgendaService agenda = new AgendaService(event, clock);
+    List<LiveCore> cores = List.of(agenda, new ScreenService(), new BridgesService(event.units(), clock),
+        new diemcau.finale.FinaleService(event, credentials, agenda), new diemcau.participation.ParticipationService(event, store, clock));
     List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()), new diemcau.participation.ParticipationRoutes(event, credentials, store));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port(), settings.publicUrl());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());

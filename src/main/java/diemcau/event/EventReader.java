@@ -276,7 +276,7 @@ final class EventReader {
         latestTitle = title == null ? "" : title;
       }
       if (id != null && title != null && start != null && end != null) {
-        items.add(new AgendaItem(id, title, by == null ? "" : by, start.toInstant(), end.toInstant(), presentation));
+        items.add(new AgendaItem(id, title, by == null ? "" : by, start.toInstant(), end.toInstant(), presentation, null));
       }
     }
     if (presentations && checkedQuotas != null && !programme.isEmpty() && slots != checkedQuotas.finalists()) {

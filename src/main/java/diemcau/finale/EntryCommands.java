@@ -124,7 +124,7 @@ final class EntryCommands {
     String given = args.optString("units");
     FinalState state = core.state();
     Inputs.requireNotFinalised(state);
-    if (state.running().order() != null || !state.judging().sheets().isEmpty()) {
+    if (state.order() != null || !state.judging().sheets().isEmpty()) {
       throw CommandException.conflict("finalists_locked",
           "the finalists can no longer change: the order is drawn or judges have scored");
     }

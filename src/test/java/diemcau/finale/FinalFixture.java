@@ -2,6 +2,7 @@ package diemcau.finale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import diemcau.event.AgendaItem;
 import diemcau.support.Rest;
 import diemcau.support.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -110,5 +111,31 @@ final class FinalFixture {
 
   JsonObject state() throws Exception {
     return Rest.get(server.port, "/api/state/final", null).body();
+  }
+
+  JsonObject agenda() throws Exception {
+    return Rest.get(server.port, "/api/state/agenda", null).body();
+  }
+
+  /** The MC's view of the judges' progress. */
+  JsonObject progress() throws Exception {
+    return Rest.get(server.port, "/api/final/progress", TestServer.MC_TOKEN).body();
+  }
+
+  /** The index in the final's programme of presentation slot {@code n} (1-based). */
+  static int slotIndex(TestServer server, int n) {
+    List<AgendaItem> programme = server.server.event().finalDay().programme();
+    for (int i = 0; i < programme.size(); i++) {
+      if (Integer.valueOf(n).equals(programme.get(i).presentation())) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no presentation slot " + n);
+  }
+
+  /** The agenda serves the final, and presentation slot {@code n} starts now. */
+  void startSlot(int n) throws Exception {
+    ok(mc("agenda.day", new JsonObject().put("day", "final")));
+    ok(mc("agenda.goto", new JsonObject().put("index", slotIndex(server, n))));
   }
 }

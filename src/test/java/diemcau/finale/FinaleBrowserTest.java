@@ -65,7 +65,7 @@ class FinaleBrowserTest {
     Thread.sleep(1_500);
     hall.screenshot("final-hall-draw");
     waiting(hall, 15).until(d -> hallText().contains("hạt giống (seed) 2026") && !hallText().contains("Bốc thăm thứ tự trình bày"));
-    fixture.ok(fixture.mc("final.agenda.start", new JsonObject()));
+    fixture.startSlot(1);
     String first = fixture.state().getJsonArray("order").getString(0);
     waiting(hall, 15).until(d -> hallText().contains("Đang trình bày"));
     hall.screenshot("final-hall-running-order");

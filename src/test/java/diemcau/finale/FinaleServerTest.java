@@ -86,26 +86,56 @@ class FinaleServerTest {
     assertThat(redo.getJsonObject("args").getString("reason")).isEqualTo("Máy chiếu lỗi khi bốc thăm");
     assertThat(audit.getJsonObject(1).getJsonObject("args").getLong("seed")).isEqualTo(123_456_789L);
 
-    fixture.ok(fixture.mc("final.agenda.start", new JsonObject()));
+    fixture.startSlot(1);
     assertThat(fixture.admin("final.draw.redo", new JsonObject().put("reason", "Thử lại lần nữa")).status()).isEqualTo(409);
   }
 
   @Test
-  @DisplayName("the running order is one timed slot per finalist, in the drawn order")
+  @DisplayName("the final's programme runs on the agenda: its slots take the drawn order, with pause, time, drift and goto")
   void runningOrder() throws Exception {
     fixture.finalists();
-    fixture.ok(fixture.admin("final.schedule", new JsonObject().put("start", "2026-06-25T14:00:00+07:00")));
+    fixture.ok(fixture.mc("agenda.day", new JsonObject().put("day", "final")));
+    JsonObject agenda = fixture.agenda();
+    assertThat(agenda.getString("day")).isEqualTo("final");
+    assertThat(agenda.getString("date")).isEqualTo("2026-06-25");
+    assertThat(agenda.getJsonObject("venue").getString("name")).startsWith("Phòng 103");
+    int first = FinalFixture.slotIndex(server, 1);
+    assertThat(agenda.getJsonArray("items").getJsonObject(first).getString("title")).isEqualTo("Phần trình bày thứ 1");
+    Rest.Reply early = fixture.mc("agenda.goto", new JsonObject().put("index", first));
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.body().getJsonObject("error").getString("code")).isEqualTo("no_order");
+
     fixture.ok(fixture.mc("final.draw", new JsonObject().put("seed", 1)));
-    fixture.ok(fixture.mc("final.agenda.start", new JsonObject()));
-    JsonObject agenda = fixture.state().getJsonObject("agenda");
-    JsonArray items = agenda.getJsonArray("items");
-    assertThat(items).hasSize(6);
-    assertThat(items.getJsonObject(0).getString("id")).isEqualTo("slot-" + Draw.order(States.FINALISTS, 1).get(0));
-    assertThat(items.getJsonObject(1).getLong("plannedStart") - items.getJsonObject(0).getLong("plannedStart"))
-        .isEqualTo(10 * 60_000L);
-    assertThat(agenda.getString("status")).isEqualTo("running");
-    fixture.ok(fixture.mc("final.agenda.next", new JsonObject()));
-    assertThat(fixture.state().getJsonObject("agenda").getInteger("current")).isEqualTo(1);
+    List<String> order = Draw.order(States.FINALISTS, 1);
+    JsonArray items = fixture.agenda().getJsonArray("items");
+    assertThat(items).hasSize(server.server.event().finalDay().programme().size());
+    for (int slot = 1; slot <= 6; slot++) {
+      JsonObject item = items.getJsonObject(FinalFixture.slotIndex(server, slot));
+      assertThat(item.getInteger("presentation")).isEqualTo(slot);
+      assertThat(item.getString("unit")).isEqualTo(order.get(slot - 1));
+      assertThat(item.getString("title")).isEqualTo(Outcome.name(server.server.event(), order.get(slot - 1)));
+      assertThat(item.getString("by")).startsWith("Trợ lý AI số ");
+      assertThat(item.getLong("plannedEnd") - item.getLong("plannedStart")).isEqualTo(10 * 60_000L);
+    }
+    assertThat(fixture.state().containsKey("agenda")).as("one agenda, not a second one in the final's topic").isFalse();
+
+    fixture.ok(fixture.mc("agenda.goto", new JsonObject().put("index", first)));
+    fixture.ok(fixture.mc("agenda.pause", new JsonObject()));
+    fixture.ok(fixture.mc("agenda.adjust", new JsonObject().put("ms", 60_000)));
+    agenda = fixture.agenda();
+    assertThat(agenda.getString("status")).isEqualTo("paused");
+    assertThat(agenda.getJsonObject("now").getString("unit")).isEqualTo(order.get(0));
+    assertThat(agenda.getLong("durationMs")).isEqualTo(11 * 60_000L);
+    assertThat(agenda.getLong("driftMs")).as("drift against the planned 14:40 end").isNotNull();
+    fixture.ok(fixture.mc("agenda.resume", new JsonObject()));
+    fixture.ok(fixture.mc("agenda.next", new JsonObject()));
+    assertThat(fixture.agenda().getJsonObject("now").getString("unit")).isEqualTo(order.get(1));
+    assertThat(fixture.progress().getString("current")).isEqualTo(order.get(1));
+
+    Rest.Reply switchDay = fixture.mc("agenda.day", new JsonObject().put("day", "conference"));
+    assertThat(switchDay.status()).isEqualTo(409);
+    assertThat(switchDay.body().getJsonObject("error").getString("code")).isEqualTo("day_in_progress");
+    assertThat(fixture.mc("final.agenda.next", new JsonObject()).status()).as("no second family of agenda commands").isEqualTo(404);
   }
 
   @Test

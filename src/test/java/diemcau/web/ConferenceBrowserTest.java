@@ -58,6 +58,8 @@ class ConferenceBrowserTest {
   void conference() throws Exception {
     List<JsonObject> items = server.server.event().conference().programme().stream()
         .map(item -> new JsonObject().put("title", item.title())).toList();
+    assertThat(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.day", new JsonObject().put("day", "conference")).status())
+        .isEqualTo(200);
     assertThat(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject()).status()).isEqualTo(200);
 
     hall = Browser.open(1920, 1080);
@@ -74,7 +76,10 @@ class ConferenceBrowserTest {
 
     for (Browser screen : List.of(hall, bridgeA, bridgeB)) {
       waiting(screen).until(d -> items.get(0).getString("title").equals(text(screen, ".agenda .now-title")));
+      assertThat(text(screen, ".topbar .where")).as("the day served").startsWith("Thứ Tư, 27/5/2026 · ");
     }
+    assertThat(text(hall, ".topbar .where")).isEqualTo("Thứ Tư, 27/5/2026 · Phòng 103, Trung tâm Hội nghị - Biểu diễn thành phố");
+    assertThat(text(bridgeA, ".topbar .where")).isEqualTo("Thứ Tư, 27/5/2026 · Điểm cầu Phường Thủy Nguyên");
     waiting(mc).until(d -> items.get(0).getString("title").equals(text(mc, "#now-title")));
 
     mc.driver.findElement(By.tagName("body")).sendKeys(Keys.SPACE);

@@ -2,6 +2,7 @@
 // schedule, judges and their links (token and QR shown once), results and ties, finalising,
 // and the CSV exports. Reads GET /api/final/admin; every change is a command.
 import { connect } from './client.js';
+import { issue, OVERRIDABLE, say as explain } from './messages.js';
 
 const TOKEN_KEY = 'diemcau.adminToken';
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -31,7 +32,10 @@ async function api(path, options = {}) {
   return body;
 }
 
-/** Runs a command, says what happened, and reloads the view. */
+/**
+ * Runs a command, says what happened, and reloads the view. A refusal by an integrity rule may
+ * be set aside: the admin is asked for a reason, which the audit log keeps with the command.
+ */
 async function command(name, args = {}, done = 'Đã lưu.') {
   try {
     await api('/api/commands', { method: 'POST', body: JSON.stringify({ name, args }) });
@@ -39,7 +43,11 @@ async function command(name, args = {}, done = 'Đã lưu.') {
     await reload();
     return true;
   } catch (error) {
-    say(`${error.message}${error.field ? ` (${error.field})` : ''}`, 'error');
+    if (OVERRIDABLE.has(error.code) && !args.override) {
+      const reason = window.prompt(`${explain(error)}.\n\nVẫn thực hiện? Nhập lý do (được ghi vào nhật ký):`);
+      if (reason) return command(name, { ...args, override: reason }, done);
+    }
+    say(explain(error), 'error');
     return false;
   }
 }
@@ -172,7 +180,7 @@ function renderResults() {
   const outcome = admin.outcome;
   $('results-state').replaceChildren(outcome.finalised ? h('span', { className: 'ok' }, 'Đã chốt kết quả.')
     : outcome.ready ? h('span', { className: 'ok' }, 'Đủ điều kiện chốt kết quả.') : 'Chưa đủ điều kiện chốt:');
-  $('problems').replaceChildren(...outcome.problems.map((p) => h('li', {}, p)));
+  $('problems').replaceChildren(...outcome.problems.map((p) => h('li', {}, issue(p))));
   const judges = admin.judges;
   $('results-head').replaceChildren(h('tr', {}, h('th', {}, 'Hạng'), h('th', {}, 'Đơn vị'),
     ...judges.map((j) => h('th', {}, j.name)), h('th', {}, 'Trung bình'), h('th', {}, 'Giải')));

@@ -86,7 +86,7 @@ export async function mount(section, live, ctx) {
     }
     const ranked = communes.rows.filter((row) => row.rank != null);
     const empty = $('.lb-empty');
-    empty.textContent = 'Chưa có số biên chế của các xã, phường, đặc khu: chưa xếp hạng được theo tỷ lệ.';
+    empty.textContent = 'Chưa có đơn vị được xếp hạng: một đơn vị được xếp hạng khi có số biên chế và có người hoàn thành.';
     empty.classList.toggle('shown', ranked.length === 0);
     bars.show(ranked.slice(0, TOP), communes);
     departments.show(depts);

@@ -6,8 +6,10 @@ import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
 import diemcau.event.Event;
 import diemcau.event.EventLoader;
+import diemcau.finale.FinaleService;
 import diemcau.live.CommandVerticle;
 import diemcau.live.LiveHub;
+import diemcau.participation.ParticipationService;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
@@ -70,8 +72,9 @@ public final class Server {
   private Future<?> deploy(Settings settings, Clock clock) {
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     AgendaService agenda = new AgendaService(event, clock);
+    ParticipationService participation = new ParticipationService(event, store, clock);
     List<LiveCore> cores = List.of(agenda, new ScreenService(), new BridgesService(event.units(), clock),
-        new diemcau.finale.FinaleService(event, credentials, agenda), new diemcau.participation.ParticipationService(event, store, clock));
+        new FinaleService(event, credentials, agenda, participation), participation);
     List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()), new diemcau.participation.ParticipationRoutes(event, credentials, store));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port(), settings.publicUrl());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());

@@ -60,6 +60,11 @@ public record Event(
     return units.stream().filter(u -> !u.kind().communeLevel()).toList();
   }
 
+  /** Stage 2: the window in which the qualified units' entries are received. */
+  public Stage stage2() {
+    return stages.get(1);
+  }
+
   public Optional<Stage> stage(String id) {
     return stages.stream().filter(s -> s.id().equals(id)).findFirst();
   }

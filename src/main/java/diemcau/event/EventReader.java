@@ -304,10 +304,16 @@ final class EventReader {
     return zone == null ? time.toLocalDate() : time.atZoneSameInstant(zone).toLocalDate();
   }
 
+  /** The contest's three stages, in order: stage 1 (learning), stage 2 (entries), stage 3 (the final). */
   private List<Stage> stages(JsonObject root) {
     List<Stage> stages = new ArrayList<>();
     Map<String, String> ids = new HashMap<>();
-    for (Item item : objects(root, "$", "stages", "stage")) {
+    List<Item> items = objects(root, "$", "stages", "stage");
+    if (!items.isEmpty() && items.size() != 3) {
+      problem(at("$", "stages"), "has " + items.size() + " stages; the contest has three, in order: Chặng 1 (learning),"
+          + " Chặng 2 (the qualified units' entries), Chặng 3 (the final)");
+    }
+    for (Item item : items) {
       JsonObject o = item.object();
       String p = item.path();
       fields(o, p, List.of("id", "name", "from", "to"));
@@ -325,6 +331,10 @@ final class EventReader {
         problem(at(p, "to"), "ends " + to + ", before the stage starts " + from);
       }
       if (id != null && name != null && from != null && to != null) {
+        if (!stages.isEmpty() && !from.isAfter(stages.get(stages.size() - 1).to())) {
+          problem(at(p, "from"), "starts " + from + ", before the stage before it ends ("
+              + stages.get(stages.size() - 1).to() + "); stages follow one another");
+        }
         stages.add(new Stage(id, name, from, to));
       }
     }

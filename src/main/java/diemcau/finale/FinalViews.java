@@ -114,7 +114,7 @@ final class FinalViews {
           .put("prize", prize(outcome, place.unit())));
     }
     return new JsonObject().put("finalists", finalists).put("others", others)
-        .put("problems", new JsonArray(new ArrayList<>(outcome.problems()))).put("ready", outcome.ready())
+        .put("problems", new JsonArray(outcome.issues().stream().map(Outcome.Issue::toJson).toList())).put("ready", outcome.ready())
         .put("finalised", state.finalised());
   }
 

@@ -7,6 +7,7 @@ import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
 import diemcau.command.Role;
 import diemcau.event.Event;
+import diemcau.participation.Qualifiers;
 import diemcau.store.CoreStates;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -38,13 +39,15 @@ public final class FinaleService implements LiveCore {
 
   private final Event event;
   private final AgendaService agenda;
+  private final Qualifiers stage1;
   private final JudgeTokens tokens = new JudgeTokens();
   private FinalState state = FinalState.empty();
 
   /** Registers the judges' tokens with {@code credentials}, so the command door knows them. */
-  public FinaleService(Event event, Credentials credentials, AgendaService agenda) {
+  public FinaleService(Event event, Credentials credentials, AgendaService agenda, Qualifiers stage1) {
     this.event = event;
     this.agenda = agenda;
+    this.stage1 = stage1;
     credentials.addLookup(tokens);
   }
 
@@ -86,6 +89,11 @@ public final class FinaleService implements LiveCore {
 
   AgendaService agenda() {
     return agenda;
+  }
+
+  /** Who is above the stage-1 cut line: only they send a stage-2 entry. */
+  Qualifiers stage1() {
+    return stage1;
   }
 
   /** A change to {@code next}, persisted whole. */

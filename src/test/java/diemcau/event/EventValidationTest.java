@@ -329,6 +329,17 @@ class EventValidationTest {
         new Problem("$.stages[2].id", "duplicate stage id chang-2, already used by $.stages[1]"));
   }
 
+  @Test
+  void theContestHasThreeStagesInOrder() {
+    assertThat(problems(json -> json.getJsonArray("stages").remove(2))).containsExactly(new Problem("$.stages",
+        "has 2 stages; the contest has three, in order: Chặng 1 (learning), Chặng 2 (the qualified units' entries),"
+            + " Chặng 3 (the final)"));
+    assertThat(problems(json -> json.getJsonArray("stages").getJsonObject(1).put("from", "2026-06-10")))
+        .containsExactly(new Problem("$.stages[1].from",
+            "starts 2026-06-10, before the stage before it ends (2026-06-10); stages follow one another"));
+    assertThat(loads(json -> { }).stage2().from()).isEqualTo(LocalDate.of(2026, 6, 12));
+  }
+
   // ---- quotas ----
 
   @Test

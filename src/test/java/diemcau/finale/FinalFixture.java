@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import diemcau.event.AgendaItem;
 import diemcau.support.Rest;
 import diemcau.support.TestServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,18 +49,60 @@ final class FinalFixture {
     return scores;
   }
 
+  /** A time inside the stage-2 window of the shipped event (12/6 – 16/6/2026). */
+  static final String IN_STAGE2 = "2026-06-14T09:30:00+07:00";
+
+  /**
+   * Stage 1 as the stage-2 guards need it: the eleven units of {@link States#STAGE2} above the
+   * cut line (20 staff each, 20, 19, … 10 of them completed), nobody else with a completion.
+   * Waits for the leaderboard to show it.
+   */
+  void stage1() throws Exception {
+    JsonObject headcounts = new JsonObject();
+    JsonArray people = new JsonArray();
+    for (int i = 0; i < States.STAGE2.size(); i++) {
+      String unit = States.STAGE2.get(i);
+      headcounts.put(unit, 20);
+      for (int p = 0; p < 20 - i; p++) {
+        people.add(new JsonObject().put("unit", unit).put("person", unit + "-" + p)
+            .put("enrolledAt", "2026-05-29T08:00:00+07:00").put("completedAt", "2026-06-02T10:00:00+07:00").put("score", 80));
+      }
+    }
+    ok(admin("units.headcounts", new JsonObject().put("headcounts", headcounts)));
+    Rest.Reply imported = Rest.post(server.port, "/api/participation", TestServer.ADMIN_TOKEN, people.encode());
+    assertThat(imported.status()).as(imported.body().encode()).isEqualTo(200);
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (!qualified(States.STAGE2)) {
+      assertThat(System.currentTimeMillis()).as("the leaderboard shows the stage-2 units qualified").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  /** True when the public leaderboard shows every one of {@code units} above the cut line. */
+  private boolean qualified(List<String> units) throws Exception {
+    JsonObject board = Rest.get(server.port, "/api/state/leaderboard", null).body();
+    List<String> above = new ArrayList<>();
+    board.getJsonArray("groups", new JsonArray()).forEach(group -> ((JsonObject) group).getJsonArray("rows").forEach(row -> {
+      if (Boolean.TRUE.equals(((JsonObject) row).getValue("qualified"))) {
+        above.add(((JsonObject) row).getString("unit"));
+      }
+    }));
+    return above.containsAll(units);
+  }
+
   /** The eleven stage-2 entries of {@link States#STAGE2}, the council's totals falling down the list. */
   void stage2() throws Exception {
     stage2(States.STAGE2.size());
   }
 
-  /** The first {@code count} of those entries (recording one again edits it). */
+  /** Stage 1, then the first {@code count} of those entries (recording one again edits it). */
   void stage2(int count) throws Exception {
+    stage1();
     for (int i = 0; i < count; i++) {
       String unit = States.STAGE2.get(i);
       ok(admin("stage2.entry", new JsonObject().put("unit", unit).put("title", "Trợ lý AI số " + (i + 1))
           .put("representative", "Nguyễn Văn " + (char) ('A' + i)).put("contact", "contact-" + unit + "@example.vn")
-          .put("channel", i % 2 == 0 ? "email" : "zalo")));
+          .put("channel", i % 2 == 0 ? "email" : "zalo").put("receivedAt", IN_STAGE2)));
       ok(admin("stage2.council.score", new JsonObject().put("unit", unit)
           .put("scores", scores(20.25, 20.25, 15.25, 10.25, 10.25 - i))));
     }
@@ -83,8 +126,13 @@ final class FinalFixture {
     return tokens;
   }
 
-  /** Every judge scores every finalist: judge j gives finalist f {@code sheets.of(f, j)}, or nothing for null. */
+  /**
+   * Every finalist presents (the order drawn with seed 2026 unless there is one, each slot in
+   * turn, the last one ended), then every judge scores every finalist: judge j gives finalist f
+   * {@code sheets.of(f, j)}, or nothing for null.
+   */
   void scoreAll(List<String> tokens, Sheets sheets) throws Exception {
+    presentAll();
     for (int f = 0; f < States.FINALISTS.size(); f++) {
       for (int j = 0; j < tokens.size(); j++) {
         if (sheets.of(f, j) != null) {
@@ -131,6 +179,17 @@ final class FinalFixture {
       }
     }
     throw new IllegalArgumentException("no presentation slot " + n);
+  }
+
+  /** The order drawn (seed 2026) unless there is one, every presentation run in turn and the last one ended. */
+  void presentAll() throws Exception {
+    if (state().getValue("order") == null) {
+      ok(mc("final.draw", new JsonObject().put("seed", 2026)));
+    }
+    for (int n = 1; n <= States.FINALISTS.size(); n++) {
+      startSlot(n);
+    }
+    ok(mc("agenda.next", new JsonObject()));
   }
 
   /** The agenda serves the final, and presentation slot {@code n} starts now. */

@@ -97,6 +97,7 @@ class FinaleBrowserTest {
     JsonObject mine = Rest.get(server.port, "/api/final/judge", tokens.get(0)).body().getJsonObject("mine").getJsonObject(first);
     assertThat(mine.getJsonObject("scores")).isEqualTo(sheet);
 
+    fixture.presentAll();
     for (int f = 0; f < States.FINALISTS.size(); f++) {
       for (int j = 0; j < tokens.size(); j++) {
         if (!(j == 0 && States.FINALISTS.get(f).equals(first))) {
@@ -181,8 +182,8 @@ class FinaleBrowserTest {
     return hall.driver.findElement(By.cssSelector("section.final")).getText();
   }
 
+  /** The winner's name on the hall, read in one step (the scene replaces its nodes as the reveal moves). */
   private String winner() {
-    List<WebElement> winners = hall.driver.findElements(By.cssSelector("section.final .winner"));
-    return winners.isEmpty() ? null : winners.get(0).getText();
+    return (String) hall.driver.executeScript("const w = document.querySelector('section.final .winner'); return w ? w.textContent : null;");
   }
 }

@@ -142,6 +142,7 @@ class FinaleServerTest {
   @DisplayName("a judge's scores are checked against the rubric: every criterion, in range, for a finalist")
   void scoringValidation() throws Exception {
     fixture.finalists();
+    fixture.presentAll();
     String judge = fixture.judges(1).get(0);
     String unit = States.FINALISTS.get(0);
     JsonObject missing = FinalFixture.distinct(0, 0);
@@ -162,6 +163,7 @@ class FinaleServerTest {
   @DisplayName("a submitted sheet is locked; a correction needs a reason and is logged with before and after")
   void lockAndCorrect() throws Exception {
     fixture.finalists();
+    fixture.presentAll();
     String judge = fixture.judges(1).get(0);
     String unit = States.FINALISTS.get(0);
     fixture.ok(fixture.as(judge, "judge.score", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(0, 0))));
@@ -189,6 +191,7 @@ class FinaleServerTest {
   @DisplayName("a judge sees only their own sheets, and the MC sees who has submitted, never a value")
   void whoSeesWhat() throws Exception {
     fixture.finalists();
+    fixture.presentAll();
     List<String> judges = fixture.judges(2);
     String unit = States.FINALISTS.get(0);
     fixture.ok(fixture.as(judges.get(0), "judge.score", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(0, 0))));

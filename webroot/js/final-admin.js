@@ -159,7 +159,7 @@ function renderFinalists() {
 function renderOrder() {
   const order = admin.order;
   $('order-now').textContent = !order ? 'Chưa bốc thăm hay đặt thứ tự (MC bốc thăm trên bàn điều khiển).'
-    : `${order.method === 'draw' ? `Bốc thăm, hạt giống ${order.seed}` : 'Ban Tổ chức đặt'}`
+    : `${order.method === 'draw' ? `Bốc thăm với số ${order.seed} (${order.seedGiven ? 'bốc tại hội trường' : 'máy chủ chọn'})` : 'Ban Tổ chức đặt'}`
       + `${order.redraws ? ` (lần thay đổi thứ ${order.redraws})` : ''}: `
       + order.units.map((u, i) => `${i + 1}. ${unitName(u)}`).join(' · ');
 }
@@ -266,7 +266,8 @@ function wire() {
   });
   $('redraw-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    command('final.draw.redo', { reason: event.target.reason.value }, 'Đã bốc thăm lại.');
+    const seed = event.target.seed.value.trim();
+    command('final.draw.redo', { reason: event.target.reason.value, ...(seed ? { seed: Number(seed) } : {}) }, 'Đã bốc thăm lại.');
   });
   $('judge-form').addEventListener('submit', async (event) => {
     event.preventDefault();

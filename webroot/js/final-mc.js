@@ -47,13 +47,28 @@ export function mountFinalMc(root, client, token) {
     .then(() => { error.textContent = ''; })
     .catch((refusal) => { error.textContent = refusal.message ?? String(refusal); });
 
-  // draw
+  // draw: with the number drawn in the hall (a ball from the bowl, the lottery's result), or one the server picks
   const drawSection = section('Thứ tự trình bày');
   const drawNote = line('note');
+  const seed = document.createElement('input');
+  Object.assign(seed, { id: 'draw-seed', inputMode: 'numeric', autocomplete: 'off', placeholder: 'để trống: máy chủ chọn' });
+  const seedLabel = document.createElement('label');
+  seedLabel.append('Số bốc tại hội trường ', seed);
   const drawButton = button('Bốc thăm thứ tự', () => {
-    if (window.confirm('Bốc thăm thứ tự trình bày? Chỉ bốc thăm một lần; bốc lại cần Ban Tổ chức và lý do.')) run('final.draw');
+    const typed = seed.value.trim();
+    if (typed && !(/^\d{1,16}$/.test(typed) && Number(typed) <= Number.MAX_SAFE_INTEGER)) {
+      error.textContent = `Số bốc thăm phải là số nguyên từ 0 đến ${Number.MAX_SAFE_INTEGER.toLocaleString('vi-VN')}`;
+      return;
+    }
+    const question = typed ? `Bốc thăm thứ tự trình bày với số ${typed}?` : 'Bốc thăm thứ tự trình bày với số do máy chủ chọn?';
+    if (window.confirm(`${question} Chỉ bốc thăm một lần; bốc lại cần Ban Tổ chức và lý do.`)) {
+      run('final.draw', typed ? { seed: Number(typed) } : {});
+    }
   }, 'big');
-  drawSection.append(drawButton, drawNote);
+  const drawRow = document.createElement('div');
+  drawRow.className = 'row';
+  drawRow.append(seedLabel, drawButton);
+  drawSection.append(drawRow, drawNote);
 
   // judges
   const judgesSection = section('Phiếu chấm đã gửi');
@@ -98,9 +113,11 @@ export function mountFinalMc(root, client, token) {
     data = next;
     const ready = data.finalists.length > 0;
     drawButton.disabled = !ready || Boolean(data.order);
+    seed.disabled = drawButton.disabled;
     drawNote.textContent = !ready ? 'Chưa xác nhận các đơn vị vào Chung kết.'
       : !data.order ? `${data.finalists.length} đơn vị sẵn sàng bốc thăm.`
-        : data.draw.method === 'draw' ? `Đã bốc thăm (seed ${data.draw.seed}): ${names(data.order)}`
+        : data.draw.method === 'draw' ? `Đã bốc thăm với số ${data.draw.seed}`
+          + ` (${data.draw.seedGiven ? 'bốc tại hội trường' : 'máy chủ chọn'}): ${names(data.order)}`
           : `Thứ tự do Ban Tổ chức đặt: ${names(data.order)}`;
     renderReveal();
     loadProgress();

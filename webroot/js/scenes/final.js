@@ -136,11 +136,21 @@ export function mount(section, live, ctx = {}) {
     return li;
   }
 
+  /** The seed, where it came from, and how anyone can re-run the draw from it (docs/final-draw.md). */
   function seedLine(draw) {
-    if (!draw) return el('p', 'seed');
-    if (draw.method !== 'draw') return el('p', 'seed', 'Thứ tự do Ban Tổ chức công bố');
-    return el('p', 'seed', `Bốc thăm với hạt giống (seed) ${draw.seed} — ai cũng có thể kiểm tra lại thứ tự từ hạt giống này`
-      + (draw.redraws ? ` · bốc thăm lại lần ${draw.redraws}` : ''));
+    const line = el('div', 'seed');
+    if (!draw) return line;
+    if (draw.method !== 'draw') {
+      line.append(el('p', null, 'Thứ tự do Ban Tổ chức công bố'));
+      return line;
+    }
+    const from = draw.seedGiven ? 'số bốc tại hội trường' : 'số do máy chủ chọn ngẫu nhiên';
+    line.append(el('p', 'which', `Số bốc thăm (hạt giống): ${draw.seed} · ${from}`
+        + (draw.redraws ? ` · bốc thăm lại lần ${draw.redraws}` : '')),
+      el('p', 'recipe', `Kiểm tra: xếp mã đơn vị tăng dần (${draw.sorted.join(', ')}), xáo trộn Fisher–Yates bằng`
+        + ` java.util.Random(${draw.seed}); hoặc chạy python3 redraw.py ${draw.seed} ${draw.sorted.join(',')}`
+        + ` — tệp redraw.py tại ${location.origin}/redraw.py`));
+    return line;
   }
 
   /** Names flicker in turn, then settle one by one into their places. */
@@ -158,7 +168,9 @@ export function mount(section, live, ctx = {}) {
       list.append(li);
       return li;
     });
-    replace('draw', el('p', 'kicker', 'Chung kết'), el('h1', null, 'Bốc thăm thứ tự trình bày'), pool, list, seedLine(data.draw));
+    const number = el('p', 'draw-seed', `Số bốc thăm: ${data.draw.seed}`);
+    replace('draw', el('p', 'kicker', 'Chung kết'), el('h1', null, 'Bốc thăm thứ tự trình bày'), number, pool, list,
+      seedLine(data.draw));
     let hot = 0;
     const flicker = setInterval(() => {
       chips.forEach((chip) => chip.classList.remove('hot'));

@@ -51,6 +51,7 @@ final class FinalTopic {
     return new JsonObject()
         .put("method", order.method())
         .put("seed", order.seed())
+        .put("seedGiven", order.seedGiven())
         .put("sorted", Order.DRAW.equals(order.method()) ? sorted : null)
         .put("at", order.at())
         .put("redraws", order.redraws());

@@ -10,7 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * The presentation order: {@code final.draw {seed?}} [mc, admin] draws it once;
+ * The presentation order: {@code final.draw {seed?}} [mc, admin] draws it once, with the number
+ * drawn in the hall when one is typed, else with one the server picks;
  * {@code final.draw.redo {reason, seed?}} and {@code final.order.set {order, reason?}} [admin]
  * replace it before the first presentation starts. The seed goes into the audit log with the
  * order it gave. When each slot is planned is the final's programme (the event file).
@@ -25,7 +26,7 @@ final class OrderCommands {
 
   void register(CommandDispatcher dispatcher) {
     dispatcher.register("final.draw", FinaleService.MC, (caller, args, now) -> {
-      long seed = seed(args);
+      Long seed = seed(args);
       if (core.state().order() != null) {
         throw CommandException.conflict("already_drawn",
             "the order is already " + (Order.DRAW.equals(core.state().order().method()) ? "drawn" : "set")
@@ -35,16 +36,17 @@ final class OrderCommands {
     });
     dispatcher.register("final.draw.redo", FinaleService.ADMIN, (caller, args, now) -> {
       String reason = Inputs.reason(args);
-      long seed = seed(args);
+      Long seed = seed(args);
       Order before = requireReplaceable();
       return draw(seed, now, before.redraws() + 1, reason);
     });
     dispatcher.register("final.order.set", FinaleService.ADMIN, (caller, args, now) -> set(args, now));
   }
 
-  private long seed(Args args) {
+  /** The seed given (a number drawn in the hall), or null when the server is to pick one. */
+  private Long seed(Args args) {
     if (!args.json().containsKey("seed")) {
-      return Draw.newSeed();
+      return null;
     }
     long seed = args.requireLong("seed");
     if (seed < 0 || seed > Draw.MAX_SEED) {
@@ -53,12 +55,14 @@ final class OrderCommands {
     return seed;
   }
 
-  private Change draw(long seed, long now, int redraws, String reason) {
+  private Change draw(Long given, long now, int redraws, String reason) {
     FinalState state = core.state();
     requireFinalists(state);
+    long seed = given != null ? given : Draw.newSeed();
     List<String> order = Draw.order(state.stage2().finalists(), seed);
-    JsonObject audit = new JsonObject().put("seed", seed).put("order", String.join(",", order)).put("reason", reason);
-    return core.change(state.withOrder(new Order(order, Order.DRAW, seed, now, redraws)), null, audit);
+    JsonObject audit = new JsonObject().put("seed", seed).put("seedGiven", given != null).put("order", String.join(",", order))
+        .put("reason", reason);
+    return core.change(state.withOrder(new Order(order, Order.DRAW, seed, given != null, now, redraws)), null, audit);
   }
 
   private Change set(Args args, long now) {
@@ -79,7 +83,7 @@ final class OrderCommands {
       }
       redraws = requireReplaceable().redraws() + 1;
     }
-    return core.change(state.withOrder(new Order(order, Order.SET, null, now, redraws)));
+    return core.change(state.withOrder(new Order(order, Order.SET, null, false, now, redraws)));
   }
 
   private Order requireReplaceable() {

@@ -60,6 +60,7 @@ class FinaleLeakTest {
     fixture.finalists();
     List<String> tokens = fixture.judges(3);
     fixture.ok(fixture.mc("final.draw", new JsonObject()));
+    assertThat(fixture.state().getJsonObject("draw").getBoolean("seedGiven")).as("the server picked the seed").isFalse();
     fixture.startSlot(1);
     List<String> order = fixture.state().getJsonArray("order").stream().map(String.class::cast).toList();
     for (String unit : order) {

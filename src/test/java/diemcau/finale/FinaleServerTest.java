@@ -68,6 +68,7 @@ class FinaleServerTest {
     JsonObject state = fixture.state();
     assertThat(state.getJsonArray("order").getList()).isEqualTo(Draw.order(States.FINALISTS, 123_456_789L));
     assertThat(state.getJsonObject("draw").getLong("seed")).isEqualTo(123_456_789L);
+    assertThat(state.getJsonObject("draw").getBoolean("seedGiven")).as("a number drawn in the hall").isTrue();
     assertThat(state.getJsonObject("draw").getJsonArray("sorted").getList()).isSorted();
 
     Rest.Reply again = fixture.mc("final.draw", new JsonObject());
@@ -79,6 +80,7 @@ class FinaleServerTest {
     fixture.ok(fixture.admin("final.draw.redo", new JsonObject().put("reason", "Máy chiếu lỗi khi bốc thăm").put("seed", 7)));
     assertThat(fixture.state().getJsonArray("order").getList()).isEqualTo(Draw.order(States.FINALISTS, 7));
     assertThat(fixture.state().getJsonObject("draw").getInteger("redraws")).isEqualTo(1);
+    assertThat(Rest.get(server.port, "/redraw.py", null).body().getString("text")).contains("def draw(codes, seed)");
     JsonArray audit = Rest.get(server.port, "/api/audit", TestServer.ADMIN_TOKEN).body().getJsonArray("entries");
     JsonObject redo = audit.getJsonObject(0);
     assertThat(redo.getString("command")).isEqualTo("final.draw.redo");

@@ -1,6 +1,7 @@
 // Judge console: the finalist being presented, the rubric with every criterion required and
 // range-checked, a confirmation naming the team, submit-and-lock, and a correction with a reason.
-// A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh.
+// A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh:
+// the final's topic, and the agenda when the unit presenting changes.
 import { connect, hhmm } from './client.js';
 
 const TOKEN_KEY = 'diemcau.judgeToken';
@@ -244,7 +245,7 @@ function start() {
     return;
   }
   refresh();
-  const client = connect({ screen: 'judge', topics: ['final'], token });
+  const client = connect({ screen: 'judge', topics: ['final', 'agenda'], token });
   client.onStatus((status, { refused }) => {
     const labels = { connecting: 'Đang kết nối', live: 'Trực tuyến', stale: 'Mạng chập chờn', down: 'Mất kết nối' };
     $('link').textContent = labels[status] ?? status;
@@ -252,6 +253,11 @@ function start() {
     if (refused) showLogin('Mã giám khảo không hợp lệ hoặc đã bị thu hồi.');
   });
   client.on('final', () => refresh());
+  client.on('agenda', (agenda) => {
+    const running = agenda.day === 'final' && (agenda.status === 'running' || agenda.status === 'paused');
+    const presenting = running && agenda.now.presentation ? agenda.now.unit : null;
+    if (view && presenting !== view.current) refresh();
+  });
 }
 
 $('login').addEventListener('submit', (event) => {

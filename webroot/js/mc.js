@@ -1,24 +1,11 @@
 // The MC's console: the day the agenda serves (27/5 or 25/6), agenda controls with keyboard
 // shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
 import { agendaClock, connect, countdown, day, driftSign, driftText, hhmm } from './client.js';
+import { say } from './messages.js';
 
 const TOKEN_KEY = 'diemcau.mcToken';
 const $ = (id) => document.getElementById(id);
 const LABELS = { idle: 'Chưa bắt đầu · Not started', running: 'Đang diễn ra · Running', paused: 'Tạm dừng · Paused', ended: 'Đã kết thúc · Ended' };
-// the server's error codes, said in Vietnamese (its English message follows in small print)
-const ERRORS = {
-  already_started: 'Chương trình đang chạy — bấm một dòng để chuyển mục',
-  at_first: 'Đang ở mục đầu tiên',
-  already_paused: 'Đang tạm dừng rồi',
-  not_running: 'Chương trình chưa chạy — bấm Bắt đầu trước',
-  not_paused: 'Chương trình không tạm dừng',
-  bad_index: 'Không có mục này',
-  bad_value: 'Giá trị không hợp lệ',
-  forbidden: 'Mã truy cập này không có quyền',
-  unauthorized: 'Mã truy cập không đúng',
-  disconnected: 'Chưa kết nối tới máy chủ',
-  timeout: 'Máy chủ không trả lời',
-};
 let live = null;
 let agenda = null;
 let busy = false; // one agenda command in flight at a time: a double press never skips two items
@@ -40,11 +27,7 @@ async function run(name, args = {}) {
   try {
     await live.command(name, args);
   } catch (error) {
-    const said = ERRORS[error.code] || error.message || 'Lệnh bị từ chối';
-    const english = document.createElement('small');
-    english.lang = 'en';
-    english.textContent = ` ${name}: ${error.message || error.code || ''}`;
-    $('command-error').replaceChildren(said, english);
+    $('command-error').replaceChildren(say(error));
     clearTimeout(errorTimer);
     errorTimer = setTimeout(() => $('command-error').replaceChildren(), 10_000);
   } finally {

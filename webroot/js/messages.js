@@ -6,6 +6,22 @@ export const OVERRIDABLE = new Set(['not_qualified', 'outside_stage2_window', 's
   'sheets_missing']);
 
 const CODES = {
+  // the agenda
+  already_started: 'Chương trình đang chạy — bấm một dòng để chuyển mục',
+  at_first: 'Đang ở mục đầu tiên',
+  already_paused: 'Đang tạm dừng rồi',
+  not_running: 'Chương trình chưa chạy — bấm Bắt đầu trước',
+  not_paused: 'Chương trình không tạm dừng',
+  ended: 'Chương trình đã kết thúc — bấm một dòng hoặc Bắt đầu để chạy lại',
+  bad_index: 'Không có mục này trong chương trình',
+  no_order: 'Chưa bốc thăm thứ tự trình bày: bốc thăm trước phần trình bày đầu tiên',
+  day_in_progress: 'Chương trình của ngày đang phục vụ vẫn đang chạy: kết thúc chương trình trước khi chuyển ngày',
+  // signing in and the link
+  forbidden: 'Mã truy cập này không có quyền',
+  unauthorized: 'Mã truy cập không đúng',
+  disconnected: 'Mất kết nối tới máy chủ',
+  timeout: 'Máy chủ không trả lời',
+  // the final's integrity rules
   not_qualified: 'Đơn vị này không nằm trong nhóm vào Chặng 2 theo kết quả Chặng 1',
   outside_stage2_window: 'Ngày nhận bài nằm ngoài thời gian Chặng 2',
   slot_not_started: 'Đơn vị này chưa đến lượt trình bày: chỉ chấm điểm khi phần trình bày đã bắt đầu',

@@ -14,6 +14,7 @@ const APPEAR_MS = 700;       // the name's own entrance
 const DRAW_SHUFFLE_MS = 2400;
 const DRAW_PLACE_MS = 450;   // one finalist settling into its place
 const LIVE_WINDOW_MS = 10_000; // a draw or a step older than this is shown as it is, without animation
+const money = new Intl.NumberFormat('vi-VN');
 
 const el = (tag, className, text) => {
   const node = document.createElement(tag);
@@ -137,15 +138,15 @@ export function mount(section, live, ctx = {}) {
   }
 
   /** The seed, where it came from, and how anyone can re-run the draw from it (docs/final-draw.md). */
-  function seedLine(draw) {
-    const line = el('div', 'seed');
+  function seedLine(draw, className = 'seed') {
+    const line = el('div', className);
     if (!draw) return line;
     if (draw.method !== 'draw') {
       line.append(el('p', null, 'Thứ tự do Ban Tổ chức công bố'));
       return line;
     }
     const from = draw.seedGiven ? 'số bốc tại hội trường' : 'số do máy chủ chọn ngẫu nhiên';
-    line.append(el('p', 'which', `Số bốc thăm (hạt giống): ${draw.seed} · ${from}`
+    line.append(el('p', 'which', `Số bốc thăm: ${draw.seed} · ${from}`
         + (draw.redraws ? ` · bốc thăm lại lần ${draw.redraws}` : '')),
       el('p', 'recipe', `Kiểm tra: xếp mã đơn vị tăng dần (${draw.sorted.join(', ')}), xáo trộn Fisher–Yates bằng`
         + ` java.util.Random(${draw.seed}); hoặc chạy python3 redraw.py ${draw.seed} ${draw.sorted.join(',')}`
@@ -168,9 +169,9 @@ export function mount(section, live, ctx = {}) {
       list.append(li);
       return li;
     });
-    const number = el('p', 'draw-seed', `Số bốc thăm: ${data.draw.seed}`);
-    replace('draw', el('p', 'kicker', 'Chung kết'), el('h1', null, 'Bốc thăm thứ tự trình bày'), number, pool, list,
-      seedLine(data.draw));
+    list.classList.add('compact');
+    replace('draw', el('p', 'kicker', 'Chung kết'), el('h1', null, 'Bốc thăm thứ tự trình bày'),
+      seedLine(data.draw, 'seed top'), pool, list);
     let hot = 0;
     const flicker = setInterval(() => {
       chips.forEach((chip) => chip.classList.remove('hot'));
@@ -240,9 +241,10 @@ export function mount(section, live, ctx = {}) {
     const stage = el('div', 'stage');
     if (latest) {
       const entry = data.entries.find((e) => e.unit === latest.unit);
-      stage.append(el('p', 'prize', latest.prizeName), el('p', 'winner', latest.name));
+      stage.append(el('p', 'prize', latest.prizeName), el('p', 'winner', latest.name),
+        el('p', 'amount', `Trị giá ${money.format(latest.amountVnd)} đồng`));
       if (entry) stage.append(el('p', 'entry', `“${entry.title}”`));
-      if (!fresh) stage.querySelectorAll('.winner, .entry').forEach((node) => { node.style.animation = 'none'; });
+      if (!fresh) stage.querySelectorAll('.winner, .amount, .entry').forEach((node) => { node.style.animation = 'none'; });
     } else {
       stage.append(el('p', 'prize', 'Lễ trao giải'), el('p', 'lead', 'Công bố giải thưởng Chung kết'));
     }

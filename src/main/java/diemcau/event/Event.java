@@ -69,6 +69,11 @@ public record Event(
     return stages.stream().filter(s -> s.id().equals(id)).findFirst();
   }
 
+  /** The prize with this id. */
+  public Optional<Prize> prize(String id) {
+    return prizes.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
+
   /** The prizes of one pool ({@link Prize#FINALISTS} or {@link Prize#STAGE2_NOT_FINALIST}), in file order. */
   public List<Prize> prizes(String pool) {
     return prizes.stream().filter(p -> p.pool().equals(pool)).toList();

@@ -391,12 +391,13 @@ final class EventReader {
     for (Item item : objects(root, "$", "prizes", null)) {
       JsonObject o = item.object();
       String p = item.path();
-      fields(o, p, List.of("id", "name", "count", "amountVnd", "pool"));
+      fields(o, p, List.of("id", "name", "count", "amountVnd", "pool", "certificate"));
       String id = code(o, p, "id");
       String name = text(o, p, "name");
       Long count = whole(o, p, "count");
       Long amount = whole(o, p, "amountVnd");
       String pool = text(o, p, "pool");
+      String certificate = optionalText(o, p, "certificate");
       if (id != null) {
         String earlier = ids.putIfAbsent(id, p);
         if (earlier != null) {
@@ -432,7 +433,7 @@ final class EventReader {
         }
       }
       if (id != null && name != null && count != null && amount != null && pool != null) {
-        prizes.add(new Prize(id, name, count.intValue(), amount, pool));
+        prizes.add(new Prize(id, name, count.intValue(), amount, pool, certificate == null ? "" : certificate));
       }
     }
     return prizes;

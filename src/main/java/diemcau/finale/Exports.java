@@ -2,6 +2,7 @@ package diemcau.finale;
 
 import diemcau.event.Criterion;
 import diemcau.event.Event;
+import diemcau.event.Prize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -17,7 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The organisers' CSV files, in Vietnamese, each starting with a byte-order mark so that a
  * spreadsheet opens the diacritics right: the official results, every judge's sheet, the list
- * for the certificates of merit, and the score ledger.
+ * for the certificates of merit, and the score ledger. A prize is written as the letters write
+ * it: its name, its amount in figures and in words, and the certificate that comes with it.
  */
 final class Exports {
 
@@ -31,7 +33,7 @@ final class Exports {
     List<Judge> judges = state.judging().judges();
     List<String> header = new ArrayList<>(List.of("Vòng", "Hạng", "Mã đơn vị", "Đơn vị", "Bài dự thi"));
     judges.forEach(judge -> header.add("GK " + judge.name()));
-    header.addAll(List.of("Điểm trung bình", "Giải", "Tiền thưởng (VNĐ)"));
+    header.addAll(List.of("Điểm trung bình", "Giải", "Tiền thưởng (VNĐ)", "Bằng chữ", "Khen thưởng"));
     return csv(header, printer -> {
       for (Standings.Place<Outcome.FinalistResult> place : outcome.finalists()) {
         Outcome.FinalistResult result = place.item();
@@ -43,7 +45,7 @@ final class Exports {
               + (result.aggregate().dropped().contains(index) ? " (loại)" : ""));
         }
         row.add(plain(result.aggregate().mean()));
-        addPrize(row, outcome, place.unit());
+        addPrize(row, outcome, place.unit(), event);
         printer.printRecord(row);
       }
       for (Standings.Place<Outcome.CouncilResult> place : outcome.others()) {
@@ -51,7 +53,7 @@ final class Exports {
             title(state, place.unit())));
         judges.forEach(judge -> row.add(""));
         row.add("");
-        addPrize(row, outcome, place.unit());
+        addPrize(row, outcome, place.unit(), event);
         printer.printRecord(row);
       }
     });
@@ -85,14 +87,15 @@ final class Exports {
   static String certificates(FinalState state, Event event) {
     List<Award> awards = new ArrayList<>(state.reveal().script());
     Collections.reverse(awards);
-    return csv(List.of("STT", "Đơn vị", "Mã đơn vị", "Giải", "Hạng", "Tiền thưởng (VNĐ)", "Bài dự thi", "Người đại diện"),
+    return csv(List.of("STT", "Đơn vị", "Mã đơn vị", "Giải", "Hạng", "Tiền thưởng (VNĐ)", "Bằng chữ", "Khen thưởng",
+        "Bài dự thi", "Người đại diện"),
         printer -> {
           int number = 1;
           for (Award award : awards) {
             Entry entry = state.stage2().entries().get(award.unit());
             printer.printRecord(number++, Outcome.name(event, award.unit()), award.unit(), award.prizeName(),
-                award.rank() == null ? "" : award.rank(), award.amountVnd(), entry == null ? "" : entry.title(),
-                entry == null ? "" : entry.representative());
+                award.rank() == null ? "" : award.rank(), award.amountVnd(), AmountInWords.of(award.amountVnd()),
+                certificate(event, award), entry == null ? "" : entry.title(), entry == null ? "" : entry.representative());
           }
         });
   }
@@ -125,10 +128,17 @@ final class Exports {
     return out.toString();
   }
 
-  private static void addPrize(List<Object> row, Outcome outcome, String unit) {
+  /** The prize's name, amount in figures and in words, and certificate; empty cells without a prize. */
+  private static void addPrize(List<Object> row, Outcome outcome, String unit, Event event) {
     Optional<Award> award = outcome.awards().stream().filter(a -> a.unit().equals(unit)).findFirst();
     row.add(award.map(Award::prizeName).orElse(""));
     row.add(award.map(a -> (Object) a.amountVnd()).orElse(""));
+    row.add(award.map(a -> AmountInWords.of(a.amountVnd())).orElse(""));
+    row.add(award.map(a -> certificate(event, a)).orElse(""));
+  }
+
+  private static String certificate(Event event, Award award) {
+    return event.prize(award.prize()).map(Prize::certificate).orElse("");
   }
 
   private static String rank(Standings.Place<?> place) {

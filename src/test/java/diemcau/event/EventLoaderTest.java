@@ -102,11 +102,13 @@ class EventLoaderTest {
     assertThat(event.quotas()).isEqualTo(new Quotas(10, 1, 6));
     assertThat(event.quotas().stage2Units()).isEqualTo(11);
 
+    String giayKhen = "Giấy khen của Giám đốc Sở Khoa học và Công nghệ";
     assertThat(event.prizes()).containsExactly(
-        new Prize("nhat", "Giải Nhất", 1, 10_000_000, Prize.FINALISTS),
-        new Prize("nhi", "Giải Nhì", 2, 5_000_000, Prize.FINALISTS),
-        new Prize("ba", "Giải Ba", 3, 3_000_000, Prize.FINALISTS),
-        new Prize("khuyen-khich", "Giải Khuyến khích", 5, 2_000_000, Prize.STAGE2_NOT_FINALIST));
+        new Prize("nhat", "Giải Nhất", 1, 10_000_000, Prize.FINALISTS, giayKhen),
+        new Prize("nhi", "Giải Nhì", 2, 5_000_000, Prize.FINALISTS, giayKhen),
+        new Prize("ba", "Giải Ba", 3, 3_000_000, Prize.FINALISTS, giayKhen),
+        new Prize("khuyen-khich", "Giải Khuyến khích", 5, 2_000_000, Prize.STAGE2_NOT_FINALIST, giayKhen));
+    assertThat(event.prize("ba")).get().extracting(Prize::certificate).isEqualTo(giayKhen);
     assertThat(event.prizes(Prize.STAGE2_NOT_FINALIST)).extracting(Prize::id).containsExactly("khuyen-khich");
     assertThat(event.prizeForPlace(1)).get().extracting(Prize::id).isEqualTo("nhat");
     assertThat(event.prizeForPlace(3)).get().extracting(Prize::id).isEqualTo("nhi");

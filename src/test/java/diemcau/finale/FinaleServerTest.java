@@ -271,7 +271,7 @@ class FinaleServerTest {
   }
 
   @Test
-  @DisplayName("the organisers export the official results, every judge's sheet and the certificates list")
+  @DisplayName("the organisers export the official results, every judge's sheet and the certificates list, prizes as the letters write them")
   void exports() throws Exception {
     fixture.finalists();
     fixture.scoreAll(fixture.judges(3), FinalFixture::distinct);
@@ -280,13 +280,21 @@ class FinaleServerTest {
     String results = Rest.get(server.port, "/api/final/export/results.csv", TestServer.ADMIN_TOKEN).body().getString("text");
     assertThat(results.lines()).hasSize(12);
     assertThat(results.lines().toList().get(1))
-        .startsWith("Chung kết,1,11560,Phường Thủy Nguyên,Trợ lý AI số 1,80.25,82.25 (loại),77.25 (loại),80.25,Giải Nhất,10000000");
-    assertThat(results).contains("Chặng 2,,SO-YT,Sở Y tế,Trợ lý AI số 11,,,,,Giải Khuyến khích,2000000");
+        .isEqualTo("Chung kết,1,11560,Phường Thủy Nguyên,Trợ lý AI số 1,80.25,82.25 (loại),77.25 (loại),80.25,Giải Nhất,10000000,"
+            + "Mười triệu đồng,Giấy khen của Giám đốc Sở Khoa học và Công nghệ");
+    assertThat(results.lines().toList().get(0)).endsWith("Điểm trung bình,Giải,Tiền thưởng (VNĐ),Bằng chữ,Khen thưởng");
+    assertThat(results).contains("Chặng 2,,SO-YT,Sở Y tế,Trợ lý AI số 11,,,,,Giải Khuyến khích,2000000,Hai triệu đồng,"
+        + "Giấy khen của Giám đốc Sở Khoa học và Công nghệ");
+    assertThat(results).contains(",Giải Nhì,5000000,Năm triệu đồng,", ",Giải Ba,3000000,Ba triệu đồng,");
     String scores = Rest.get(server.port, "/api/final/export/scores.csv", TestServer.ADMIN_TOKEN).body().getString("text");
     assertThat(scores.lines()).hasSize(19);
     String certificates = Rest.get(server.port, "/api/final/export/certificates.csv", TestServer.ADMIN_TOKEN).body().getString("text");
     assertThat(certificates.lines()).hasSize(12);
-    assertThat(certificates.lines().toList().get(1)).startsWith("1,Phường Thủy Nguyên,11560,Giải Nhất,1,10000000");
+    assertThat(certificates.lines().toList().get(0)).isEqualTo("\uFEFFSTT,Đơn vị,Mã đơn vị,Giải,Hạng,Tiền thưởng (VNĐ),Bằng chữ,"
+        + "Khen thưởng,Bài dự thi,Người đại diện");
+    assertThat(certificates.lines().toList().get(1)).isEqualTo("1,Phường Thủy Nguyên,11560,Giải Nhất,1,10000000,Mười triệu đồng,"
+        + "Giấy khen của Giám đốc Sở Khoa học và Công nghệ,Trợ lý AI số 1,Nguyễn Văn A");
+    assertThat(certificates.lines().toList().get(11)).startsWith("11,").contains(",Giải Khuyến khích,,2000000,Hai triệu đồng,");
     assertThat(Rest.get(server.port, "/api/final/export/results.csv", TestServer.MC_TOKEN).status()).isEqualTo(403);
   }
 

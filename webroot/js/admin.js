@@ -1,9 +1,14 @@
-// Admin: every unit's bridge link with its QR code, printable on A4 (one card per unit).
+// Admin: every unit's bridge link with its QR code, printable on A4 (one card per unit), and the
+// reset after a rehearsal that keeps those links.
 import { ADMIN_TOKEN_KEY, adminSession } from './admin-session.js';
+import { say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 
 let links = [];
+let token = null;
+const PART_NAMES = { agenda: 'chương trình', screen: 'màn hình', attendance: 'số đại biểu', participation: 'dữ liệu Chặng 1',
+  stage2: 'Chặng 2', final: 'Chung kết' };
 
 async function load(token) {
   const response = await fetch('/api/bridges/links', { headers: { Authorization: `Bearer ${token}` } });
@@ -37,13 +42,15 @@ function render() {
   $('status').textContent = `${shown.length} liên kết · mở trên màn hình của điểm cầu, hoặc quét mã QR`;
 }
 
-async function start(token) {
+async function start(candidate) {
   try {
-    const body = await load(token);
+    const body = await load(candidate);
+    token = candidate;
     links = body.links;
-    localStorage.setItem(ADMIN_TOKEN_KEY, token);
+    localStorage.setItem(ADMIN_TOKEN_KEY, candidate);
     $('login').hidden = true;
     $('tools').hidden = false;
+    $('reset-panel').hidden = false;
     render();
   } catch (error) {
     localStorage.removeItem(ADMIN_TOKEN_KEY);
@@ -53,6 +60,29 @@ async function start(token) {
   }
 }
 
+// rehearsal.reset: the chosen parts back to before the rehearsal, the links kept
+async function reset(event) {
+  event.preventDefault();
+  const parts = [...document.querySelectorAll('#reset input[name=parts]:checked')].map((box) => box.value);
+  $('reset-result').textContent = '';
+  if (parts.length === 0) {
+    $('reset-result').textContent = 'Chọn ít nhất một phần để đặt lại.';
+    return;
+  }
+  if (!window.confirm(`Đặt lại ${parts.map((part) => PART_NAMES[part]).join(', ')} về như trước buổi diễn tập?`)) return;
+  const response = await fetch('/api/commands', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'rehearsal.reset', args: { parts, confirm: $('reset-confirm').value } }),
+  }).catch(() => null);
+  const body = response ? await response.json().catch(() => ({})) : { error: { code: 'disconnected' } };
+  $('reset-result').textContent = response && response.ok
+    ? `Đã đặt lại: ${parts.map((part) => PART_NAMES[part]).join(', ')}. Liên kết điểm cầu, mã truy cập và liên kết giám khảo giữ nguyên.`
+    : say(body.error);
+  if (response && response.ok) $('reset-confirm').value = '';
+}
+
+$('reset').addEventListener('submit', reset);
 document.querySelectorAll('input[name=group]').forEach((radio) => radio.addEventListener('change', render));
 $('print').addEventListener('click', () => window.print());
 adminSession(start);

@@ -30,8 +30,15 @@ const CODES = {
   override_admin_only: 'Chỉ quản trị viên mới được bỏ qua quy tắc này',
 };
 
+/** An argument refused (bad_argument), by the field at fault. */
+const FIELDS = {
+  confirm: 'Gõ DAT LAI để xác nhận',
+  parts: 'Chọn các phần cần đặt lại',
+};
+
 /** A refusal said in Vietnamese: {code, field?} as the server sends it. */
 export function say(error) {
+  if (error?.code === 'bad_argument' && FIELDS[error.field]) return FIELDS[error.field];
   return CODES[error?.code] ?? 'Không thực hiện được';
 }
 

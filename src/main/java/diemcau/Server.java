@@ -2,6 +2,7 @@ package diemcau;
 
 import diemcau.agenda.AgendaService;
 import diemcau.bridges.BridgesService;
+import diemcau.command.Commands;
 import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
 import diemcau.event.Event;
@@ -10,6 +11,7 @@ import diemcau.finale.FinaleService;
 import diemcau.live.CommandVerticle;
 import diemcau.live.LiveHub;
 import diemcau.participation.ParticipationService;
+import diemcau.rehearsal.RehearsalReset;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
@@ -72,14 +74,17 @@ public final class Server {
   private Future<?> deploy(Settings settings, Clock clock) {
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     AgendaService agenda = new AgendaService(event, clock);
+    ScreenService screen = new ScreenService();
+    BridgesService bridges = new BridgesService(event.units(), clock);
     ParticipationService participation = new ParticipationService(event, store, clock);
-    List<LiveCore> cores = List.of(agenda, new ScreenService(), new BridgesService(event.units(), clock),
-        new FinaleService(event, credentials, agenda, participation), participation);
+    FinaleService finale = new FinaleService(event, credentials, agenda, participation);
+    List<LiveCore> cores = List.of(agenda, screen, bridges, finale, participation);
+    List<Commands> spanning = List.of(new RehearsalReset(agenda, screen, bridges, participation, finale));
     List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()), new diemcau.participation.ParticipationRoutes(event, credentials, store));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port(), settings.publicUrl());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another
-    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }

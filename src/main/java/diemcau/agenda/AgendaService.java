@@ -128,6 +128,17 @@ public final class AgendaService implements LiveCore {
     });
   }
 
+  /**
+   * Back to before a rehearsal: with {@code bothDays} both programmes idle and the day chosen by
+   * the calendar again; without, only the final's programme idle (its slots' times are gone with
+   * the order they were run for).
+   */
+  public Change reset(boolean bothDays) {
+    Map<String, AgendaState> next = new LinkedHashMap<>(states);
+    next.put(Day.FINAL, AgendaState.idle());
+    return bothDays ? save(null, idleDays()) : save(chosenDay, next);
+  }
+
   /** Names the final's presentation slots after the drawn order (slot n: the n-th presenter); empty before the draw. */
   public void presenters(List<Presenter> inOrder) {
     presenters = List.copyOf(inOrder);

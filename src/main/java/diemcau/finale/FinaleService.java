@@ -12,6 +12,7 @@ import diemcau.store.CoreStates;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,6 +78,17 @@ public final class FinaleService implements LiveCore {
   @Override
   public void start(Vertx vertx, Runnable republish) {
     new FinaleQueries(this).listen(vertx);
+  }
+
+  /**
+   * Back to before a rehearsal: the order, every judge's sheet and the score ledger, the
+   * council's tie decisions and the reveal gone; with {@code stage2} the entries, the council's
+   * scores and the finalists too. The judges stay, and with them their links.
+   */
+  public Change reset(boolean stage2) {
+    Judging judges = new Judging(state.judging().judges(), state.judging().created(), Map.of());
+    FinalState next = new FinalState(stage2 ? Stage2.empty() : state.stage2(), null, judges, List.of(), null);
+    return change(next, (connection, rev, now) -> ScoreLog.clear(connection), null);
   }
 
   FinalState state() {

@@ -174,6 +174,19 @@ public final class ParticipationService implements LiveCore, Qualifiers {
         }, null).withAuditArgs(summary);
   }
 
+  /**
+   * Back to before a rehearsal: no person, and the event file's headcounts (those set from the
+   * console or by a simulation are gone); the leaderboard follows.
+   */
+  public Change reset() {
+    requireLoaded();
+    return new Change(ledgerTopic, (connection, rev, now) -> ParticipationTables.clear(connection), () -> {
+      ledger.clear();
+      setHeadcounts.clear();
+      boardMayHaveChanged();
+    }, null);
+  }
+
   private Change setHeadcounts(Map<String, Integer> headcounts) {
     requireLoaded();
     Map<String, Integer> values = Map.copyOf(headcounts);

@@ -11,37 +11,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Drives a test server through stage 2 and the final over REST, as the consoles would. */
-final class FinalFixture {
+public final class FinalFixture {
 
   /** Criterion ids of the shipped rubric, with their maxima 25, 25, 20, 15, 15. */
   static final List<String> CRITERIA = List.of("thuc-tien", "hieu-qua", "sang-tao", "nhan-rong", "thuyet-trinh");
 
   private final TestServer server;
 
-  FinalFixture(TestServer server) {
+  public FinalFixture(TestServer server) {
     this.server = server;
   }
 
-  Rest.Reply admin(String name, JsonObject args) throws Exception {
+  public Rest.Reply admin(String name, JsonObject args) throws Exception {
     return Rest.command(server.port, TestServer.ADMIN_TOKEN, name, args);
   }
 
-  Rest.Reply mc(String name, JsonObject args) throws Exception {
+  public Rest.Reply mc(String name, JsonObject args) throws Exception {
     return Rest.command(server.port, TestServer.MC_TOKEN, name, args);
   }
 
-  Rest.Reply as(String token, String name, JsonObject args) throws Exception {
+  public Rest.Reply as(String token, String name, JsonObject args) throws Exception {
     return Rest.command(server.port, token, name, args);
   }
 
   /** A command that must be accepted. */
-  JsonObject ok(Rest.Reply reply) {
+  public JsonObject ok(Rest.Reply reply) {
     assertThat(reply.status()).as(reply.body().encode()).isEqualTo(200);
     return reply.body();
   }
 
   /** Five scores, one per criterion in rubric order. */
-  static JsonObject scores(double... values) {
+  public static JsonObject scores(double... values) {
     JsonObject scores = new JsonObject();
     for (int i = 0; i < CRITERIA.size(); i++) {
       scores.put(CRITERIA.get(i), values[i]);
@@ -50,14 +50,14 @@ final class FinalFixture {
   }
 
   /** A time inside the stage-2 window of the shipped event (12/6 – 16/6/2026). */
-  static final String IN_STAGE2 = "2026-06-14T09:30:00+07:00";
+  public static final String IN_STAGE2 = "2026-06-14T09:30:00+07:00";
 
   /**
    * Stage 1 as the stage-2 guards need it: the eleven units of {@link States#STAGE2} above the
    * cut line (20 staff each, 20, 19, … 10 of them completed), nobody else with a completion.
    * Waits for the leaderboard to show it.
    */
-  void stage1() throws Exception {
+  public void stage1() throws Exception {
     JsonObject headcounts = new JsonObject();
     JsonArray people = new JsonArray();
     for (int i = 0; i < States.STAGE2.size(); i++) {
@@ -91,12 +91,12 @@ final class FinalFixture {
   }
 
   /** The eleven stage-2 entries of {@link States#STAGE2}, the council's totals falling down the list. */
-  void stage2() throws Exception {
+  public void stage2() throws Exception {
     stage2(States.STAGE2.size());
   }
 
   /** Stage 1, then the first {@code count} of those entries (recording one again edits it). */
-  void stage2(int count) throws Exception {
+  public void stage2(int count) throws Exception {
     stage1();
     for (int i = 0; i < count; i++) {
       String unit = States.STAGE2.get(i);
@@ -109,13 +109,13 @@ final class FinalFixture {
   }
 
   /** Stage 2, then the top six confirmed as finalists. */
-  void finalists() throws Exception {
+  public void finalists() throws Exception {
     stage2();
     ok(admin("final.finalists.confirm", new JsonObject()));
   }
 
   /** Creates judges through the admin endpoint; returns their tokens. */
-  List<String> judges(int count) throws Exception {
+  public List<String> judges(int count) throws Exception {
     List<String> tokens = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       Rest.Reply reply = Rest.post(server.port, "/api/final/judges", TestServer.ADMIN_TOKEN,
@@ -131,7 +131,7 @@ final class FinalFixture {
    * turn, the last one ended), then every judge scores every finalist: judge j gives finalist f
    * {@code sheets.of(f, j)}, or nothing for null.
    */
-  void scoreAll(List<String> tokens, Sheets sheets) throws Exception {
+  public void scoreAll(List<String> tokens, Sheets sheets) throws Exception {
     presentAll();
     for (int f = 0; f < States.FINALISTS.size(); f++) {
       for (int j = 0; j < tokens.size(); j++) {
@@ -144,7 +144,7 @@ final class FinalFixture {
 
   /** The scores judge {@code j} gives finalist {@code f}. */
   @FunctionalInterface
-  interface Sheets {
+  public interface Sheets {
     JsonObject of(int finalist, int judge);
   }
 
@@ -152,26 +152,26 @@ final class FinalFixture {
    * Distinct, all-fractional scores: finalist f's sheets total (90.25 − 5f) ± judge spread, so the
    * results rank the finalists in list order and no total or mean is a whole number.
    */
-  static JsonObject distinct(int finalist, int judge) {
+  public static JsonObject distinct(int finalist, int judge) {
     double spread = judge == 0 ? 0 : judge == 1 ? 2 : -3;
     return scores(20.25 - finalist + spread, 20.25 - finalist, 15.25 - finalist, 12.25 - finalist, 12.25 - finalist);
   }
 
-  JsonObject state() throws Exception {
+  public JsonObject state() throws Exception {
     return Rest.get(server.port, "/api/state/final", null).body();
   }
 
-  JsonObject agenda() throws Exception {
+  public JsonObject agenda() throws Exception {
     return Rest.get(server.port, "/api/state/agenda", null).body();
   }
 
   /** The MC's view of the judges' progress. */
-  JsonObject progress() throws Exception {
+  public JsonObject progress() throws Exception {
     return Rest.get(server.port, "/api/final/progress", TestServer.MC_TOKEN).body();
   }
 
   /** The index in the final's programme of presentation slot {@code n} (1-based). */
-  static int slotIndex(TestServer server, int n) {
+  public static int slotIndex(TestServer server, int n) {
     List<AgendaItem> programme = server.server.event().finalDay().programme();
     for (int i = 0; i < programme.size(); i++) {
       if (Integer.valueOf(n).equals(programme.get(i).presentation())) {
@@ -182,7 +182,7 @@ final class FinalFixture {
   }
 
   /** The order drawn (seed 2026) unless there is one, every presentation run in turn and the last one ended. */
-  void presentAll() throws Exception {
+  public void presentAll() throws Exception {
     if (state().getValue("order") == null) {
       ok(mc("final.draw", new JsonObject().put("seed", 2026)));
     }
@@ -193,7 +193,7 @@ final class FinalFixture {
   }
 
   /** The agenda serves the final, and presentation slot {@code n} starts now. */
-  void startSlot(int n) throws Exception {
+  public void startSlot(int n) throws Exception {
     ok(mc("agenda.day", new JsonObject().put("day", "final")));
     ok(mc("agenda.goto", new JsonObject().put("index", slotIndex(server, n))));
   }

@@ -13,7 +13,7 @@ const PART_NAMES = { agenda: 'chương trình', screen: 'màn hình', attendance
 async function load(token) {
   const response = await fetch('/api/bridges/links', { headers: { Authorization: `Bearer ${token}` } });
   const body = await response.json();
-  if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
+  if (!response.ok) throw body.error ?? { code: 'unavailable' };
   return body;
 }
 
@@ -56,7 +56,7 @@ async function start(candidate) {
     localStorage.removeItem(ADMIN_TOKEN_KEY);
     $('login').hidden = false;
     $('tools').hidden = true;
-    $('status').textContent = `Không tải được liên kết: ${error.message}`;
+    $('status').textContent = `Không tải được liên kết: ${say(error)}`;
   }
 }
 

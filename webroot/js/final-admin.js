@@ -231,7 +231,7 @@ async function download(file) {
     link.click();
     URL.revokeObjectURL(link.href);
   } catch (error) {
-    say(`Không xuất được: ${error.message}`, 'error');
+    say(`Không xuất được: ${explain(error)}`, 'error');
   }
 }
 
@@ -278,7 +278,7 @@ function wire() {
       say(`Đã tạo giám khảo ${created.name}.`, 'done');
       await reload();
     } catch (error) {
-      say(error.message, 'error');
+      say(explain(error), 'error');
     }
   });
   $('tie-form').addEventListener('submit', (event) => {
@@ -313,7 +313,7 @@ async function start() {
   } catch (error) {
     localStorage.removeItem(TOKEN_KEY);
     $('login').hidden = false;
-    $('login-error').textContent = error.status === 401 || error.status === 403 ? 'Mã quản trị không đúng.' : error.message;
+    $('login-error').textContent = error.status === 401 || error.status === 403 ? 'Mã quản trị không đúng.' : explain(error);
     return;
   }
   $('admin').hidden = false;

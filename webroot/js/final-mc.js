@@ -2,6 +2,8 @@
 // value), and the reveal, one step at a time. The presentations themselves run on the console's
 // agenda (the final's day): same buttons and keys as the conference.
 //
+import { say } from './messages.js';
+
 // Use: mountFinalMc(element, client, token) — client from client.js, connected with the MC
 // token and 'final' in its topics; token for the MC-only REST read of the judges' progress.
 
@@ -45,7 +47,7 @@ export function mountFinalMc(root, client, token) {
 
   const run = (name, args = {}) => client.command(name, args)
     .then(() => { error.textContent = ''; })
-    .catch((refusal) => { error.textContent = refusal.message ?? String(refusal); });
+    .catch((refusal) => { error.textContent = say(refusal); });
 
   // draw: with the number drawn in the hall (a ball from the bowl, the lottery's result), or one the server picks
   const drawSection = section('Thứ tự trình bày');

@@ -3,6 +3,7 @@
 // A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh:
 // the final's topic, and the agenda when the unit presenting changes.
 import { connect, hhmm } from './client.js';
+import { say } from './messages.js';
 
 const TOKEN_KEY = 'diemcau.judgeToken';
 const $ = (id) => document.getElementById(id);
@@ -230,8 +231,8 @@ async function submit(event) {
       await refresh();
     } catch (error) {
       const field = error.field?.startsWith('scores.') ? inputs().find((i) => `scores.${i.dataset.criterion}` === error.field) : null;
-      if (field) showFieldError(field, error.message);
-      $('form-error').textContent = `Chưa gửi được: ${error.message}`;
+      if (field) showFieldError(field, say(error));
+      $('form-error').textContent = `Chưa gửi được: ${say(error)}`;
     } finally {
       $('submit').disabled = false;
     }

@@ -194,7 +194,9 @@ function renderRooms(data) {
   $('rooms').replaceChildren(...rooms.map((room) => {
     const li = document.createElement('li');
     li.className = room.status;
-    li.textContent = `${room.name}${room.attendance != null ? ` · ${room.attendance}` : ''}${room.status !== 'online' && room.lastSeen ? ` (lần cuối ${hhmm(room.lastSeen)})` : ''}`;
+    const dropped = room.status === 'offline' && room.lastSeen ? ` (mất kết nối từ ${hhmm(room.lastSeen)})` : '';
+    const quiet = room.status === 'stale' && room.lastSeen ? ` (tín hiệu chập chờn từ ${hhmm(room.lastSeen)})` : '';
+    li.textContent = `${room.name}${room.attendance != null ? ` · ${room.attendance}` : ''}${dropped}${quiet}`;
     return li;
   }));
 }

@@ -127,8 +127,9 @@ function renderTotals(totals) {
   $('.completed').textContent = number.format(totals.completed);
   $('.enrolled').textContent = number.format(totals.enrolled);
   $('.rate').textContent = totals.rate == null ? '–' : `${percent.format(totals.rate * 100)}%`;
-  $('.rate-label').textContent = totals.rate == null ? 'chưa có số biên chế'
-    : totals.unitsWithHeadcount < totals.units ? `biên chế của ${totals.unitsWithHeadcount}/${totals.units} đơn vị` : 'so với biên chế';
+  $('.rate-label').textContent = totals.rate == null ? 'chưa có tổng số cán bộ, công chức, viên chức và người lao động'
+    : totals.unitsWithHeadcount < totals.units ? `tỷ lệ hoàn thành của ${totals.unitsWithHeadcount}/${totals.units} đơn vị có tổng số`
+      : 'tỷ lệ hoàn thành';
 }
 
 function renderTable() {
@@ -149,7 +150,7 @@ function renderTable() {
       cell(row.rank ?? '–', 'num rank'),
       nameCell(row),
       cell(row.headcount == null ? number.format(row.completed) : `${number.format(row.completed)}/${number.format(row.headcount)}`, 'num'),
-      cell(row.rate == null ? 'chưa có số biên chế' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'num missing' : 'num'),
+      cell(row.rate == null ? 'chưa có tổng số' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'num missing' : 'num'),
       cell(row.avgScore == null ? '–' : percent.format(row.avgScore), 'num'));
     rows.push(tr);
   });

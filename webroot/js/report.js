@@ -1,6 +1,8 @@
 // A unit's printable report: its figures and rank as the screens show them, completions day by
 // day, and the people it still has to bring to completion. Opened with the unit's own link
 // (unit and key) or the admin token; the server refuses anyone else.
+import { say } from './messages.js';
+
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
 const when = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
@@ -17,7 +19,7 @@ async function load() {
   const response = await fetch(`/api/participation/report?${query}`, { headers, cache: 'no-store' });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    $('.sub').textContent = body.error ? body.error.message : `Không tải được báo cáo (${response.status}).`;
+    $('.sub').textContent = `Không tải được báo cáo: ${say(body.error)}.`;
     $('.sub').className = 'sub error';
     return;
   }
@@ -31,8 +33,9 @@ function render(report) {
   $('.sub').textContent = `${group.label} · số liệu lúc ${when.format(new Date())}`;
   $('.figures').replaceChildren(
     figure(row.rank == null ? 'chưa xếp hạng' : `${row.rank}/${group.size}`, 'Hạng trong nhóm'),
-    figure(row.rate == null ? 'chưa có' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'chưa có số biên chế' : 'Tỷ lệ hoàn thành'),
-    figure(row.headcount == null ? number.format(row.completed) : `${number.format(row.completed)}/${number.format(row.headcount)}`, 'Đã hoàn thành / biên chế'),
+    figure(row.rate == null ? 'chưa có' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'chưa có tổng số cán bộ, công chức, viên chức và người lao động' : 'Tỷ lệ hoàn thành'),
+    figure(row.headcount == null ? number.format(row.completed) : `${number.format(row.completed)}/${number.format(row.headcount)}`,
+      'Đã hoàn thành / tổng số cán bộ, công chức, viên chức và người lao động'),
     figure(row.avgScore == null ? '–' : percent.format(row.avgScore), 'Điểm trung bình'));
   const standing = row.qualified === true ? `Đơn vị đang trong nhóm ${group.qualify} đơn vị vào Chặng 2.`
     : row.qualified === 'tie' ? 'Đơn vị đang đồng hạng tại vạch vào Chặng 2.'

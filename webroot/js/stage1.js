@@ -1,5 +1,6 @@
 // Admin, stage 1: upload the learning platform's export and the headcounts, download the standings.
 import { ADMIN_TOKEN_KEY, adminSession } from './admin-session.js';
+import { column, rowError, say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -25,7 +26,7 @@ function show(title, lines, rejected = []) {
     table.innerHTML = '<thead><tr><th>Dòng</th><th>Cột</th><th>Lý do</th></tr></thead>';
     const rows = rejected.map((row) => {
       const tr = document.createElement('tr');
-      for (const value of [row.line ?? row.index, row.field ?? '', row.reason ?? row.message ?? '']) {
+      for (const value of [row.line ?? row.index ?? '', column(row.field), rowError(row)]) {
         tr.append(Object.assign(document.createElement('td'), { textContent: value }));
       }
       return tr;
@@ -38,9 +39,8 @@ function show(title, lines, rejected = []) {
   result.hidden = false;
 }
 
-function refused(title, { status, body }) {
-  const message = body?.error?.message ?? `HTTP ${status}`;
-  show(title, [`Không thực hiện: ${message}`], body?.rejected ?? []);
+function refused(title, { body }) {
+  show(title, [`Không thực hiện: ${say(body?.error)}`], body?.rejected ?? []);
 }
 
 async function upload(form, fileInput, path, describe) {
@@ -55,7 +55,7 @@ async function upload(form, fileInput, path, describe) {
     else refused(`${file.name}: không nhập`, reply);
     $('status').textContent = '';
   } catch (error) {
-    $('status').textContent = `Không gửi được: ${error.message}`;
+    $('status').textContent = `Không gửi được: ${say({ code: 'disconnected' })}`;
   } finally {
     button.disabled = false;
   }
@@ -73,7 +73,7 @@ $('import').addEventListener('submit', (event) => {
 $('headcounts').addEventListener('submit', (event) => {
   event.preventDefault();
   upload($('headcounts'), $('headcounts-file'), '/api/participation/headcounts', (body) => [
-    `Đã cập nhật biên chế của ${body.units} đơn vị`,
+    `Đã cập nhật tổng số cán bộ, công chức, viên chức và người lao động của ${body.units} đơn vị`,
   ]);
 });
 
@@ -105,7 +105,7 @@ async function start(candidate) {
   $('login').hidden = false;
   $('tools').hidden = true;
   $('stage1').hidden = true;
-  $('status').textContent = reply.ok ? 'Mã này không phải mã quản trị' : `Không đăng nhập được: ${reply.body?.error?.message ?? reply.status}`;
+  $('status').textContent = reply.ok ? 'Mã này không phải mã quản trị' : `Không đăng nhập được: ${say(reply.body?.error)}`;
 }
 
 adminSession(start);

@@ -36,13 +36,13 @@ final class RowReader {
     Row reading = new Row(position, row, errors);
     String unit = reading.text("unit", 32);
     if (unit == null) {
-      reading.fail("unit", "unit code is missing");
+      reading.fail("unit", "missing", "unit code is missing");
     } else if (!units.contains(unit)) {
-      reading.fail("unit", "unknown unit code: " + Times.shorten(unit));
+      reading.fail("unit", "unknown_unit", "unknown unit code: " + Times.shorten(unit));
     }
     String person = reading.text("person", MAX_PERSON);
     if (person == null) {
-      reading.fail("person", "person id is missing");
+      reading.fail("person", "missing", "person id is missing");
     }
     String name = reading.text("name", MAX_NAME);
     Long enrolledAt = reading.time("enrolledAt");
@@ -50,12 +50,12 @@ final class RowReader {
     Long lastActivityAt = reading.time("lastActivityAt");
     Integer score = reading.score();
     if (enrolledAt != null && completedAt != null && completedAt < enrolledAt) {
-      reading.fail("completedAt", "completedAt is before enrolledAt");
+      reading.fail("completedAt", "before_enrolled", "completedAt is before enrolledAt");
     }
     if (lastActivityAt == null) {
       lastActivityAt = latest(enrolledAt, completedAt);
       if (lastActivityAt == null && !reading.failed("enrolledAt") && !reading.failed("completedAt")) {
-        reading.fail("lastActivityAt", "lastActivityAt is missing (and so are enrolledAt and completedAt)");
+        reading.fail("lastActivityAt", "missing", "lastActivityAt is missing (and so are enrolledAt and completedAt)");
       }
     }
     if (reading.failures > 0) {
@@ -82,10 +82,10 @@ final class RowReader {
       this.errors = errors;
     }
 
-    void fail(String field, String reason) {
+    void fail(String field, String code, String reason) {
       failures++;
       failedFields.add(field);
-      errors.add(new RowError(position, field, reason));
+      errors.add(new RowError(position, field, code, reason));
     }
 
     boolean failed(String field) {
@@ -102,14 +102,14 @@ final class RowReader {
       } else if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
         text = new BigDecimal(number.toString()).toBigInteger().toString();
       } else {
-        fail(field, field + " must be text, got " + Times.shorten(String.valueOf(value)));
+        fail(field, "not_text", field + " must be text, got " + Times.shorten(String.valueOf(value)));
         return null;
       }
       if (text.isEmpty()) {
         return null;
       }
       if (text.length() > max) {
-        fail(field, field + " is longer than " + max + " characters");
+        fail(field, "too_long", field + " is longer than " + max + " characters");
         return null;
       }
       return text;
@@ -121,13 +121,13 @@ final class RowReader {
         return null;
       }
       if (!(value instanceof String text)) {
-        fail(field, field + " must be a time as text, got " + Times.shorten(String.valueOf(value)));
+        fail(field, "bad_time", field + " must be a time as text, got " + Times.shorten(String.valueOf(value)));
         return null;
       }
       try {
         return Times.parse(text.strip(), localTimes, zone);
       } catch (IllegalArgumentException e) {
-        fail(field, field + " " + e.getMessage());
+        fail(field, "bad_time", field + " " + e.getMessage());
         return null;
       }
     }
@@ -145,11 +145,11 @@ final class RowReader {
         score = null;
       }
       if (score == null) {
-        fail("score", "score must be a number from 0 to 100, got " + Times.shorten(String.valueOf(value)));
+        fail("score", "bad_score", "score must be a number from 0 to 100, got " + Times.shorten(String.valueOf(value)));
         return null;
       }
       if (score.signum() < 0 || score.compareTo(HUNDRED) > 0) {
-        fail("score", "score is out of range 0..100: " + score.toPlainString());
+        fail("score", "bad_score", "score is out of range 0..100: " + score.toPlainString());
         return null;
       }
       return score.movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValueExact();

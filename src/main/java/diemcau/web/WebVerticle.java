@@ -115,6 +115,7 @@ public final class WebVerticle extends VerticleBase {
     features.forEach(feature -> feature.mount(router));
     new diemcau.live.MetricsRoutes(vertx, credentials, hub).mount(router);
     router.get("/").handler(ctx -> ctx.reroute("/index.html"));
+    router.get("/mc/print").handler(ctx -> ctx.reroute("/mc-print.html"));
     for (String page : PAGES) {
       router.get("/" + page).handler(ctx -> ctx.reroute("/" + page + ".html"));
     }
@@ -287,16 +288,25 @@ public final class WebVerticle extends VerticleBase {
     ctx.response().putHeader("Content-Type", "application/json").end(latest.data().encode());
   }
 
-  /** Each day the agenda runs: its name, date, announced start and venue. */
+  /** Each day the agenda runs: its name, date, announced start, venue and planned programme. */
   private JsonObject days() {
     JsonObject days = new JsonObject();
     for (Day day : event.days()) {
+      JsonArray programme = new JsonArray();
+      day.programme().forEach(item -> programme.add(new JsonObject()
+          .put("id", item.id())
+          .put("title", item.title())
+          .put("by", item.by())
+          .put("plannedStart", item.plannedStart().toEpochMilli())
+          .put("plannedEnd", item.plannedEnd().toEpochMilli())
+          .put("presentation", item.presentation())));
       days.put(day.id(), new JsonObject()
           .put("id", day.id())
           .put("name", day.name())
           .put("date", day.date().toString())
           .put("start", day.start().toEpochMilli())
-          .put("venue", new JsonObject().put("name", day.venue().name()).put("address", day.venue().address())));
+          .put("venue", new JsonObject().put("name", day.venue().name()).put("address", day.venue().address()))
+          .put("programme", programme));
     }
     return days;
   }

@@ -2,6 +2,7 @@
 // to press at each item, the keys, the final's draw and reveal, and whom to call. Public data
 // only (the event, the agenda and the final's public topic): it carries no token and no result.
 import { day, fetchJson, hhmm } from './client.js';
+import { contactItems } from './contacts.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,6 +23,12 @@ async function load() {
     return link;
   }));
   renderProgramme(shown, fin);
+  const list = document.createElement('ul');
+  list.className = 'contact-list';
+  list.append(...contactItems(event.contacts));
+  const title = document.createElement('p');
+  title.textContent = 'Liên hệ Ban Tổ chức:';
+  $('contacts').replaceChildren(title, list);
   $('final-steps').hidden = shown.id !== 'final';
   $('steps').textContent = fin.reveal.steps ? ` (${fin.reveal.steps} bước)` : '';
   $('order').textContent = fin.order

@@ -3,6 +3,7 @@
 // revealed it; then stage 1: city-wide totals, completion over time, and both groups' full
 // tables with the cut line. Only public topics: nothing here is known before it is revealed.
 import { agendaClock, connect, countdown, day, fetchJson, hhmm } from './client.js';
+import { contactItems } from './contacts.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
@@ -20,6 +21,7 @@ const chart = completionChart($('.chart canvas'), $('.chart-empty'));
 const live = connect({ screen: 'public', topics: ['leaderboard', 'agenda', 'final'] });
 
 fetchJson('/api/event').then((event) => {
+  $('.contact-list').replaceChildren(...contactItems(event.contacts));
   $('.organiser').textContent = event.organiser;
   $('.event').textContent = event.shortName || event.name;
   document.title = `${event.shortName || event.name} · trực tiếp`;

@@ -8,8 +8,8 @@ import java.util.Optional;
  * Everything specific to one contest, as read from its event file by {@link EventLoader}: the
  * units (commune-level units first, then departments, in file order), the two days the agenda
  * runs (the launch conference and the final, each with its date, start, venue and programme),
- * the stages, how many units go on, the prizes, the final's rubric and rules, and the stage-1
- * ranking rule.
+ * the stages, how many units go on, the prizes, the final's rubric and rules, the stage-1
+ * ranking rule, and the contest's public contacts.
  */
 public record Event(
     String id,
@@ -25,7 +25,8 @@ public record Event(
     List<Prize> prizes,
     Rubric rubric,
     FinalRules finalRules,
-    Ranking ranking) {
+    Ranking ranking,
+    Contacts contacts) {
 
   public Event {
     units = List.copyOf(units);

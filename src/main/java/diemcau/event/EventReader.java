@@ -32,7 +32,10 @@ final class EventReader {
   static final String NOTES = "notes";
 
   private static final List<String> TOP_FIELDS = List.of("id", "name", "shortName", "organiser", "zone",
-      "units", "conference", "stages", "quotas", "prizes", "rubric", "final", "ranking");
+      "units", "conference", "stages", "quotas", "prizes", "rubric", "final", "ranking", "contacts");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .]{6,}[0-9]");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
   private static final List<String> DAY_FIELDS = List.of("name", "date", "start", "venue", "programme");
   private static final List<String> ITEM_FIELDS = List.of("id", "title", "by", "start", "end", "minutes");
   /** Fields of earlier versions of the format, and where their content went. */
@@ -78,11 +81,12 @@ final class EventReader {
     Day finalDay = day(root, Day.FINAL, "final", List.of("dropHighestAndLowest"));
     FinalRules finalRules = finalRules(root);
     Ranking ranking = ranking(root);
+    Contacts contacts = contacts(root);
     if (!problems.isEmpty()) {
       return null;
     }
     return new Event(id, name, shortName, organiser, zone, units, conference, finalDay, stages, quotas, prizes,
-        rubric, finalRules, ranking);
+        rubric, finalRules, ranking, contacts);
   }
 
   // ---- sections ----
@@ -523,6 +527,51 @@ final class EventReader {
       return null;
     }
     return new Ranking(good, description);
+  }
+
+  /** The contest's public contacts: phone lines, an e-mail address and the platforms' links; none when left out. */
+  private Contacts contacts(JsonObject root) {
+    if (!root.containsKey("contacts")) {
+      return Contacts.NONE;
+    }
+    JsonObject o = object(root, "$", "contacts");
+    if (o == null) {
+      return null;
+    }
+    String p = at("$", "contacts");
+    fields(o, p, List.of("phones", "email", "links"));
+    List<Contacts.Phone> phones = new ArrayList<>();
+    for (Item item : objects(o, p, "phones", "phone line")) {
+      fields(item.object(), item.path(), List.of("label", "number", "who"));
+      String label = text(item.object(), item.path(), "label");
+      String number = text(item.object(), item.path(), "number");
+      String who = optionalText(item.object(), item.path(), "who");
+      if (number != null && !PHONE.matcher(number).matches()) {
+        problem(at(item.path(), "number"), "\"" + number + "\" is not a phone number like 0982 103 591");
+        number = null;
+      }
+      if (label != null && number != null) {
+        phones.add(new Contacts.Phone(label, number, who == null ? "" : who));
+      }
+    }
+    String email = text(o, p, "email");
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      problem(at(p, "email"), "\"" + email + "\" is not an e-mail address");
+    }
+    List<Contacts.Link> links = new ArrayList<>();
+    for (Item item : objects(o, p, "links", null)) {
+      fields(item.object(), item.path(), List.of("label", "url"));
+      String label = text(item.object(), item.path(), "label");
+      String url = text(item.object(), item.path(), "url");
+      if (url != null && !URL.matcher(url).matches()) {
+        problem(at(item.path(), "url"), "\"" + url + "\" is not a web address starting with http:// or https://");
+        url = null;
+      }
+      if (label != null && url != null) {
+        links.add(new Contacts.Link(label, url));
+      }
+    }
+    return new Contacts(phones, email, links);
   }
 
   // ---- building blocks ----

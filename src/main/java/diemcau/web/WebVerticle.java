@@ -4,6 +4,7 @@ import diemcau.bridges.QrSvg;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
+import diemcau.event.Contacts;
 import diemcau.event.Day;
 import diemcau.event.Event;
 import diemcau.live.CommandReplies;
@@ -190,8 +191,26 @@ public final class WebVerticle extends VerticleBase {
         "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Liên kết không hợp lệ</title>"
             + "<link rel=\"stylesheet\" href=\"/css/screen.css\"><body class=\"invalid-link\"><main>"
             + "<h1>Liên kết điểm cầu không hợp lệ</h1><p>" + reason + "</p>"
-            + "<p>Xin liên hệ Ban Tổ chức để nhận đúng liên kết của điểm cầu.</p>"
+            + "<p>Xin liên hệ Ban Tổ chức để nhận đúng liên kết của điểm cầu.</p>" + contactsHtml()
             + "<p lang=\"en\">This bridge link is not valid. Ask the organisers for your site's link.</p></main></body></html>");
+  }
+
+  /** The contest's contacts as a list for a server-rendered page: phones to call, the e-mail, the platforms. */
+  private String contactsHtml() {
+    StringBuilder html = new StringBuilder("<ul class=\"contacts\">");
+    for (Contacts.Phone phone : event.contacts().phones()) {
+      html.append("<li>").append(escape(phone.label())).append(": <a href=\"tel:").append(escape(phone.dialable())).append("\">")
+          .append(escape(phone.number())).append("</a>").append(phone.who().isEmpty() ? "" : " (" + escape(phone.who()) + ")")
+          .append("</li>");
+    }
+    if (event.contacts().email() != null) {
+      html.append("<li>E-mail: ").append(escape(event.contacts().email())).append("</li>");
+    }
+    for (Contacts.Link link : event.contacts().links()) {
+      html.append("<li>").append(escape(link.label())).append(": <a href=\"").append(escape(link.url())).append("\">")
+          .append(escape(link.url())).append("</a></li>");
+    }
+    return html.append("</ul>").toString();
   }
 
   private static String escape(String text) {
@@ -311,6 +330,16 @@ public final class WebVerticle extends VerticleBase {
     return days;
   }
 
+  /** The contest's public contacts, as the event file gives them. */
+  private JsonObject contacts() {
+    JsonArray phones = new JsonArray();
+    event.contacts().phones().forEach(phone -> phones.add(new JsonObject().put("label", phone.label())
+        .put("number", phone.number()).put("dial", phone.dialable()).put("who", phone.who())));
+    JsonArray links = new JsonArray();
+    event.contacts().links().forEach(link -> links.add(new JsonObject().put("label", link.label()).put("url", link.url())));
+    return new JsonObject().put("phones", phones).put("email", event.contacts().email()).put("links", links);
+  }
+
   private void eventSummary(RoutingContext ctx) {
     JsonArray units = new JsonArray();
     event.units().forEach(unit -> units.add(new JsonObject()
@@ -325,6 +354,7 @@ public final class WebVerticle extends VerticleBase {
         .put("shortName", event.shortName())
         .put("organiser", event.organiser())
         .put("days", days())
+        .put("contacts", contacts())
         .put("zone", event.zone().getId())
         .put("units", units));
   }

@@ -605,6 +605,34 @@ class EventValidationTest {
         new Ranking.Key("reachedAt", false));
   }
 
+  // ---- contacts ----
+
+  @Test
+  void theLettersContactsAreRead() {
+    Contacts contacts = loads(json -> { }).contacts();
+    assertThat(contacts.phones()).extracting(Contacts.Phone::number).containsExactly("0982 103 591", "0962 335 887", "0904 592 340");
+    assertThat(contacts.phones().get(0).dialable()).isEqualTo("0982103591");
+    assertThat(contacts.email()).isEqualTo("tulieu&nghiencuu@hpstic.vn");
+    assertThat(contacts.links()).extracting(Contacts.Link::url).containsExactly(
+        "http://onetouch.mic.gov.vn/khoa-hoc-dia-phuong/khoa-hoc-hai-phong", "https://daotaotructuyen.haiphong.gov.vn/");
+    assertThat(loads(json -> json.remove("contacts")).contacts()).isEqualTo(Contacts.NONE);
+  }
+
+  @Test
+  void contactsAreChecked() {
+    List<Problem> problems = problems(json -> {
+      JsonObject contacts = json.getJsonObject("contacts");
+      contacts.getJsonArray("phones").getJsonObject(1).put("number", "gọi tôi");
+      contacts.put("email", "tulieu.hpstic.vn");
+      contacts.getJsonArray("links").getJsonObject(0).put("url", "onetouch.mic.gov.vn");
+    });
+
+    assertThat(problems).containsExactly(
+        new Problem("$.contacts.phones[1].number", "\"gọi tôi\" is not a phone number like 0982 103 591"),
+        new Problem("$.contacts.email", "\"tulieu.hpstic.vn\" is not an e-mail address"),
+        new Problem("$.contacts.links[0].url", "\"onetouch.mic.gov.vn\" is not a web address starting with http:// or https://"));
+  }
+
   // ---- all at once ----
 
   @Test

@@ -190,6 +190,9 @@ class FinalDayBrowserTest {
     phone.driver.executeScript("document.querySelector('.final .prizes').scrollIntoView()");
     phone.screenshot("final-day-phone-all-prizes-412x915");
     assertThat(text(hall, ".topbar .where")).startsWith("Thứ Năm, 25/6/2026");
+    phone.driver.executeScript("document.querySelector('.contacts').scrollIntoView()");
+    assertThat(text(phone, ".contacts")).contains("Đường dây nóng (cả Zalo)", "0982 103 591");
+    phone.screenshot("final-day-phone-contacts-412x915");
   }
 
   /**

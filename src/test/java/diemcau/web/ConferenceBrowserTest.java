@@ -132,6 +132,10 @@ class ConferenceBrowserTest {
     hall = Browser.open(1280, 900);
     hall.driver.get(server.http("/bridge?unit=11560&key=forged"));
     assertThat(text(hall, "h1")).isEqualTo("Liên kết điểm cầu không hợp lệ");
+    assertThat(text(hall, "ul.contacts")).as("whom to call for the right link").contains("Đường dây nóng (cả Zalo): 0982 103 591",
+        "E-mail: tulieu&nghiencuu@hpstic.vn", "onetouch.mic.gov.vn/khoa-hoc-dia-phuong/khoa-hoc-hai-phong", "daotaotructuyen.haiphong.gov.vn");
+    assertThat(hall.driver.findElement(By.cssSelector("ul.contacts a")).getAttribute("href")).isEqualTo("tel:0982103591");
+    hall.screenshot("bridge-wrong-link");
     hall.driver.get(server.http("/admin"));
     hall.driver.executeScript("localStorage.setItem('diemcau.adminToken', arguments[0])", TestServer.ADMIN_TOKEN);
     hall.driver.navigate().refresh();

@@ -56,6 +56,7 @@ class RunSheetBrowserTest {
     assertThat(firstSlot.getText()).contains("14:30–14:40", "Trình bày: " + server.server.event().unit(order.get(0)).orElseThrow().displayName(), "Space");
     assertThat(browser.driver.findElement(By.id("order")).getText()).startsWith("Thứ tự trình bày (bốc thăm với số 77): 1. ");
     assertThat(browser.driver.findElement(By.id("final-steps")).isDisplayed()).isTrue();
+    assertThat(browser.driver.findElement(By.id("contacts")).getText()).contains("0982 103 591", "tulieu&nghiencuu@hpstic.vn");
     assertThat(browser.driver.getPageSource()).doesNotContain(TestServer.MC_TOKEN, TestServer.ADMIN_TOKEN, "Giải Nhất");
     browser.screenshot("mc-print-final");
 

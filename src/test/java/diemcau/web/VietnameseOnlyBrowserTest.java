@@ -197,6 +197,8 @@ class VietnameseOnlyBrowserTest {
     fixture.ok(fixture.mc("screen.scene", new JsonObject().put("scene", "final")));
     Browser phone = open("/", null, null);
     waiting(phone).until(d -> !text(phone, ".final .order").isEmpty());
+    assertThat(text(phone, ".contacts")).contains("Liên hệ Ban Tổ chức", "0982 103 591", "tulieu&nghiencuu@hpstic.vn",
+        "onetouch.mic.gov.vn", "daotaotructuyen.haiphong.gov.vn");
     vietnameseOnly(phone, "public");
     Browser hall = open("/hall", null, null);
     waiting(hall).until(d -> text(hall, "section.final").contains("6 đơn vị vào Chung kết"));

@@ -5,7 +5,9 @@ import { say } from './messages.js';
 
 const TOKEN_KEY = 'diemcau.mcToken';
 const $ = (id) => document.getElementById(id);
-const LABELS = { idle: 'Chưa bắt đầu · Not started', running: 'Đang diễn ra · Running', paused: 'Tạm dừng · Paused', ended: 'Đã kết thúc · Ended' };
+// each status in Vietnamese, and in the console's second language, marked as such
+const LABELS = { idle: ['Chưa bắt đầu', 'Not started'], running: ['Đang diễn ra', 'Running'], paused: ['Tạm dừng', 'Paused'],
+  ended: ['Đã kết thúc', 'Ended'] };
 let live = null;
 let agenda = null;
 let busy = false; // one agenda command in flight at a time: a double press never skips two items
@@ -99,7 +101,11 @@ function renderAgenda(data) {
   agenda = data;
   markDay(data);
   const started = data.status === 'running' || data.status === 'paused';
-  $('now-label').textContent = LABELS[data.status] || data.status;
+  const [said, english] = LABELS[data.status];
+  const small = document.createElement('small');
+  small.lang = 'en';
+  small.textContent = ` · ${english}`;
+  $('now-label').replaceChildren(said, small);
   $('now-title').textContent = data.now ? data.now.title : data.dayName;
   $('now-by').textContent = data.now ? data.now.by || '' : '';
   const coming = data.nextItem;

@@ -61,11 +61,6 @@ class FinalDayBrowserTest {
     return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds));
   }
 
-  /** The visible text of the first element matching {@code css}, read in one step (scenes replace their nodes). */
-  private static String text(Browser browser, String css) {
-    Object text = browser.driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
-    return String.valueOf(text);
-  }
 
   private static void press(Browser mc, CharSequence key) {
     mc.driver.executeScript("document.activeElement && document.activeElement.blur()");
@@ -90,33 +85,33 @@ class FinalDayBrowserTest {
     Browser mc = open(1600, 1000, "/mc");
     mc.driver.executeScript("localStorage.setItem('diemcau.mcToken', arguments[0])", TestServer.MC_TOKEN);
     mc.driver.navigate().refresh();
-    waiting(hall, 15).until(d -> text(hall, ".topbar .where").startsWith("Thứ Tư, 27/5/2026"));
+    waiting(hall, 15).until(d -> hall.text(".topbar .where").startsWith("Thứ Tư, 27/5/2026"));
 
     // the MC serves the final's day: every screen follows
     WebElement finalDay = waiting(mc, 15).until(d -> d.findElement(By.cssSelector("#days button[data-day=final]")));
     mc.driver.executeScript("window.confirm = () => true");
     finalDay.click();
-    waiting(hall, 10).until(d -> text(hall, ".topbar .where")
+    waiting(hall, 10).until(d -> hall.text(".topbar .where")
         .equals("Thứ Năm, 25/6/2026 · Phòng 103, Trung tâm Hội nghị - Biểu diễn thành phố"));
-    assertThat(text(hall, "section.logo .day-name")).isEqualTo("Lễ Chung kết và trao giải");
-    assertThat(text(hall, "section.logo .when")).isEqualTo("Thứ Năm, 25/6/2026 · 14:00");
-    assertThat(text(hall, "section.logo .address")).isEqualTo("đường Trần Kiên, khu đô thị Bắc sông Cấm, phường Thủy Nguyên");
+    assertThat(hall.text("section.logo .day-name")).isEqualTo("Lễ Chung kết và trao giải");
+    assertThat(hall.text("section.logo .when")).isEqualTo("Thứ Năm, 25/6/2026 · 14:00");
+    assertThat(hall.text("section.logo .address")).isEqualTo("đường Trần Kiên, khu đô thị Bắc sông Cấm, phường Thủy Nguyên");
     hall.screenshot("final-day-hall-logo-1920x1080");
-    waiting(phone, 10).until(d -> text(phone, ".top .day").startsWith("Lễ Chung kết và trao giải · Thứ Năm, 25/6/2026 · 14:00"));
-    waiting(phone, 10).until(d -> text(phone, ".final .order-note").contains("6 đơn vị vào Chung kết"));
+    waiting(phone, 10).until(d -> phone.text(".top .day").startsWith("Lễ Chung kết và trao giải · Thứ Năm, 25/6/2026 · 14:00"));
+    waiting(phone, 10).until(d -> phone.text(".final .order-note").contains("6 đơn vị vào Chung kết"));
     phone.screenshot("final-day-phone-before-draw-412x915");
 
     // the programme opens on the MC's keys; the presentation slots wait for the draw
     fixture.ok(fixture.mc("screen.scene", new JsonObject().put("scene", "agenda")));
     mc.driver.findElement(By.id("start")).click();
-    waiting(hall, 10).until(d -> text(hall, ".agenda .now-title").equals("Đón tiếp đại biểu"));
+    waiting(hall, 10).until(d -> hall.text(".agenda .now-title").equals("Đón tiếp đại biểu"));
     for (String title : List.of("Tuyên bố lý do", "Phát biểu khai mạc Lễ Chung kết", "Công bố thể lệ phần thi và bốc thăm")) {
       press(mc, Keys.SPACE);
-      waiting(hall, 10).until(d -> text(hall, ".agenda .now-title").startsWith(title));
+      waiting(hall, 10).until(d -> hall.text(".agenda .now-title").startsWith(title));
     }
     press(mc, Keys.SPACE);
-    waiting(mc, 10).until(d -> text(mc, "#command-error").contains("bốc thăm"));
-    assertThat(text(hall, ".agenda .now-title")).startsWith("Công bố thể lệ phần thi và bốc thăm");
+    waiting(mc, 10).until(d -> mc.text("#command-error").contains("bốc thăm"));
+    assertThat(hall.text(".agenda .now-title")).startsWith("Công bố thể lệ phần thi và bốc thăm");
 
     // the draw, with the number drawn from the bowl in the hall
     fixture.ok(fixture.mc("screen.scene", new JsonObject().put("scene", "final")));
@@ -124,29 +119,29 @@ class FinalDayBrowserTest {
     mc.driver.executeScript("arguments[0].scrollIntoView()", seed);
     seed.sendKeys(SEED);
     mc.driver.findElement(By.xpath("//*[@id='final-panel']//button[contains(., 'Bốc thăm thứ tự')]")).click();
-    waiting(hall, 10).until(d -> text(hall, "section.final .seed.top .which").startsWith("Số bốc thăm: " + SEED));
+    waiting(hall, 10).until(d -> hall.text("section.final .seed.top .which").startsWith("Số bốc thăm: " + SEED));
     Thread.sleep(1_500);
     hall.screenshot("final-day-hall-draw-1920x1080");
     List<String> order = fixture.state().getJsonArray("order").stream().map(String.class::cast).toList();
     assertThat(order).isEqualTo(Draw.order(States.FINALISTS, Long.parseLong(SEED)));
-    waiting(hall, 20).until(d -> text(hall, "section.final .seed").contains("bốc tại hội trường")
-        && text(hall, "section.final .seed").contains("python3 redraw.py " + SEED) && !text(hall, "section.final").contains("Bốc thăm thứ tự trình bày"));
-    waiting(phone, 10).until(d -> text(phone, ".final .order").startsWith("1\n" + name(order.get(0))));
-    assertThat(text(phone, ".final .order-note")).contains("số " + SEED, "bốc tại hội trường");
+    waiting(hall, 20).until(d -> hall.text("section.final .seed").contains("bốc tại hội trường")
+        && hall.text("section.final .seed").contains("python3 redraw.py " + SEED) && !hall.text("section.final").contains("Bốc thăm thứ tự trình bày"));
+    waiting(phone, 10).until(d -> phone.text(".final .order").startsWith("1\n" + name(order.get(0))));
+    assertThat(phone.text(".final .order-note")).contains("số " + SEED, "bốc tại hội trường");
 
     // each unit presents in turn on the MC's keys; the judge scores the unit presenting now
     Browser judge = open(412, 915, "/judge?token=" + judges.get(0));
     for (int slot = 1; slot <= order.size(); slot++) {
       String unit = order.get(slot - 1);
       press(mc, Keys.SPACE);
-      waiting(hall, 10).until(d -> text(hall, "section.final h1").equals("Đang trình bày: " + name(unit)));
-      waiting(phone, 10).until(d -> text(phone, ".final .who").equals(name(unit)));
+      waiting(hall, 10).until(d -> hall.text("section.final h1").equals("Đang trình bày: " + name(unit)));
+      waiting(phone, 10).until(d -> phone.text(".final .who").equals(name(unit)));
       if (slot == 1) {
         press(mc, "p");
         waiting(hall, 10).until(d -> hall.driver.findElements(By.cssSelector("section.final .countdown.paused")).size() == 1);
         press(mc, "p");
         mc.driver.findElement(By.cssSelector(".controls .adjust[data-ms='60000']")).click();
-        waiting(phone, 10).until(d -> text(phone, ".final .countdown").startsWith("10:") || text(phone, ".final .countdown").startsWith("11:"));
+        waiting(phone, 10).until(d -> phone.text(".final .countdown").startsWith("10:") || phone.text(".final .countdown").startsWith("11:"));
         hall.screenshot("final-day-hall-presenting-1920x1080");
         phone.screenshot("final-day-phone-presenting-412x915");
         scoreOnTheTablet(judge, unit);
@@ -158,7 +153,7 @@ class FinalDayBrowserTest {
       }
     }
     press(mc, Keys.SPACE);
-    waiting(hall, 10).until(d -> text(hall, "section.final").contains("Thứ tự trình bày") && !text(hall, "section.final").contains("Đang trình bày"));
+    waiting(hall, 10).until(d -> hall.text("section.final").contains("Thứ tự trình bày") && !hall.text("section.final").contains("Đang trình bày"));
 
     // the council's results are finalised; the MC reveals them one by one
     fixture.ok(fixture.admin("final.finalise", new JsonObject()));
@@ -172,10 +167,10 @@ class FinalDayBrowserTest {
       assertNothingAhead(phone, script, step - 1);
       waiting(mc, 10).until(d -> next.isEnabled());
       next.click();
-      waiting(hall, 10).until(d -> winner.equals(text(hall, "section.final .winner")));
+      waiting(hall, 10).until(d -> winner.equals(hall.text("section.final .winner")));
       int shown = step;
       waiting(phone, 10).until(d -> d.findElements(By.cssSelector(".final .awards li")).size() == shown);
-      String line = text(phone, ".final .awards li:first-child").toLowerCase(Locale.ROOT);
+      String line = phone.text(".final .awards li:first-child").toLowerCase(Locale.ROOT);
       assertThat(line).contains(award.getString("prizeName").toLowerCase(Locale.ROOT), winner.toLowerCase(Locale.ROOT),
           String.format(Locale.ROOT, "%,d", award.getLong("amountVnd")).replace(',', '.') + " đồng");
       if (step == 5) {
@@ -186,12 +181,12 @@ class FinalDayBrowserTest {
     }
     Thread.sleep(1_000);
     hall.screenshot("final-day-hall-first-prize-1920x1080");
-    assertThat(text(hall, "section.final .prize")).isEqualTo("Giải Nhất");
+    assertThat(hall.text("section.final .prize")).isEqualTo("Giải Nhất");
     phone.driver.executeScript("document.querySelector('.final .prizes').scrollIntoView()");
     phone.screenshot("final-day-phone-all-prizes-412x915");
-    assertThat(text(hall, ".topbar .where")).startsWith("Thứ Năm, 25/6/2026");
+    assertThat(hall.text(".topbar .where")).startsWith("Thứ Năm, 25/6/2026");
     phone.driver.executeScript("document.querySelector('.contacts').scrollIntoView()");
-    assertThat(text(phone, ".contacts")).contains("Đường dây nóng (cả Zalo)", "0982 103 591");
+    assertThat(phone.text(".contacts")).contains("Đường dây nóng (cả Zalo)", "0982 103 591");
     phone.screenshot("final-day-phone-contacts-412x915");
   }
 
@@ -201,7 +196,7 @@ class FinalDayBrowserTest {
    */
   private static void assertNothingAhead(Browser phone, JsonArray script, int shown) {
     assertThat(phone.driver.findElements(By.cssSelector(".final .awards li"))).hasSize(shown);
-    String page = text(phone, "main").toLowerCase(Locale.ROOT);
+    String page = phone.text("main").toLowerCase(Locale.ROOT);
     Set<String> revealed = new HashSet<>();
     for (int i = 0; i < shown; i++) {
       revealed.add(script.getJsonObject(i).getString("prizeName"));
@@ -217,7 +212,7 @@ class FinalDayBrowserTest {
   /** The finalist presenting now is on the tablet; the judge fills every criterion, submits, confirms, and the sheet locks. */
   private void scoreOnTheTablet(Browser judge, String unit) throws Exception {
     waiting(judge, 15).until(d -> d.findElement(By.id("team")).getText().equals(name(unit)));
-    assertThat(text(judge, "#presenting")).isEqualTo("Đang trình bày: " + name(unit));
+    assertThat(judge.text("#presenting")).isEqualTo("Đang trình bày: " + name(unit));
     JsonObject scores = sheet(unit, 0).getJsonObject("scores");
     List<WebElement> inputs = judge.driver.findElements(By.cssSelector("#criteria input"));
     for (int i = 0; i < inputs.size(); i++) {

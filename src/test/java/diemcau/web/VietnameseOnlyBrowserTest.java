@@ -83,10 +83,6 @@ class VietnameseOnlyBrowserTest {
     return new WebDriverWait(browser.driver, Duration.ofSeconds(15));
   }
 
-  private static String text(Browser browser, String css) {
-    return String.valueOf(browser.driver.executeScript(
-        "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css));
-  }
 
   /** The page shows no English sentence and no error code; its screenshot is kept to look at. */
   @SuppressWarnings("unchecked")
@@ -109,7 +105,7 @@ class VietnameseOnlyBrowserTest {
     waiting(bridge).until(d -> "live".equals(d.findElement(By.tagName("body")).getAttribute("data-link")));
     bridge.driver.executeScript("const form = document.querySelector('.attendance'); form.elements.count.value = '-1';"
         + " form.dispatchEvent(new Event('submit', {cancelable: true}));");
-    waiting(bridge).until(d -> text(bridge, ".attendance .result").equals("Số đại biểu phải là số nguyên từ 0 đến 10.000"));
+    waiting(bridge).until(d -> bridge.text(".attendance .result").equals("Số đại biểu phải là số nguyên từ 0 đến 10.000"));
     vietnameseOnly(bridge, "bridge");
     // the check itself sees what the issue saw under this form, and a bare code
     bridge.driver.executeScript("const p = document.createElement('p'); p.id = 'probe';"
@@ -123,13 +119,13 @@ class VietnameseOnlyBrowserTest {
     Browser mc = open("/mc", "diemcau.mcToken", TestServer.MC_TOKEN);
     waiting(mc).until(d -> d.findElements(By.cssSelector("#agenda tr")).size() > 1);
     mc.driver.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
-    waiting(mc).until(d -> text(mc, "#command-error").equals("Chương trình chưa chạy — bấm Bắt đầu trước"));
+    waiting(mc).until(d -> mc.text("#command-error").equals("Chương trình chưa chạy — bấm Bắt đầu trước"));
     vietnameseOnly(mc, "mc-agenda");
     WebElement seed = waiting(mc).until(d -> d.findElement(By.id("draw-seed")));
     waiting(mc).until(d -> seed.isEnabled());
     seed.sendKeys("12a");
     mc.driver.findElement(By.xpath("//*[@id='final-panel']//button[contains(., 'Bốc thăm thứ tự')]")).click();
-    waiting(mc).until(d -> text(mc, ".fmc .error").startsWith("Số bốc thăm phải là số nguyên"));
+    waiting(mc).until(d -> mc.text(".fmc .error").startsWith("Số bốc thăm phải là số nguyên"));
     vietnameseOnly(mc, "mc-draw");
 
     // a judge submits before the unit has presented
@@ -141,7 +137,7 @@ class VietnameseOnlyBrowserTest {
     tablet.driver.findElement(By.id("submit")).click();
     waiting(tablet).until(d -> d.findElement(By.id("confirm")).isDisplayed());
     tablet.driver.findElement(By.id("confirm-ok")).click();
-    waiting(tablet).until(d -> text(tablet, "#form-error").equals(
+    waiting(tablet).until(d -> tablet.text("#form-error").equals(
         "Chưa gửi được: Đơn vị này chưa đến lượt trình bày: chỉ chấm điểm khi phần trình bày đã bắt đầu"));
     vietnameseOnly(tablet, "judge");
 
@@ -156,8 +152,8 @@ class VietnameseOnlyBrowserTest {
     form.findElement(By.name("representative")).sendKeys("Lê Văn B");
     form.findElement(By.name("contact")).sendKeys("0900000000");
     form.findElement(By.tagName("button")).click();
-    waiting(finalAdmin).until(d -> text(finalAdmin, "#message").equals("Ngày nhận bài nằm ngoài thời gian Chặng 2"));
-    assertThat(text(finalAdmin, "#problems")).contains("Giám khảo 1 chưa gửi phiếu chấm");
+    waiting(finalAdmin).until(d -> finalAdmin.text("#message").equals("Ngày nhận bài nằm ngoài thời gian Chặng 2"));
+    assertThat(finalAdmin.text("#problems")).contains("Giám khảo 1 chưa gửi phiếu chấm");
     vietnameseOnly(finalAdmin, "final-admin");
 
     // the stage-1 console gets a file with an unknown unit and a date that is not one
@@ -170,7 +166,7 @@ class VietnameseOnlyBrowserTest {
     stage1.driver.findElement(By.id("import-file")).sendKeys(bad.toString());
     stage1.driver.findElement(By.cssSelector("#import button")).click();
     waiting(stage1).until(d -> !d.findElements(By.cssSelector("#result .rejected tbody tr")).isEmpty());
-    assertThat(text(stage1, "#result")).contains("Không có đơn vị mang mã này", "Ngày đăng ký không phải ngày giờ");
+    assertThat(stage1.text("#result")).contains("Không có đơn vị mang mã này", "Ngày đăng ký không phải ngày giờ");
     vietnameseOnly(stage1, "stage1");
 
     // the links page: a reset with the wrong confirmation
@@ -180,28 +176,28 @@ class VietnameseOnlyBrowserTest {
     links.driver.findElement(By.id("reset-confirm")).sendKeys("sai");
     links.driver.executeScript("window.confirm = () => true");
     links.driver.findElement(By.id("reset-button")).click();
-    waiting(links).until(d -> text(links, "#reset-result").equals("Gõ DAT LAI để xác nhận"));
+    waiting(links).until(d -> links.text("#reset-result").equals("Gõ DAT LAI để xác nhận"));
     vietnameseOnly(links, "admin");
 
     // a unit's report opened with a key that is not its own
     Browser report = open("/report?unit=" + unit + "&key=not-the-key", null, null);
-    waiting(report).until(d -> text(report, "h1").equals("Không xem được báo cáo này"));
+    waiting(report).until(d -> report.text("h1").equals("Không xem được báo cáo này"));
     vietnameseOnly(report, "report");
 
     // the MC's wrong token
     Browser wrong = open("/mc", "diemcau.mcToken", "not-the-mc-token");
-    waiting(wrong).until(d -> text(wrong, "#login-error").equals("Mã truy cập không đúng"));
+    waiting(wrong).until(d -> wrong.text("#login-error").equals("Mã truy cập không đúng"));
     vietnameseOnly(wrong, "mc-wrong-token");
 
     // and what everyone sees
     fixture.ok(fixture.mc("screen.scene", new JsonObject().put("scene", "final")));
     Browser phone = open("/", null, null);
-    waiting(phone).until(d -> !text(phone, ".final .order").isEmpty());
-    assertThat(text(phone, ".contacts")).contains("Liên hệ Ban Tổ chức", "0982 103 591", "tulieu&nghiencuu@hpstic.vn",
+    waiting(phone).until(d -> !phone.text(".final .order").isEmpty());
+    assertThat(phone.text(".contacts")).contains("Liên hệ Ban Tổ chức", "0982 103 591", "tulieu&nghiencuu@hpstic.vn",
         "onetouch.mic.gov.vn", "daotaotructuyen.haiphong.gov.vn");
     vietnameseOnly(phone, "public");
     Browser hall = open("/hall", null, null);
-    waiting(hall).until(d -> text(hall, "section.final").contains("6 đơn vị vào Chung kết"));
+    waiting(hall).until(d -> hall.text("section.final").contains("6 đơn vị vào Chung kết"));
     vietnameseOnly(hall, "hall");
   }
 }

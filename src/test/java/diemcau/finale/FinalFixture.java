@@ -55,7 +55,7 @@ public final class FinalFixture {
   /**
    * Stage 1 as the stage-2 guards need it: the eleven units of {@link States#STAGE2} above the
    * cut line (20 staff each, 20, 19, … 10 of them completed), nobody else with a completion.
-   * Waits for the leaderboard to show it.
+   * Waits for stage 1 to be loaded from the store, and then for the leaderboard to show it.
    */
   public void stage1() throws Exception {
     JsonObject headcounts = new JsonObject();
@@ -67,6 +67,11 @@ public final class FinalFixture {
         people.add(new JsonObject().put("unit", unit).put("person", unit + "-" + p)
             .put("enrolledAt", "2026-05-29T08:00:00+07:00").put("completedAt", "2026-06-02T10:00:00+07:00").put("score", 80));
       }
+    }
+    long loading = System.currentTimeMillis() + 15_000;
+    while (!Rest.get(server.port, "/api/state/leaderboard", null).body().getBoolean("ready", false)) {
+      assertThat(System.currentTimeMillis()).as("stage 1 loaded from the store").isLessThan(loading);
+      Thread.sleep(50);
     }
     ok(admin("units.headcounts", new JsonObject().put("headcounts", headcounts)));
     Rest.Reply imported = Rest.post(server.port, "/api/participation", TestServer.ADMIN_TOKEN, people.encode());

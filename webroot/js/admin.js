@@ -1,13 +1,17 @@
 // Admin: the links the organisers hand out. Each unit's bridge link with its QR code and the
 // hall's link, printable on A4 (one card each); and each unit's report link, which opens the
 // unit's personal report — sent to the unit, never printed on the room's card, and replaced
-// (the old one stops working) with "Đổi liên kết".
+// (the old one stops working) with "Đổi liên kết". Also the reset after a rehearsal, which keeps
+// every one of those links.
 import { STORAGE, openSession } from './session.js';
+import { say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 
 let bridges = null; // GET /api/bridges/links
 let reports = null; // GET /api/reports/links
+const PART_NAMES = { agenda: 'chương trình', screen: 'màn hình', attendance: 'số đại biểu', participation: 'dữ liệu Chặng 1',
+  stage2: 'Chặng 2', final: 'Chung kết' };
 
 const session = openSession({
   storageKey: STORAGE.admin,
@@ -15,6 +19,7 @@ const session = openSession({
   wrongRole: 'Mã này không phải mã quản trị.',
   start: () => {
     $('tools').hidden = false;
+    $('reset-panel').hidden = false;
     load();
   },
 });
@@ -24,7 +29,7 @@ async function load() {
     [bridges, reports] = await Promise.all([session.api('/api/bridges/links'), session.api('/api/reports/links')]);
     render();
   } catch (error) {
-    $('status').textContent = `Không tải được liên kết: ${error.message} — bấm "Tải lại".`;
+    $('status').textContent = `Không tải được liên kết: ${say(error)} — bấm "Tải lại".`;
   }
 }
 
@@ -93,7 +98,7 @@ async function revoke(name, args, question) {
     await load();
     $('status').textContent = 'Đã đổi liên kết; liên kết cũ không còn dùng được.';
   } catch (error) {
-    $('status').textContent = `Chưa đổi được: ${error.message}`;
+    $('status').textContent = `Chưa đổi được: ${say(error)}`;
   }
 }
 
@@ -115,5 +120,27 @@ function render() {
 }
 
 document.querySelectorAll('input[name=group]').forEach((radio) => radio.addEventListener('change', () => { if (bridges) render(); }));
+
+// rehearsal.reset: the chosen parts back to before the rehearsal, the links kept
+async function reset(event) {
+  event.preventDefault();
+  const parts = [...document.querySelectorAll('#reset input[name=parts]:checked')].map((box) => box.value);
+  $('reset-result').textContent = '';
+  if (parts.length === 0) {
+    $('reset-result').textContent = 'Chọn ít nhất một phần để đặt lại.';
+    return;
+  }
+  if (!window.confirm(`Đặt lại ${parts.map((part) => PART_NAMES[part]).join(', ')} về như trước buổi diễn tập?`)) return;
+  try {
+    await session.api('/api/commands', { method: 'POST', body: { name: 'rehearsal.reset', args: { parts, confirm: $('reset-confirm').value } } });
+    $('reset-result').textContent = `Đã đặt lại: ${parts.map((part) => PART_NAMES[part]).join(', ')}. `
+      + 'Liên kết điểm cầu, mã truy cập và liên kết giám khảo giữ nguyên.';
+    $('reset-confirm').value = '';
+  } catch (error) {
+    $('reset-result').textContent = say(error);
+  }
+}
+
+$('reset').addEventListener('submit', reset);
 $('print').addEventListener('click', () => window.print());
 $('reload').addEventListener('click', load);

@@ -1,5 +1,6 @@
 // A bridge room's screen: the hall's view with its own unit highlighted, and a small form for
 // the room's technician to report how many delegates are present.
+import { say } from './messages.js';
 import { startScreen } from './screen.js';
 
 const params = new URLSearchParams(location.search);
@@ -15,7 +16,7 @@ startScreen({ screen: 'bridge', unit, key: params.get('key') }).then((live) => {
       await live.command('bridge.attendance', { unit, count });
       result.textContent = `Đã báo cáo ${count}`;
     } catch (error) {
-      result.textContent = error.message;
+      result.textContent = say(error);
     }
   });
 });

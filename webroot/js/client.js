@@ -282,13 +282,16 @@ export function clock(ms) {
   return mmss(Math.max(0, Math.ceil(ms / 1000)));
 }
 
+/** The last minute of an item is shown in amber. */
+export const WARN_MS = 60_000;
+
 /**
  * A countdown as shown: "04:59", "00:00" for the last second, then "+00:01" and up in
- * overtime. `over` is true once the sign shows.
+ * overtime. `over` is true once the sign shows, `warn` in the last minute before it.
  */
 export function countdown(remainingMs) {
-  if (remainingMs > -1000) return { text: clock(remainingMs), over: false };
-  return { text: `+${mmss(Math.floor(-remainingMs / 1000))}`, over: true };
+  if (remainingMs > -1000) return { text: clock(remainingMs), over: false, warn: remainingMs <= WARN_MS };
+  return { text: `+${mmss(Math.floor(-remainingMs / 1000))}`, over: true, warn: false };
 }
 
 function mmss(seconds) {

@@ -2,6 +2,7 @@
 // schedule, judges and their links (token and QR shown once), results and ties, finalising,
 // and the CSV exports. Reads GET /api/final/admin; every change is a command.
 import { connect } from './client.js';
+import { issue, OVERRIDABLE, say as explain } from './messages.js';
 import { STORAGE, openSession } from './session.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -28,7 +29,10 @@ const session = openSession({
 });
 const api = (path, options) => session.api(path, options);
 
-/** Runs a command, says what happened, and reloads the view. */
+/**
+ * Runs a command, says what happened, and reloads the view. A refusal by an integrity rule may
+ * be set aside: the admin is asked for a reason, which the audit log keeps with the command.
+ */
 async function command(name, args = {}, done = 'Đã lưu.') {
   try {
     await api('/api/commands', { method: 'POST', body: { name, args } });
@@ -36,7 +40,11 @@ async function command(name, args = {}, done = 'Đã lưu.') {
     await reload();
     return true;
   } catch (error) {
-    say(`${error.message}${error.field ? ` (${error.field})` : ''}`, 'error');
+    if (OVERRIDABLE.has(error.code) && !args.override) {
+      const reason = window.prompt(`${explain(error)}.\n\nVẫn thực hiện? Nhập lý do (được ghi vào nhật ký):`);
+      if (reason) return command(name, { ...args, override: reason }, done);
+    }
+    say(explain(error), 'error');
     return false;
   }
 }
@@ -148,11 +156,9 @@ function renderFinalists() {
 function renderOrder() {
   const order = admin.order;
   $('order-now').textContent = !order ? 'Chưa bốc thăm hay đặt thứ tự (MC bốc thăm trên bàn điều khiển).'
-    : `${order.method === 'draw' ? `Bốc thăm, hạt giống ${order.seed}` : 'Ban Tổ chức đặt'}`
+    : `${order.method === 'draw' ? `Bốc thăm với số ${order.seed} (${order.seedGiven ? 'bốc tại hội trường' : 'máy chủ chọn'})` : 'Ban Tổ chức đặt'}`
       + `${order.redraws ? ` (lần thay đổi thứ ${order.redraws})` : ''}: `
       + order.units.map((u, i) => `${i + 1}. ${unitName(u)}`).join(' · ');
-  const schedule = $('schedule-form');
-  if (document.activeElement !== schedule.start) schedule.start.value = localValue(admin.startAt);
 }
 
 function renderJudges() {
@@ -171,7 +177,7 @@ function renderResults() {
   const outcome = admin.outcome;
   $('results-state').replaceChildren(outcome.finalised ? h('span', { className: 'ok' }, 'Đã chốt kết quả.')
     : outcome.ready ? h('span', { className: 'ok' }, 'Đủ điều kiện chốt kết quả.') : 'Chưa đủ điều kiện chốt:');
-  $('problems').replaceChildren(...outcome.problems.map((p) => h('li', {}, p)));
+  $('problems').replaceChildren(...outcome.problems.map((p) => h('li', {}, issue(p))));
   const judges = admin.judges;
   $('results-head').replaceChildren(h('tr', {}, h('th', {}, 'Hạng'), h('th', {}, 'Đơn vị'),
     ...judges.map((j) => h('th', {}, j.name)), h('th', {}, 'Trung bình'), h('th', {}, 'Giải')));
@@ -222,7 +228,7 @@ async function download(file) {
     link.click();
     URL.revokeObjectURL(link.href);
   } catch (error) {
-    say(`Không xuất được: ${error.message}`, 'error');
+    say(`Không xuất được: ${explain(error)}`, 'error');
   }
 }
 
@@ -249,10 +255,6 @@ function wire() {
     event.preventDefault();
     command('final.finalists.confirm', { units: event.target.units.value }, 'Đã xác nhận các đơn vị vào Chung kết.');
   });
-  $('schedule-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    command('final.schedule', { start: withOffset(event.target.start.value) }, 'Đã lưu giờ bắt đầu.');
-  });
   $('order-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const args = { order: event.target.order.value };
@@ -261,7 +263,8 @@ function wire() {
   });
   $('redraw-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    command('final.draw.redo', { reason: event.target.reason.value }, 'Đã bốc thăm lại.');
+    const seed = event.target.seed.value.trim();
+    command('final.draw.redo', { reason: event.target.reason.value, ...(seed ? { seed: Number(seed) } : {}) }, 'Đã bốc thăm lại.');
   });
   $('judge-form').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -272,7 +275,7 @@ function wire() {
       say(`Đã tạo giám khảo ${created.name}.`, 'done');
       await reload();
     } catch (error) {
-      say(error.message, 'error');
+      say(explain(error), 'error');
     }
   });
   $('tie-form').addEventListener('submit', (event) => {
@@ -297,7 +300,7 @@ async function start() {
       await reload();
       break;
     } catch (error) {
-      $('link').textContent = `Chưa tải được dữ liệu (${error.message}) — đang thử lại`;
+      $('link').textContent = `Chưa tải được dữ liệu (${explain(error)}) — đang thử lại`;
       await new Promise((resolve) => setTimeout(resolve, Math.min(15_000, 1000 * 2 ** attempt)));
     }
   }

@@ -1,37 +1,14 @@
-// The MC's panel for the final: the draw button, the running order's controls, which judges
-// have submitted for which team (never a value), and the reveal, one step at a time.
+// The MC's panel for the final: the draw, which judges have submitted for which unit (never a
+// value), and the reveal, one step at a time. The presentations themselves run on the console's
+// agenda (the final's day): same buttons and keys as the conference.
 //
+import { say } from './messages.js';
+
 // Use: mountFinalMc(element, client, session) — client from client.js, connected with the MC
 // token and 'final' in its topics; session (session.js) for the MC-only REST read of the judges' progress.
 
 const ANIMATION_MS = 3000;   // the hall's suspense and entrance: clicks meanwhile are ignored
 const PROGRESS_EVERY_MS = 5000;
-
-// Colours come from the console's own stylesheet; only layout and the states are set here.
-const STYLE = `
-.fmc { display: grid; gap: 12px; }
-.fmc section { border: 1px solid rgba(147, 165, 192, .35); border-radius: 10px; padding: 10px 12px; }
-.fmc h3 { margin: 0 0 8px; font-size: .85rem; text-transform: uppercase; letter-spacing: .1em; opacity: .75; }
-.fmc .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-.fmc button { min-height: 44px; }
-.fmc button.big { min-height: 64px; font-size: 1.25rem; padding: 8px 24px; background: #1e7ae0; color: #fff; }
-.fmc button:disabled { opacity: .4; cursor: default; }
-.fmc table { border-collapse: collapse; width: 100%; }
-.fmc th, .fmc td { border-bottom: 1px solid rgba(147, 165, 192, .25); padding: 4px 6px; text-align: center; }
-.fmc th:first-child, .fmc td:first-child { text-align: left; }
-.fmc td.yes { color: #4cd17a; font-weight: 800; }
-.fmc td.no { opacity: .4; }
-.fmc .note { opacity: .8; margin: 6px 0 0; }
-.fmc .error { color: #ff7b7b; font-weight: 600; min-height: 1.2em; margin: 0; }
-`;
-
-function injectStyle() {
-  if (document.getElementById('final-mc-style')) return;
-  const style = document.createElement('style');
-  style.id = 'final-mc-style';
-  style.textContent = STYLE;
-  document.head.append(style);
-}
 
 function button(label, onClick, className = '') {
   const node = document.createElement('button');
@@ -59,7 +36,6 @@ function line(className, text = '') {
 
 /** Mounts the panel into root; returns {render} (also subscribed to the client's `final` topic). */
 export function mountFinalMc(root, client, session) {
-  injectStyle();
   const panel = document.createElement('div');
   panel.className = 'fmc';
   root.append(panel);
@@ -71,33 +47,30 @@ export function mountFinalMc(root, client, session) {
 
   const run = (name, args = {}) => client.command(name, args)
     .then(() => { error.textContent = ''; })
-    .catch((refusal) => { error.textContent = refusal.message ?? String(refusal); });
+    .catch((refusal) => { error.textContent = say(refusal); });
 
-  // draw
+  // draw: with the number drawn in the hall (a ball from the bowl, the lottery's result), or one the server picks
   const drawSection = section('Thứ tự trình bày');
   const drawNote = line('note');
+  const seed = document.createElement('input');
+  Object.assign(seed, { id: 'draw-seed', inputMode: 'numeric', autocomplete: 'off', placeholder: 'để trống: máy chủ chọn' });
+  const seedLabel = document.createElement('label');
+  seedLabel.append('Số bốc tại hội trường ', seed);
   const drawButton = button('Bốc thăm thứ tự', () => {
-    if (window.confirm('Bốc thăm thứ tự trình bày? Chỉ bốc thăm một lần; bốc lại cần Ban Tổ chức và lý do.')) run('final.draw');
+    const typed = seed.value.trim();
+    if (typed && !(/^\d{1,16}$/.test(typed) && Number(typed) <= Number.MAX_SAFE_INTEGER)) {
+      error.textContent = `Số bốc thăm phải là số nguyên từ 0 đến ${Number.MAX_SAFE_INTEGER.toLocaleString('vi-VN')}`;
+      return;
+    }
+    const question = typed ? `Bốc thăm thứ tự trình bày với số ${typed}?` : 'Bốc thăm thứ tự trình bày với số do máy chủ chọn?';
+    if (window.confirm(`${question} Chỉ bốc thăm một lần; bốc lại cần Ban Tổ chức và lý do.`)) {
+      run('final.draw', typed ? { seed: Number(typed) } : {});
+    }
   }, 'big');
-  drawSection.append(drawButton, drawNote);
-
-  // running order
-  const slotsSection = section('Điều khiển phần thi');
-  const slotNote = line('note');
-  const agenda = (name, args) => () => run(`final.agenda.${name}`, args);
-  const slotButtons = {
-    start: button('▶ Bắt đầu', agenda('start'), 'primary'),
-    previous: button('◀ Đội trước', agenda('previous')),
-    next: button('Đội tiếp ▶', agenda('next'), 'primary'),
-    pause: button('Tạm dừng', agenda('pause')),
-    resume: button('Tiếp tục', agenda('resume')),
-    less: button('−1 phút', agenda('adjust', { ms: -60_000 })),
-    more: button('+1 phút', agenda('adjust', { ms: 60_000 })),
-  };
-  const slotRow = document.createElement('div');
-  slotRow.className = 'row';
-  slotRow.append(...Object.values(slotButtons));
-  slotsSection.append(slotRow, slotNote);
+  const drawRow = document.createElement('div');
+  drawRow.className = 'row';
+  drawRow.append(seedLabel, drawButton);
+  drawSection.append(drawRow, drawNote);
 
   // judges
   const judgesSection = section('Phiếu chấm đã gửi');
@@ -115,7 +88,7 @@ export function mountFinalMc(root, client, session) {
   revealRow.append(previous, next);
   revealSection.append(revealRow, revealNote);
 
-  panel.append(drawSection, slotsSection, judgesSection, revealSection, error);
+  panel.append(drawSection, judgesSection, revealSection, error);
 
   /** One reveal step; the buttons rest while the hall animates it. */
   function step(name) {
@@ -142,32 +115,18 @@ export function mountFinalMc(root, client, session) {
     data = next;
     const ready = data.finalists.length > 0;
     drawButton.disabled = !ready || Boolean(data.order);
-    drawNote.textContent = !ready ? 'Chưa xác nhận các đội vào Chung kết.'
-      : !data.order ? `${data.finalists.length} đội sẵn sàng bốc thăm.`
-        : data.draw.method === 'draw' ? `Đã bốc thăm (seed ${data.draw.seed}): ${names(data.order)}`
+    seed.disabled = drawButton.disabled;
+    drawNote.textContent = !ready ? 'Chưa xác nhận các đơn vị vào Chung kết.'
+      : !data.order ? `${data.finalists.length} đơn vị sẵn sàng bốc thăm.`
+        : data.draw.method === 'draw' ? `Đã bốc thăm với số ${data.draw.seed}`
+          + ` (${data.draw.seedGiven ? 'bốc tại hội trường' : 'máy chủ chọn'}): ${names(data.order)}`
           : `Thứ tự do Ban Tổ chức đặt: ${names(data.order)}`;
-    renderSlots();
     renderReveal();
     loadProgress();
   }
 
   function names(units) {
     return units.map((unit, i) => `${i + 1}. ${data.finalists.find((f) => f.unit === unit)?.name ?? unit}`).join(' · ');
-  }
-
-  function renderSlots() {
-    const a = data.agenda;
-    const started = a && (a.status === 'running' || a.status === 'paused');
-    slotButtons.start.disabled = !a || started;
-    slotButtons.previous.disabled = !a || (!started && a.status !== 'ended');
-    slotButtons.next.disabled = !started;
-    slotButtons.pause.disabled = !a || a.status !== 'running';
-    slotButtons.resume.disabled = !a || a.status !== 'paused';
-    slotButtons.less.disabled = !started;
-    slotButtons.more.disabled = !started;
-    slotNote.textContent = !a ? 'Chưa có thứ tự trình bày.'
-      : started ? `Đang trình bày: ${a.now.title} (${a.current + 1}/${a.items.length})${a.status === 'paused' ? ' · tạm dừng' : ''}`
-        : a.status === 'ended' ? 'Các đội đã trình bày xong.' : 'Chưa bắt đầu.';
   }
 
   function renderJudges() {
@@ -177,7 +136,7 @@ export function mountFinalMc(root, client, session) {
       return;
     }
     const head = document.createElement('tr');
-    head.append(cell('th', 'Đội thi'), ...progress.judges.map((judge) => cell('th', judge.name)));
+    head.append(cell('th', 'Đơn vị'), ...progress.judges.map((judge) => cell('th', judge.name)));
     let done = 0;
     const rows = progress.finalists.map((finalist) => {
       const row = document.createElement('tr');

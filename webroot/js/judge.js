@@ -1,8 +1,10 @@
 // Judge console: the finalist being presented, the rubric with every criterion required and
 // range-checked, a confirmation naming the team, submit-and-lock, and a correction with a reason.
-// A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh.
+// A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh:
+// the final's topic, and the agenda when the unit presenting changes.
 import { connect, hhmm } from './client.js';
 import { STORAGE, openSession } from './session.js';
+import { say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
@@ -209,8 +211,8 @@ async function submit(event) {
       await refresh();
     } catch (error) {
       const field = error.field?.startsWith('scores.') ? inputs().find((i) => `scores.${i.dataset.criterion}` === error.field) : null;
-      if (field) showFieldError(field, error.message);
-      $('form-error').textContent = `Chưa gửi được: ${error.message}`;
+      if (field) showFieldError(field, say(error));
+      $('form-error').textContent = `Chưa gửi được: ${say(error)}`;
     } finally {
       $('submit').disabled = false;
     }
@@ -219,7 +221,7 @@ async function submit(event) {
 
 function start() {
   refresh();
-  const client = connect({ screen: 'judge', topics: ['final'], token: session.token() });
+  const client = connect({ screen: 'judge', topics: ['final', 'agenda'], token: session.token() });
   client.onStatus((status, { refused }) => {
     const labels = { connecting: 'Đang kết nối', live: 'Trực tuyến', stale: 'Mạng chập chờn', down: 'Mất kết nối' };
     $('link').textContent = labels[status] ?? status;
@@ -229,6 +231,11 @@ function start() {
     if (status === 'live') refresh();
   });
   client.on('final', () => refresh());
+  client.on('agenda', (agenda) => {
+    const running = agenda.day === 'final' && (agenda.status === 'running' || agenda.status === 'paused');
+    const presenting = running && agenda.now.presentation ? agenda.now.unit : null;
+    if (view && presenting !== view.current) refresh();
+  });
 }
 
 $('scores').addEventListener('submit', submit);

@@ -1,23 +1,12 @@
-// The MC's console: agenda controls with keyboard shortcuts, the scene, messages, blackout,
-// and which bridge rooms are down — offline ones first.
-import { agendaClock, connect, countdown, driftSign, driftText, hhmm } from './client.js';
+// The MC's console: the day the agenda serves (27/5 or 25/6), agenda controls with keyboard
+// shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
+import { agendaClock, connect, countdown, day, driftSign, driftText, hhmm } from './client.js';
+import { say } from './messages.js';
 import { STORAGE, openSession } from './session.js';
 const $ = (id) => document.getElementById(id);
-const LABELS = { idle: 'Chưa bắt đầu · Not started', running: 'Đang diễn ra · Running', paused: 'Tạm dừng · Paused', ended: 'Đã kết thúc · Ended' };
-// the server's error codes, said in Vietnamese (its English message follows in small print)
-const ERRORS = {
-  already_started: 'Chương trình đang chạy — bấm một dòng để chuyển mục',
-  at_first: 'Đang ở mục đầu tiên',
-  already_paused: 'Đang tạm dừng rồi',
-  not_running: 'Chương trình chưa chạy — bấm Bắt đầu trước',
-  not_paused: 'Chương trình không tạm dừng',
-  bad_index: 'Không có mục này',
-  bad_value: 'Giá trị không hợp lệ',
-  forbidden: 'Mã truy cập này không có quyền',
-  unauthorized: 'Mã truy cập không đúng',
-  disconnected: 'Chưa kết nối tới máy chủ',
-  timeout: 'Máy chủ không trả lời',
-};
+// each status in Vietnamese, and in the console's second language, marked as such
+const LABELS = { idle: ['Chưa bắt đầu', 'Not started'], running: ['Đang diễn ra', 'Running'], paused: ['Tạm dừng', 'Paused'],
+  ended: ['Đã kết thúc', 'Ended'] };
 let live = null;
 let agenda = null;
 let busy = false; // one agenda command in flight at a time: a double press never skips two items
@@ -32,11 +21,7 @@ async function run(name, args = {}) {
   try {
     await live.command(name, args);
   } catch (error) {
-    const said = ERRORS[error.code] || error.message || 'Lệnh bị từ chối';
-    const english = document.createElement('small');
-    english.lang = 'en';
-    english.textContent = ` ${name}: ${error.message || error.code || ''}`;
-    $('command-error').replaceChildren(said, english);
+    $('command-error').replaceChildren(say(error));
     clearTimeout(errorTimer);
     errorTimer = setTimeout(() => $('command-error').replaceChildren(), 10_000);
   } finally {
@@ -69,6 +54,7 @@ function start() {
   fetch('/api/event').then((r) => r.json()).then((event) => {
     $('event-name').textContent = event.shortName;
     document.title = `MC · ${event.shortName}`;
+    renderDays(Object.values(event.days));
   }).catch(() => {});
   live.on('agenda', renderAgenda);
   live.on('screen', renderScreen);
@@ -76,12 +62,37 @@ function start() {
   requestAnimationFrame(tick);
 }
 
+// one button per day: the agenda serves one of them; switching asks first
+function renderDays(days) {
+  $('days').replaceChildren(...days.map((each) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.day = each.id;
+    button.textContent = `${each.name} · ${day(each.start)}`;
+    button.addEventListener('click', () => {
+      if (agenda && agenda.day === each.id) return;
+      if (confirm(`Chuyển mọi màn hình sang ${each.name} (${day(each.start)})?`)) run('agenda.day', { day: each.id });
+    });
+    return button;
+  }));
+  if (agenda) markDay(agenda);
+}
+
+function markDay(data) {
+  document.querySelectorAll('#days button').forEach((button) => button.classList.toggle('active', button.dataset.day === data.day));
+  $('day-title').textContent = `Chương trình · ${data.dayName} · ${day(data.dayStart)}`;
+}
+
 function renderAgenda(data) {
   agenda = data;
+  markDay(data);
   const started = data.status === 'running' || data.status === 'paused';
-  $('now-label').textContent = LABELS[data.status] || data.status;
-  $('now-title').textContent = data.now ? data.now.title
-    : data.status === 'ended' ? 'Hội nghị đã kết thúc' : 'Hội nghị sắp bắt đầu';
+  const [said, english] = LABELS[data.status];
+  const small = document.createElement('small');
+  small.lang = 'en';
+  small.textContent = ` · ${english}`;
+  $('now-label').replaceChildren(said, small);
+  $('now-title').textContent = data.now ? data.now.title : data.dayName;
   $('now-by').textContent = data.now ? data.now.by || '' : '';
   const coming = data.nextItem;
   $('coming').textContent = coming ? `Tiếp theo (${hhmm(coming.plannedStart)}): ${coming.title}`
@@ -151,7 +162,7 @@ function tick() {
   const paused = agenda.status === 'paused';
   const shown = countdown(figures.remaining);
   $('countdown').textContent = shown.text;
-  $('countdown').className = `countdown ${shown.over ? 'over' : ''} ${paused ? 'paused' : ''}`;
+  $('countdown').className = `countdown ${shown.over ? 'over' : shown.warn ? 'warn' : ''} ${paused ? 'paused' : ''}`;
   const fraction = figures.duration > 0 ? Math.min(1, Math.max(0, figures.elapsed / figures.duration)) : 1;
   $('progress').className = `progress ${shown.over ? 'over' : ''} ${paused ? 'paused' : ''}`;
   $('progress').firstElementChild.style.transform = `scaleX(${fraction})`;
@@ -175,7 +186,9 @@ function renderRooms(data) {
   $('rooms').replaceChildren(...rooms.map((room) => {
     const li = document.createElement('li');
     li.className = room.status;
-    li.textContent = `${room.name}${room.attendance != null ? ` · ${room.attendance}` : ''}${room.status !== 'online' && room.lastSeen ? ` (lần cuối ${hhmm(room.lastSeen)})` : ''}`;
+    const dropped = room.status === 'offline' && room.lastSeen ? ` (mất kết nối từ ${hhmm(room.lastSeen)})` : '';
+    const quiet = room.status === 'stale' && room.lastSeen ? ` (tín hiệu chập chờn từ ${hhmm(room.lastSeen)})` : '';
+    li.textContent = `${room.name}${room.attendance != null ? ` · ${room.attendance}` : ''}${dropped}${quiet}`;
     return li;
   }));
 }

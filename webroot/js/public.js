@@ -1,9 +1,13 @@
-// The public page on a phone: city-wide totals, completion over time, and both groups' full
-// tables with the cut line, kept live from the leaderboard topic (and the agenda's now/next).
-import { connect, fetchJson, hhmm } from './client.js';
+// The public page on a phone: the day being served and the agenda's now/next; on the final's
+// day the running order, who is presenting with the countdown, and each prize once the MC has
+// revealed it; then stage 1: city-wide totals, completion over time, and both groups' full
+// tables with the cut line. Only public topics: nothing here is known before it is revealed.
+import { agendaClock, connect, countdown, day, fetchJson, hhmm } from './client.js';
+import { contactItems } from './contacts.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
+const FINAL_TICK_MS = 500;
 const dayParts = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
 const dayLabel = (epochMs) => dayParts.format(new Date(epochMs));
 const TWO_DAYS_MS = 2 * 24 * 3600 * 1000;
@@ -11,13 +15,16 @@ const $ = (selector) => document.querySelector(selector);
 
 let board = null;
 let shown = 'communes';
+let agendaNow = null;
+let finalNow = null;
 const chart = completionChart($('.chart canvas'), $('.chart-empty'));
-const live = connect({ screen: 'public', topics: ['leaderboard', 'agenda'] });
+const live = connect({ screen: 'public', topics: ['leaderboard', 'agenda', 'final'] });
 
 fetchJson('/api/event').then((event) => {
+  $('.contact-list').replaceChildren(...contactItems(event.contacts));
   $('.organiser').textContent = event.organiser;
   $('.event').textContent = event.shortName || event.name;
-  document.title = `Bảng xếp hạng Chặng 1 · ${event.shortName || event.name}`;
+  document.title = `${event.shortName || event.name} · trực tiếp`;
 });
 
 live.onStatus((status) => {
@@ -27,12 +34,78 @@ live.onStatus((status) => {
 });
 
 live.on('agenda', (agenda) => {
+  agendaNow = agenda;
+  $('.day').textContent = `${agenda.dayName} · ${day(agenda.dayStart)} · ${hhmm(agenda.dayStart)} · ${agenda.venue.name}`;
+  renderFinal();
   const line = $('.agenda');
   const now = agenda.status === 'running' || agenda.status === 'paused' ? agenda.now : null;
   const next = agenda.nextItem;
   line.hidden = !now && !next;
   line.textContent = now ? `Đang diễn ra: ${now.title}` : next ? `Tiếp theo (${hhmm(next.plannedStart)}): ${next.title}` : '';
 });
+
+live.on('final', (data) => {
+  finalNow = data;
+  renderFinal();
+});
+setInterval(tickFinal, FINAL_TICK_MS);
+
+/** The final, once there are finalists or the agenda serves its day: order, who presents, prizes revealed. */
+function renderFinal() {
+  const section = $('.final');
+  const showing = finalNow && (finalNow.finalists.length > 0 || agendaNow?.day === 'final');
+  section.hidden = !showing;
+  if (!showing) return;
+  const agenda = agendaNow?.day === 'final' ? agendaNow : null;
+  const nameOf = (unit) => finalNow.finalists.find((f) => f.unit === unit)?.name ?? unit;
+  const titleOf = (unit) => finalNow.entries.find((e) => e.unit === unit)?.title ?? '';
+  const running = agenda && (agenda.status === 'running' || agenda.status === 'paused') && agenda.now.presentation ? agenda.now : null;
+  const rows = (finalNow.order ?? finalNow.finalists.map((f) => f.unit)).map((unit, index) => {
+    const slot = finalNow.order ? agenda?.items.find((item) => item.presentation === index + 1) : null;
+    const li = document.createElement('li');
+    li.className = running && running.unit === unit ? 'now' : slot?.actualEnd ? 'done' : '';
+    li.append(span('pos', finalNow.order ? String(index + 1) : '•'), span('name', nameOf(unit)),
+      span('time', slot ? hhmm(slot.plannedStart) : ''), span('title', titleOf(unit)));
+    return li;
+  });
+  $('.final .order').replaceChildren(...rows);
+  $('.final .order-note').textContent = !finalNow.order ? `${finalNow.finalists.length} đơn vị vào Chung kết; thứ tự trình bày được bốc thăm tại Lễ Chung kết.`
+    : finalNow.draw?.method === 'draw' ? `Thứ tự bốc thăm với số ${finalNow.draw.seed}${finalNow.draw.seedGiven ? ' (bốc tại hội trường)' : ''}.`
+      : 'Thứ tự do Ban Tổ chức công bố.';
+  $('.final .presenting').hidden = !running;
+  if (running) {
+    $('.final .who').textContent = running.title;
+    $('.final .entry').textContent = running.by ? `“${running.by}”` : '';
+  }
+  const revealed = finalNow.reveal.revealed;
+  $('.final .prizes').hidden = revealed.length === 0;
+  // the newest first: the prize just announced in the hall is at the top
+  $('.final .awards').replaceChildren(...[...revealed].reverse().map((award) => {
+    const li = document.createElement('li');
+    li.append(span('prize', award.prizeName), span('name', award.name), span('amount', `${number.format(award.amountVnd)} đồng`));
+    return li;
+  }));
+  tickFinal();
+}
+
+/** The presenting unit's countdown, from the agenda's anchors and the server's clock. */
+function tickFinal() {
+  const presenting = $('.final .presenting');
+  if (presenting.hidden || !agendaNow) return;
+  const figures = agendaClock(agendaNow, live.serverNow());
+  if (!figures) return;
+  const shownNow = countdown(figures.remaining);
+  $('.final .countdown').textContent = shownNow.text;
+  $('.final .countdown').className = `countdown ${shownNow.over ? 'over' : shownNow.warn ? 'warn' : ''}`;
+  $('.final .left-label').textContent = agendaNow.status === 'paused' ? 'tạm dừng' : shownNow.over ? 'quá giờ' : 'còn lại';
+}
+
+function span(className, text) {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
 
 live.on('leaderboard', (data) => {
   if (!data.ready) return;
@@ -56,8 +129,9 @@ function renderTotals(totals) {
   $('.completed').textContent = number.format(totals.completed);
   $('.enrolled').textContent = number.format(totals.enrolled);
   $('.rate').textContent = totals.rate == null ? '–' : `${percent.format(totals.rate * 100)}%`;
-  $('.rate-label').textContent = totals.rate == null ? 'chưa có số biên chế'
-    : totals.unitsWithHeadcount < totals.units ? `biên chế của ${totals.unitsWithHeadcount}/${totals.units} đơn vị` : 'so với biên chế';
+  $('.rate-label').textContent = totals.rate == null ? 'chưa có tổng số cán bộ, công chức, viên chức và người lao động'
+    : totals.unitsWithHeadcount < totals.units ? `tỷ lệ hoàn thành của ${totals.unitsWithHeadcount}/${totals.units} đơn vị có tổng số`
+      : 'tỷ lệ hoàn thành';
 }
 
 function renderTable() {
@@ -78,7 +152,7 @@ function renderTable() {
       cell(row.rank ?? '–', 'num rank'),
       nameCell(row),
       cell(row.headcount == null ? number.format(row.completed) : `${number.format(row.completed)}/${number.format(row.headcount)}`, 'num'),
-      cell(row.rate == null ? 'chưa có số biên chế' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'num missing' : 'num'),
+      cell(row.rate == null ? 'chưa có tổng số' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'num missing' : 'num'),
       cell(row.avgScore == null ? '–' : percent.format(row.avgScore), 'num'));
     rows.push(tr);
   });

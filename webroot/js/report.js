@@ -3,6 +3,7 @@
 // (unit and its report key, from /admin), or without a key by an organiser signed in on /admin
 // in this browser; the server refuses anyone else.
 import { STORAGE } from './session.js';
+import { say } from './messages.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
@@ -21,7 +22,7 @@ async function load() {
   const response = await fetch(`/api/participation/report?${query}`, { headers, cache: 'no-store' });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    $('.sub').textContent = body.error ? body.error.message : `Không tải được báo cáo (${response.status}).`;
+    $('.sub').textContent = `Không tải được báo cáo: ${say(body.error)}.`;
     $('.sub').className = 'sub error';
     return;
   }
@@ -35,8 +36,9 @@ function render(report) {
   $('.sub').textContent = `${group.label} · số liệu lúc ${when.format(new Date())}`;
   $('.figures').replaceChildren(
     figure(row.rank == null ? 'chưa xếp hạng' : `${row.rank}/${group.size}`, 'Hạng trong nhóm'),
-    figure(row.rate == null ? 'chưa có' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'chưa có số biên chế' : 'Tỷ lệ hoàn thành'),
-    figure(row.headcount == null ? number.format(row.completed) : `${number.format(row.completed)}/${number.format(row.headcount)}`, 'Đã hoàn thành / biên chế'),
+    figure(row.rate == null ? 'chưa có' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'chưa có tổng số cán bộ, công chức, viên chức và người lao động' : 'Tỷ lệ hoàn thành'),
+    figure(row.headcount == null ? number.format(row.completed) : `${number.format(row.completed)}/${number.format(row.headcount)}`,
+      'Đã hoàn thành / tổng số cán bộ, công chức, viên chức và người lao động'),
     figure(row.avgScore == null ? '–' : percent.format(row.avgScore), 'Điểm trung bình'));
   const standing = row.qualified === true ? `Đơn vị đang trong nhóm ${group.qualify} đơn vị vào Chặng 2.`
     : row.qualified === 'tie' ? 'Đơn vị đang đồng hạng tại vạch vào Chặng 2.'

@@ -1,10 +1,11 @@
 // A projector screen (the hall, or a bridge room): the scene the MC chose, a message banner,
-// blackout, the time of day, and a link status that never lets a dead screen look live.
+// blackout, the day it is serving (date and venue, from the agenda), the time of day, and a link
+// status that never lets a dead screen look live.
 //
 // A scene module exports mount(section, live, ctx): it fills its full-screen <section> and
 // keeps it current with live.on(topic, fn); it may return {tick(now)} to be called on every
 // animation frame while shown (now = server time). ctx = {screen, unit, event, own}.
-import { connect, fetchJson, hhmm, keepAwake } from './client.js';
+import { connect, day, fetchJson, hhmm, keepAwake } from './client.js';
 
 const SCENES = ['agenda', 'bridges', 'leaderboard', 'final', 'logo'];
 const PLACEHOLDERS = {
@@ -63,7 +64,7 @@ export async function startScreen({ screen, unit, key, hall }) {
   const event = await fetchJson('/api/event');
   const ctx = { screen, unit, event, own: unit ? event.units.find((u) => u.code === unit) : null };
   topbar.querySelector('.title').textContent = event.shortName;
-  topbar.querySelector('.where').replaceChildren(where(ctx));
+  live.on('agenda', (agenda) => topbar.querySelector('.where').replaceChildren(where(ctx, agenda)));
   for (const [name, section] of sections) {
     mountScene(name, section, live, ctx).then((scene) => { if (scene && scene.tick) ticks.set(name, scene.tick); });
   }
@@ -103,15 +104,20 @@ function watchLink(live) {
   });
 }
 
-function where(ctx) {
+// the day served: "Thứ Năm, 25/6/2026 · Phòng 103, …" in the hall, the room's own name on a bridge
+function where(ctx, agenda) {
+  const when = document.createElement('span');
+  when.textContent = `${day(agenda.dayStart)} · `;
   const venue = document.createElement('span');
   if (!ctx.own) {
-    venue.textContent = ctx.event.venue;
-    return venue;
+    venue.textContent = agenda.venue.name;
+  } else {
+    venue.className = 'own';
+    venue.textContent = `Điểm cầu ${ctx.own.kind === 'DEPARTMENT' ? ctx.own.name : `${ctx.own.kindLabel} ${ctx.own.name}`}`;
   }
-  venue.className = 'own';
-  venue.textContent = `Điểm cầu ${ctx.own.kind === 'DEPARTMENT' ? ctx.own.name : `${ctx.own.kindLabel} ${ctx.own.name}`}`;
-  return venue;
+  const both = document.createElement('span');
+  both.append(when, venue);
+  return both;
 }
 
 async function mountScene(name, section, live, ctx) {

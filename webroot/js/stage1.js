@@ -1,5 +1,6 @@
 // Admin, stage 1: upload the learning platform's export and the headcounts, download the standings.
 import { STORAGE, openSession } from './session.js';
+import { column, rowError, say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -33,7 +34,7 @@ function show(title, lines, rejected = []) {
     table.innerHTML = '<thead><tr><th>Dòng</th><th>Cột</th><th>Lý do</th></tr></thead>';
     const rows = rejected.map((row) => {
       const tr = document.createElement('tr');
-      for (const value of [row.line ?? row.index, row.field ?? '', row.reason ?? row.message ?? '']) {
+      for (const value of [row.line ?? row.index ?? '', column(row.field), rowError(row)]) {
         tr.append(Object.assign(document.createElement('td'), { textContent: value }));
       }
       return tr;
@@ -46,9 +47,8 @@ function show(title, lines, rejected = []) {
   result.hidden = false;
 }
 
-function refused(title, { status, body }) {
-  const message = body?.error?.message ?? `HTTP ${status}`;
-  show(title, [`Không thực hiện: ${message}`], body?.rejected ?? []);
+function refused(title, { body }) {
+  show(title, [`Không thực hiện: ${say(body?.error)}`], body?.rejected ?? []);
 }
 
 async function upload(form, fileInput, path, describe) {
@@ -63,7 +63,7 @@ async function upload(form, fileInput, path, describe) {
     else refused(`${file.name}: không nhập`, reply);
     $('status').textContent = '';
   } catch (error) {
-    $('status').textContent = `Không gửi được: ${error.message}`;
+    $('status').textContent = `Không gửi được: ${say({ code: 'disconnected' })}`;
   } finally {
     button.disabled = false;
   }
@@ -81,13 +81,13 @@ $('import').addEventListener('submit', (event) => {
 $('headcounts').addEventListener('submit', (event) => {
   event.preventDefault();
   upload($('headcounts'), $('headcounts-file'), '/api/participation/headcounts', (body) => [
-    `Đã cập nhật biên chế của ${body.units} đơn vị`,
+    `Đã cập nhật tổng số cán bộ, công chức, viên chức và người lao động của ${body.units} đơn vị`,
   ]);
 });
 
 document.querySelectorAll('[data-file]').forEach((button) => button.addEventListener('click', async () => {
   const reply = await call(`/api/participation/export/${button.dataset.file}`)
-    .catch(() => ({ ok: false, status: 0, body: { error: { message: 'Không kết nối được máy chủ' } } }));
+    .catch(() => ({ ok: false, status: 0, body: { error: { code: 'disconnected' } } }));
   if (!reply.ok) {
     refused(button.textContent, reply);
     return;

@@ -6,7 +6,6 @@ import { agendaClock, countdown, day, driftSign, driftText, hhmm } from '../clie
 
 const LABELS = { idle: 'Chào mừng quý đại biểu', running: 'Đang diễn ra', paused: 'Tạm dừng', ended: '' };
 const LONG_TITLE = 70; // characters: a smaller face so three lines still fit
-const WARN_MS = 60_000; // the last minute is shown in amber
 
 export function mount(section, live) {
   section.innerHTML = `
@@ -39,9 +38,11 @@ export function mount(section, live) {
   live.on('agenda', (data) => {
     agenda = data;
     const item = data.now;
-    const position = item ? ` · mục ${data.current + 1}/${data.items.length}` : '';
-    put('.label', `${LABELS[data.status] || ''}${position}`);
-    const title = item ? item.title : data.status === 'ended' ? 'Hội nghị đã kết thúc' : 'Hội nghị sắp bắt đầu';
+    const slots = data.items.filter((each) => each.presentation).length;
+    const position = !item ? '' : item.presentation ? ` · đơn vị trình bày thứ ${item.presentation}/${slots}`
+      : ` · mục ${data.current + 1}/${data.items.length}`;
+    put('.label', `${item && item.presentation && data.status === 'running' ? 'Đang trình bày' : LABELS[data.status] || ''}${position}`);
+    const title = item ? item.title : data.dayName;
     put('.now-title', title, `now-title ${title.length > LONG_TITLE ? 'long' : ''}`);
     put('.now-by', item ? item.by || '' : '');
     section.dataset.status = data.status;
@@ -70,7 +71,7 @@ export function mount(section, live) {
       }
       const paused = agenda.status === 'paused';
       const shownCountdown = countdown(figures.remaining);
-      const warn = !shownCountdown.over && figures.remaining <= WARN_MS;
+      const { warn } = shownCountdown;
       put('.countdown', shownCountdown.text,
         `countdown ${shownCountdown.over ? 'over' : warn ? 'warn' : ''} ${paused ? 'paused' : ''}`);
       put('.state', paused ? 'Tạm dừng' : shownCountdown.over ? 'Quá giờ' : '',
@@ -88,9 +89,8 @@ export function mount(section, live) {
 
   function idleOrEnded() {
     if (agenda.status === 'idle') {
-      const first = agenda.items[0];
-      put('.countdown', first ? `Bắt đầu lúc ${hhmm(first.plannedStart)}` : '', 'countdown words');
-      put('.state', first ? day(first.plannedStart) : '', 'state day');
+      put('.countdown', `Bắt đầu lúc ${hhmm(agenda.dayStart)}`, 'countdown words');
+      put('.state', day(agenda.dayStart), 'state day');
     } else {
       const last = agenda.items[agenda.items.length - 1];
       put('.countdown', 'Xin trân trọng cảm ơn quý đại biểu', 'countdown words');

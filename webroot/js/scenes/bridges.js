@@ -1,5 +1,6 @@
 // The bridge sites scene: one cell per commune-level unit, coloured by status, with totals
-// ("112/114 điểm cầu trực tuyến · 3.418 đại biểu"). A bridge screen's own unit is outlined.
+// ("112/114 điểm cầu trực tuyến · 3.418 đại biểu"): a room that was on and dropped says "Mất kết
+// nối", one never seen "Chưa kết nối". A bridge screen's own unit is outlined.
 const number = new Intl.NumberFormat('vi-VN');
 
 export function mount(section, live, ctx) {
@@ -7,9 +8,10 @@ export function mount(section, live, ctx) {
     <div class="totals"></div>
     <div class="grid"></div>
     <div class="legend">
-      <span><i style="background:#1f7a45"></i>Trực tuyến</span>
-      <span><i style="background:#9a6a00"></i>Mất tín hiệu</span>
-      <span><i style="background:#3a4557"></i>Chưa kết nối</span>
+      <span><i class="online"></i>Trực tuyến</span>
+      <span><i class="stale"></i>Tín hiệu chập chờn</span>
+      <span><i class="dropped"></i>Mất kết nối</span>
+      <span><i class="offline"></i>Chưa kết nối</span>
     </div>`;
   const grid = section.querySelector('.grid');
   const cells = new Map();
@@ -28,7 +30,8 @@ export function mount(section, live, ctx) {
         grid.append(cell);
         cells.set(row.unit, cell);
       }
-      cell.className = `cell ${row.status} ${row.unit === ctx.unit ? 'own' : ''}`;
+      const dropped = row.status === 'offline' && row.lastSeen != null;
+      cell.className = `cell ${row.status} ${dropped ? 'dropped' : ''} ${row.unit === ctx.unit ? 'own' : ''}`;
       cell.querySelector('span').textContent = row.attendance == null ? '' : `${number.format(row.attendance)} đại biểu`;
     }
   });

@@ -1,66 +1,20 @@
 // The hall's `final` scene: stage-2 entries received, the finalists, the presentation-order
-// draw (animated), the running order with its countdown, and the stepped prize reveal with a
-// moment of suspense per prize. It renders only the public `final` topic.
+// draw (animated), the running order with the presenting unit's countdown, and the stepped prize
+// reveal with a moment of suspense per prize. It renders only public topics: `final`, and the
+// `agenda` while it serves the final's day (the presentation slots are agenda items).
 //
 // A scene module for screen.js: mount(section, live, ctx) fills the section, follows
-// live.on('final'), and returns {tick(now)} for the running slot's countdown. On a bridge
-// screen (ctx.unit) the site's own unit is highlighted.
+// live.on('final') and live.on('agenda'), and returns {tick(now)} for the running slot's
+// countdown. On a bridge screen (ctx.unit) the site's own unit is highlighted.
 
-import { clock, hhmm } from '../client.js';
+import { agendaClock, countdown as shownCountdown, hhmm } from '../client.js';
 
 const SUSPENSE_MS = 2200;    // "Giải Ba thuộc về…" before the name appears
 const APPEAR_MS = 700;       // the name's own entrance
 const DRAW_SHUFFLE_MS = 2400;
 const DRAW_PLACE_MS = 450;   // one finalist settling into its place
 const LIVE_WINDOW_MS = 10_000; // a draw or a step older than this is shown as it is, without animation
-
-const STYLE = `
-.final-scene { position: relative; flex: 1; display: flex; flex-direction: column; padding: 1vh 2vw;
-  color: var(--ink, #fff); font-size: 2.2vh; overflow: hidden;
-  background: radial-gradient(circle at 50% 10%, rgba(255,255,255,.08), transparent 60%); }
-.final-scene h1 { font-size: 5.5vh; margin: 0 0 1vh; font-weight: 800; letter-spacing: .02em; }
-.final-scene .kicker { font-size: 2.6vh; text-transform: uppercase; letter-spacing: .18em; color: var(--accent, #ffd23f); margin: 0; }
-.final-scene .big { font-size: 13vh; font-weight: 800; line-height: 1; margin: 2vh 0; }
-.final-scene .big small { font-size: 4.5vh; font-weight: 600; color: var(--muted, #a9bedc); }
-.final-scene .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 1.4vh 3vw; margin-top: 2vh; }
-.final-scene .card { background: rgba(255,255,255,.08); border-radius: 1.2vh; padding: 1.4vh 1.6vw; }
-.final-scene .card .name { font-size: 3.2vh; font-weight: 700; }
-.final-scene .card .title { font-size: 2.3vh; color: var(--muted, #a9bedc); margin-top: .4vh; }
-.final-scene .card .status { float: right; font-size: 2vh; color: var(--good, #2ecc71); }
-.final-scene .own { outline: .4vh solid var(--own, #ffd23f); }
-.final-scene .head { display: flex; justify-content: space-between; align-items: flex-end; gap: 3vw; }
-.final-scene ol.order { list-style: none; margin: 1.5vh 0 0; padding: 0; display: grid; gap: 1vh; }
-.final-scene ol.order li { display: grid; grid-template-columns: 7vh 1fr auto; align-items: center; gap: 2vw;
-  background: rgba(255,255,255,.08); border-radius: 1.2vh; padding: .8vh 1.6vw; transition: background .4s, transform .4s; }
-.final-scene ol.order li .pos { font-size: 4.4vh; font-weight: 800; color: var(--accent, #ffd23f); text-align: center; }
-.final-scene ol.order li .name { font-size: 3.3vh; font-weight: 700; }
-.final-scene ol.order li .title { font-size: 2.1vh; color: var(--muted, #a9bedc); }
-.final-scene ol.order li .time { font-size: 3vh; font-variant-numeric: tabular-nums; color: var(--muted, #a9bedc); }
-.final-scene ol.order li.now { background: var(--accent, #ffd23f); color: #06162d; transform: scale(1.02); }
-.final-scene ol.order li.now .pos, .final-scene ol.order li.now .title, .final-scene ol.order li.now .time { color: #06162d; }
-.final-scene ol.order li.done { opacity: .55; }
-.final-scene ol.order li.empty .name { color: rgba(255,255,255,.25); }
-.final-scene .shuffle { display: flex; flex-wrap: wrap; gap: 1.5vh; margin-top: 3vh; }
-.final-scene .shuffle span { font-size: 3.4vh; font-weight: 700; padding: 1.2vh 1.6vw; border-radius: 1.2vh;
-  background: rgba(255,255,255,.1); transition: background .15s; }
-.final-scene .shuffle span.hot { background: var(--accent, #ffd23f); color: #06162d; }
-.final-scene .seed { margin-top: auto; font-size: 2vh; color: var(--muted, #a9bedc); }
-.final-scene .countdown { font-size: 11vh; font-weight: 800; line-height: 1; font-variant-numeric: tabular-nums; }
-.final-scene .countdown.over { color: var(--bad, #ff4d4d); }
-.final-scene .stage { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; text-align: center; }
-.final-scene .stage .prize { font-size: 7vh; font-weight: 800; color: var(--accent, #ffd23f); }
-.final-scene .stage .lead { font-size: 4vh; color: var(--muted, #a9bedc); margin: 1vh 0; }
-.final-scene .stage .winner { font-size: 10vh; font-weight: 800; line-height: 1.1; margin: 2vh 0 0;
-  text-shadow: 0 0 4vh rgba(255, 210, 63, .45); animation: final-appear ${APPEAR_MS}ms ease-out both; }
-.final-scene .stage .entry { font-size: 3.4vh; color: var(--muted, #a9bedc); margin-top: 1.5vh; animation: final-appear ${APPEAR_MS}ms ease-out both; }
-.final-scene .stage .dots::after { content: '…'; animation: final-pulse 0.8s infinite alternate; }
-.final-scene .board { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 2vw; margin-top: 2vh; }
-.final-scene .board section h2 { font-size: 2.6vh; color: var(--accent, #ffd23f); margin: 0 0 .8vh; }
-.final-scene .board section p { margin: .4vh 0; font-size: 2.5vh; font-weight: 600; }
-.final-scene .step { position: absolute; right: 3vw; top: 3vh; font-size: 2vh; color: var(--muted, #a9bedc); }
-@keyframes final-appear { from { opacity: 0; transform: translateY(3vh) scale(.96); } to { opacity: 1; transform: none; } }
-@keyframes final-pulse { from { opacity: .2; } to { opacity: 1; } }
-`;
+const money = new Intl.NumberFormat('vi-VN');
 
 const el = (tag, className, text) => {
   const node = document.createElement(tag);
@@ -69,14 +23,6 @@ const el = (tag, className, text) => {
   return node;
 };
 
-function injectStyle() {
-  if (document.getElementById('final-scene-style')) return;
-  const style = el('style');
-  style.id = 'final-scene-style';
-  style.textContent = STYLE;
-  document.head.append(style);
-}
-
 /**
  * Mounts the scene into its section and follows the `final` topic.
  * @param {HTMLElement} section the scene's full-screen section
@@ -84,7 +30,6 @@ function injectStyle() {
  * @param {{unit?: string}} ctx the screen; a bridge screen's unit is highlighted
  */
 export function mount(section, live, ctx = {}) {
-  injectStyle();
   const scene = el('div', 'final-scene');
   section.append(scene);
   const now = () => live.serverNow();
@@ -94,6 +39,7 @@ export function mount(section, live, ctx = {}) {
   };
 
   let data = null;
+  let agenda = null;        // the agenda topic while it serves the final's day, else null
   let view = null;          // which view is on screen: entries | finalists | draw | order | reveal
   let animatedDraw = null;  // the draw (at) whose animation has run or been skipped
   let drawing = false;
@@ -103,6 +49,7 @@ export function mount(section, live, ctx = {}) {
 
   function render(next) {
     data = next;
+    if (!data) return;
     if (data.finalised) {
       showReveal();
     } else if (data.order && !drawing) {
@@ -151,10 +98,10 @@ export function mount(section, live, ctx = {}) {
       return;
     }
     animatedDraw = draw?.at ?? null;
-    const agenda = data.agenda;
     const list = el('ol', 'order');
-    data.order.forEach((unit, index) => list.append(slot(unit, index, agenda)));
-    const nowItem = agenda && (agenda.status === 'running' || agenda.status === 'paused') ? agenda.now : null;
+    data.order.forEach((unit, index) => list.append(slot(unit, index)));
+    const running = agenda && (agenda.status === 'running' || agenda.status === 'paused');
+    const nowItem = running && agenda.now.presentation ? agenda.now : null;
     const titles = el('div');
     titles.append(el('p', 'kicker', 'Chung kết · Thứ tự trình bày'),
       el('h1', null, nowItem ? `Đang trình bày: ${nowItem.title}` : 'Thứ tự trình bày'));
@@ -166,33 +113,45 @@ export function mount(section, live, ctx = {}) {
     tick(now());
   }
 
-  /** The running slot's countdown, from the agenda's anchors and the server's clock. */
+  /** The running slot's countdown, from the agenda's anchors and the server's clock: amber in its last minute. */
   function tick(at) {
     if (!countdown) return;
-    const agenda = data.agenda;
-    const remaining = agenda.status === 'running' ? agenda.endsAt - at : agenda.remainingMs;
-    countdown.textContent = (remaining < 0 ? '+' : '') + clock(Math.abs(remaining));
-    countdown.classList.toggle('over', remaining < 0);
+    const figures = agendaClock(agenda, at);
+    if (!figures) return;
+    const shown = shownCountdown(figures.remaining);
+    if (countdown.textContent !== shown.text) countdown.textContent = shown.text;
+    countdown.className = `countdown ${shown.over ? 'over' : shown.warn ? 'warn' : ''} ${agenda.status === 'paused' ? 'paused' : ''}`;
   }
 
-  function slot(unit, index, agenda) {
+  function slot(unit, index) {
     const finalist = data.finalists.find((f) => f.unit === unit);
     const entry = data.entries.find((e) => e.unit === unit);
-    const item = agenda?.items[index];
+    const item = agenda?.items.find((each) => each.presentation === index + 1);
     const li = own(el('li'), unit);
     const text = el('div');
     text.append(el('div', 'name', finalist?.name ?? unit), el('div', 'title', entry?.title ?? ''));
     li.append(el('span', 'pos', String(index + 1)), text, el('span', 'time', item ? hhmm(item.plannedStart) : ''));
-    if (agenda && agenda.current === index && agenda.status !== 'ended') li.classList.add('now');
-    else if (item?.actualEnd || agenda?.status === 'ended') li.classList.add('done');
+    const running = agenda && (agenda.status === 'running' || agenda.status === 'paused');
+    if (running && agenda.now.presentation === index + 1) li.classList.add('now');
+    else if (item?.actualEnd) li.classList.add('done');
     return li;
   }
 
-  function seedLine(draw) {
-    if (!draw) return el('p', 'seed');
-    if (draw.method !== 'draw') return el('p', 'seed', 'Thứ tự do Ban Tổ chức công bố');
-    return el('p', 'seed', `Bốc thăm với hạt giống (seed) ${draw.seed} — ai cũng có thể kiểm tra lại thứ tự từ hạt giống này`
-      + (draw.redraws ? ` · bốc thăm lại lần ${draw.redraws}` : ''));
+  /** The seed, where it came from, and how anyone can re-run the draw from it (docs/final-draw.md). */
+  function seedLine(draw, className = 'seed') {
+    const line = el('div', className);
+    if (!draw) return line;
+    if (draw.method !== 'draw') {
+      line.append(el('p', null, 'Thứ tự do Ban Tổ chức công bố'));
+      return line;
+    }
+    const from = draw.seedGiven ? 'số bốc tại hội trường' : 'số do máy chủ chọn ngẫu nhiên';
+    line.append(el('p', 'which', `Số bốc thăm: ${draw.seed} · ${from}`
+        + (draw.redraws ? ` · bốc thăm lại lần ${draw.redraws}` : '')),
+      el('p', 'recipe', `Kiểm tra: xếp mã đơn vị tăng dần (${draw.sorted.join(', ')}), xáo trộn Fisher–Yates bằng`
+        + ` java.util.Random(${draw.seed}); hoặc chạy python3 redraw.py ${draw.seed} ${draw.sorted.join(',')}`
+        + ` — tệp redraw.py tại ${location.origin}/redraw.py`));
+    return line;
   }
 
   /** Names flicker in turn, then settle one by one into their places. */
@@ -210,7 +169,9 @@ export function mount(section, live, ctx = {}) {
       list.append(li);
       return li;
     });
-    replace('draw', el('p', 'kicker', 'Chung kết'), el('h1', null, 'Bốc thăm thứ tự trình bày'), pool, list, seedLine(data.draw));
+    list.classList.add('compact');
+    replace('draw', el('p', 'kicker', 'Chung kết'), el('h1', null, 'Bốc thăm thứ tự trình bày'),
+      seedLine(data.draw, 'seed top'), pool, list);
     let hot = 0;
     const flicker = setInterval(() => {
       chips.forEach((chip) => chip.classList.remove('hot'));
@@ -280,9 +241,10 @@ export function mount(section, live, ctx = {}) {
     const stage = el('div', 'stage');
     if (latest) {
       const entry = data.entries.find((e) => e.unit === latest.unit);
-      stage.append(el('p', 'prize', latest.prizeName), el('p', 'winner', latest.name));
+      stage.append(el('p', 'prize', latest.prizeName), el('p', 'winner', latest.name),
+        el('p', 'amount', `Trị giá ${money.format(latest.amountVnd)} đồng`));
       if (entry) stage.append(el('p', 'entry', `“${entry.title}”`));
-      if (!fresh) stage.querySelectorAll('.winner, .entry').forEach((node) => { node.style.animation = 'none'; });
+      if (!fresh) stage.querySelectorAll('.winner, .amount, .entry').forEach((node) => { node.style.animation = 'none'; });
     } else {
       stage.append(el('p', 'prize', 'Lễ trao giải'), el('p', 'lead', 'Công bố giải thưởng Chung kết'));
     }
@@ -310,5 +272,9 @@ export function mount(section, live, ctx = {}) {
   }
 
   live.on('final', render);
+  live.on('agenda', (next) => {
+    agenda = next.day === 'final' ? next : null;
+    if (view === 'order') showOrder();
+  });
   return { tick };
 }

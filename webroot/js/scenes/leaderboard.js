@@ -86,7 +86,7 @@ export async function mount(section, live, ctx) {
     }
     const ranked = communes.rows.filter((row) => row.rank != null);
     const empty = $('.lb-empty');
-    empty.textContent = 'Chưa có số biên chế của các xã, phường, đặc khu: chưa xếp hạng được theo tỷ lệ.';
+    empty.textContent = 'Chưa có đơn vị được xếp hạng: một đơn vị được xếp hạng khi có tổng số cán bộ, công chức, viên chức và người lao động, và có người hoàn thành.';
     empty.classList.toggle('shown', ranked.length === 0);
     bars.show(ranked.slice(0, TOP), communes);
     departments.show(depts);
@@ -117,16 +117,16 @@ function totals(t) {
   if (t.rate != null) {
     const rate = document.createElement('b');
     rate.textContent = ` ${percent.format(t.rate * 100)}%`;
-    parts.push(' · ', rate, ` so với biên chế${t.unitsWithHeadcount < t.units ? ` (${t.unitsWithHeadcount}/${t.units} đơn vị có số biên chế)` : ''}`);
+    parts.push(' · ', rate, ` tỷ lệ hoàn thành${t.unitsWithHeadcount < t.units ? ` (${t.unitsWithHeadcount}/${t.units} đơn vị có tổng số)` : ''}`);
   } else {
-    parts.push(' · chưa có số biên chế');
+    parts.push(' · chưa có tổng số cán bộ, công chức, viên chức và người lao động');
   }
   parts.push(` · ${number.format(t.enrolled)} đã đăng ký`);
   return parts;
 }
 
 function rateText(row) {
-  return row.rate == null ? 'chưa có số biên chế' : `${percent.format(row.rate * 100)}%`;
+  return row.rate == null ? 'chưa có tổng số' : `${percent.format(row.rate * 100)}%`;
 }
 
 // The communes' bars. Each unit keeps its data slot while it stays in the top, so Chart.js

@@ -2,16 +2,20 @@ package diemcau;
 
 import diemcau.agenda.AgendaService;
 import diemcau.bridges.BridgesService;
+import diemcau.command.Commands;
 import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
 import diemcau.event.Event;
 import diemcau.event.EventLoader;
+import diemcau.finale.FinaleService;
 import diemcau.live.CommandVerticle;
 import diemcau.links.LinkKeys;
 import diemcau.links.LinkRoutes;
 import diemcau.live.LiveHub;
 import diemcau.metrics.MetricsRoutes;
 import diemcau.metrics.ServerMetrics;
+import diemcau.participation.ParticipationService;
+import diemcau.rehearsal.RehearsalReset;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
 import diemcau.web.AddressGuard;
@@ -82,8 +86,13 @@ public final class Server {
 
   private Future<?> deploy(Settings settings, Clock clock) {
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
-    List<LiveCore> cores = List.of(
-        new AgendaService(event.agenda()), new ScreenService(), new BridgesService(event.units(), clock), new diemcau.finale.FinaleService(event, credentials), new diemcau.participation.ParticipationService(event, store, clock), linkKeys);
+    AgendaService agenda = new AgendaService(event, clock);
+    ScreenService screen = new ScreenService();
+    BridgesService bridges = new BridgesService(event.units(), clock);
+    ParticipationService participation = new ParticipationService(event, store, clock);
+    FinaleService finale = new FinaleService(event, credentials, agenda, participation);
+    List<LiveCore> cores = List.of(agenda, screen, bridges, finale, participation, linkKeys);
+    List<Commands> spanning = List.of(new RehearsalReset(agenda, screen, bridges, participation, finale));
     SocketDoor door = new SocketDoor(event, credentials, linkKeys);
     AddressGuard guard = new AddressGuard(settings.limits(), clock);
     vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
@@ -96,7 +105,7 @@ public final class Server {
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another
-    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }

@@ -6,8 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The agenda clock: pure transitions from one {@link AgendaState} to the next, and the figures
- * derived from a state at a given instant. No I/O, no clock of its own: {@code now} is passed in.
+ * The agenda clock of one day's programme: pure transitions from one {@link AgendaState} to the
+ * next, and the figures derived from a state at a given instant. No I/O, no clock of its own:
+ * {@code now} is passed in.
  */
 public final class Agenda {
 
@@ -191,7 +192,7 @@ public final class Agenda {
   private JsonObject item(AgendaState s, int index) {
     AgendaItem item = items.get(index);
     AgendaState.Actual actual = s.actual(index);
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("id", item.id())
         .put("title", item.title())
         .put("by", item.by())
@@ -199,5 +200,7 @@ public final class Agenda {
         .put("plannedEnd", item.plannedEnd().toEpochMilli())
         .put("actualStart", actual == null ? null : actual.start())
         .put("actualEnd", actual == null ? null : actual.end());
+    // a presentation slot says which one it is, and who presents in it once the order is drawn
+    return item.presentation() == null ? json : json.put("presentation", item.presentation()).put("unit", item.unit());
   }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
         "Load and latency test of a diemcau server, beside a bare Vert.x broadcast on this machine.",
-        "It changes the live state (screen message, agenda time): run it before the event, and only against your own server."})
+        "It changes the live state (screen message, agenda time): run it before the event, and only against your own server;",
+        "afterwards rehearsal.reset {parts: [\"agenda\", \"screen\"], confirm: \"DAT LAI\"} (or /admin, \"Đặt lại sau diễn tập\")",
+        "puts them back and keeps every printed link."})
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The server to test (default: ${DEFAULT-VALUE}).")

@@ -74,6 +74,11 @@ public final class BridgesService implements LiveCore {
     });
   }
 
+  /** Back to before a rehearsal: no attendance reported by any room (presence is the screens' own). */
+  public Change resetAttendance() {
+    return Change.ofState(this, new JsonObject().put("attendance", new JsonObject()), () -> attendance = Map.of());
+  }
+
   @Override
   public void start(Vertx vertx, Runnable republish) {
     vertx.eventBus().<JsonObject>localConsumer(Addresses.PRESENCE, message -> {

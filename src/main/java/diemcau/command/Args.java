@@ -1,5 +1,6 @@
 package diemcau.command;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.text.Normalizer;
 import java.util.HashSet;
@@ -152,6 +153,16 @@ public final class Args {
       return (Boolean) value;
     }
     throw CommandException.badArgument(field, field + " must be true or false, got " + describe(value));
+  }
+
+  /** An optional list, null when absent. */
+  public JsonArray optArray(String field) {
+    read.add(field);
+    Object value = json.getValue(field);
+    if (value == null || value instanceof JsonArray) {
+      return (JsonArray) value;
+    }
+    throw CommandException.badArgument(field, field + " must be a list, got " + describe(value));
   }
 
   public JsonObject requireObject(String field) {

@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,18 +85,27 @@ public final class CommandDispatcher {
     Args args = new Args(rawArgs);
     Change change = registration.handler().handle(caller, args, now);
     args.requireNoOthers();
+    List<Change> parts = change.parts();
+    Map<String, Long> next = new LinkedHashMap<>();
+    for (Change part : parts) {
+      next.putIfAbsent(part.core().topic(), rev(part.core().topic()) + 1);
+    }
     String topic = change.core().topic();
-    long rev = rev(topic) + 1;
+    long rev = next.get(topic);
     JsonObject audited = change.auditArgs() != null ? change.auditArgs() : args.json();
     AuditLog.Entry entry = new AuditLog.Entry(now, caller.id(), caller.role().wire(), name, audited, topic, rev);
     store.inTransaction(connection -> {
-      change.write().run(connection, rev, now);
+      for (Change part : parts) {
+        part.write().run(connection, next.get(part.core().topic()), now);
+      }
       AuditLog.append(connection, entry);
       return null;
     });
-    change.install().run();
-    revs.put(topic, rev);
-    publisher.publish(change.core(), rev);
+    parts.forEach(part -> part.install().run());
+    revs.putAll(next);
+    Map<String, LiveCore> published = new LinkedHashMap<>();
+    parts.forEach(part -> published.putIfAbsent(part.core().topic(), part.core()));
+    published.forEach((changed, core) -> publisher.publish(core, next.get(changed)));
     return rev;
   }
 

@@ -7,16 +7,13 @@ import io.vertx.core.json.JsonObject;
  * A piece of live state that commands change: held in memory on the command verticle's
  * context, persisted as JSON anchors, and published as one topic.
  */
-public interface LiveCore {
+public interface LiveCore extends Commands {
 
   /** The topic this core publishes, also the name its state is stored under. */
   String topic();
 
   /** The topic's public data at {@code now}: safe for any screen. */
   JsonObject topicData(long now);
-
-  /** Registers the commands that change this core. */
-  void register(CommandDispatcher dispatcher);
 
   /** Installs a state read back from the store at start-up. */
   void restore(JsonObject stored);

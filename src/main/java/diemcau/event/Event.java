@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Everything specific to one contest, as read from its event file by {@link EventLoader}: the
- * units (commune-level units first, then departments, in file order), the launch conference's
- * agenda, the stages, how many units go on, the prizes, the final's rubric and rules, and the
- * stage-1 ranking rule.
+ * units (commune-level units first, then departments, in file order), the two days the agenda
+ * runs (the launch conference and the final, each with its date, start, venue and programme),
+ * the stages, how many units go on, the prizes, the final's rubric and rules, the stage-1
+ * ranking rule, and the contest's public contacts.
  */
 public record Event(
     String id,
@@ -17,20 +18,30 @@ public record Event(
     String organiser,
     ZoneId zone,
     List<Unit> units,
-    List<AgendaItem> agenda,
-    String venue,
+    Day conference,
+    Day finalDay,
     List<Stage> stages,
     Quotas quotas,
     List<Prize> prizes,
     Rubric rubric,
     FinalRules finalRules,
-    Ranking ranking) {
+    Ranking ranking,
+    Contacts contacts) {
 
   public Event {
     units = List.copyOf(units);
-    agenda = List.copyOf(agenda);
     stages = List.copyOf(stages);
     prizes = List.copyOf(prizes);
+  }
+
+  /** Both days, in date order: the conference, then the final. */
+  public List<Day> days() {
+    return List.of(conference, finalDay);
+  }
+
+  /** The day with this id ({@link Day#CONFERENCE} or {@link Day#FINAL}). */
+  public Optional<Day> day(String id) {
+    return days().stream().filter(day -> day.id().equals(id)).findFirst();
   }
 
   public Optional<Unit> unit(String code) {
@@ -50,8 +61,18 @@ public record Event(
     return units.stream().filter(u -> !u.kind().communeLevel()).toList();
   }
 
+  /** Stage 2: the window in which the qualified units' entries are received. */
+  public Stage stage2() {
+    return stages.get(1);
+  }
+
   public Optional<Stage> stage(String id) {
     return stages.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /** The prize with this id. */
+  public Optional<Prize> prize(String id) {
+    return prizes.stream().filter(p -> p.id().equals(id)).findFirst();
   }
 
   /** The prizes of one pool ({@link Prize#FINALISTS} or {@link Prize#STAGE2_NOT_FINALIST}), in file order. */

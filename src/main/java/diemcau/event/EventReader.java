@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Walks the JSON of an event file once, field by field, and collects every problem it finds
- * (never stopping at the first), each at a JSON path like {@code $.agenda[6].start}. Builds the
+ * (never stopping at the first), each at a JSON path like {@code $.conference.programme[6].start}. Builds the
  * {@link Event} only when nothing is wrong. One reader per file.
  */
 final class EventReader {
@@ -32,7 +32,20 @@ final class EventReader {
   static final String NOTES = "notes";
 
   private static final List<String> TOP_FIELDS = List.of("id", "name", "shortName", "organiser", "zone",
-      "venue", "units", "agenda", "stages", "quotas", "prizes", "rubric", "final", "ranking");
+      "units", "conference", "stages", "quotas", "prizes", "rubric", "final", "ranking", "contacts");
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .]{6,}[0-9]");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s]+");
+  private static final List<String> DAY_FIELDS = List.of("name", "date", "start", "venue", "programme");
+  private static final List<String> ITEM_FIELDS = List.of("id", "title", "by", "start", "end", "minutes");
+  /** Fields of earlier versions of the format, and where their content went. */
+  private static final Map<String, String> MOVED = Map.of(
+      "$.agenda", "moved: the conference's programme is $.conference.programme",
+      "$.venue", "moved: the conference's venue is $.conference.venue, {\"name\", \"address\"}",
+      "$.final.presentationMinutes", "moved: each presentation slot is an item of $.final.programme with \"presentation\": N and its own \"minutes\"",
+      "$.final.qaMinutes", "moved: each presentation slot is an item of $.final.programme with \"presentation\": N and its own \"minutes\"");
+  /** The longest programme item given by its length. */
+  private static final long MAX_ITEM_MINUTES = 12 * 60;
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
   private static final Pattern SORT_KEY = Pattern.compile("\\s*(\\S+)\\s+(asc|desc)\\s*");
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -59,20 +72,21 @@ final class EventReader {
     String shortName = text(root, "$", "shortName");
     String organiser = text(root, "$", "organiser");
     zone = zone(root);
-    String venue = text(root, "$", "venue");
     List<Unit> units = units(root);
-    List<AgendaItem> agenda = agenda(root);
+    Day conference = day(root, Day.CONFERENCE, "conference", List.of());
     List<Stage> stages = stages(root);
     Quotas quotas = quotas(root);
     List<Prize> prizes = prizes(root);
     Rubric rubric = rubric(root);
+    Day finalDay = day(root, Day.FINAL, "final", List.of("dropHighestAndLowest"));
     FinalRules finalRules = finalRules(root);
     Ranking ranking = ranking(root);
+    Contacts contacts = contacts(root);
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Event(id, name, shortName, organiser, zone, units, agenda, venue, stages, quotas, prizes,
-        rubric, finalRules, ranking);
+    return new Event(id, name, shortName, organiser, zone, units, conference, finalDay, stages, quotas, prizes,
+        rubric, finalRules, ranking, contacts);
   }
 
   // ---- sections ----
@@ -148,26 +162,104 @@ final class EventReader {
     return n.intValue();
   }
 
-  private List<AgendaItem> agenda(JsonObject root) {
+  /**
+   * A day the agenda runs, from {@code $.key}: its name, date, announced start, venue and
+   * programme. Only the final's programme has presentation slots.
+   */
+  private Day day(JsonObject root, String id, String key, List<String> otherFields) {
+    JsonObject o = object(root, "$", key);
+    if (o == null) {
+      return null;
+    }
+    String p = at("$", key);
+    List<String> allowed = new ArrayList<>(DAY_FIELDS);
+    allowed.addAll(otherFields);
+    fields(o, p, allowed);
+    String name = text(o, p, "name");
+    LocalDate date = date(o, p, "date");
+    OffsetDateTime start = time(o, p, "start");
+    if (date != null && start != null && !localDate(start).equals(date)) {
+      problem(at(p, "start"), "is on " + localDate(start) + ", not on the day's date " + date);
+    }
+    Venue venue = venue(o, p);
+    List<AgendaItem> programme = programme(o, p, date, start, Day.FINAL.equals(id));
+    if (name == null || date == null || start == null || venue == null || programme.isEmpty()) {
+      return null;
+    }
+    return new Day(id, name, date, start.toInstant(), venue, programme);
+  }
+
+  private Venue venue(JsonObject day, String dayPath) {
+    JsonObject o = object(day, dayPath, "venue");
+    if (o == null) {
+      return null;
+    }
+    String p = at(dayPath, "venue");
+    fields(o, p, List.of("name", "address"));
+    String name = text(o, p, "name");
+    String address = text(o, p, "address");
+    return name == null || address == null ? null : new Venue(name, address);
+  }
+
+  /**
+   * A day's programme. An item gives its {@code start} and {@code end}, or its length in
+   * {@code minutes}: it then starts when the item before it ends (the first one at the day's
+   * start). Items follow one another in time, on the day's date. With {@code presentations} the
+   * items may be presentation slots, numbered 1, 2, … in programme order, one per finalist.
+   */
+  private List<AgendaItem> programme(JsonObject day, String dayPath, LocalDate date, OffsetDateTime dayStart,
+      boolean presentations) {
     List<AgendaItem> items = new ArrayList<>();
     Map<String, String> ids = new HashMap<>();
+    List<String> itemFields = new ArrayList<>(ITEM_FIELDS);
+    if (presentations) {
+      itemFields.add("presentation");
+    }
     // of the items so far, the one that ends last: the next item must not start before it ends
     Item latest = null;
     OffsetDateTime latestEnd = null;
     String latestTitle = "";
-    for (Item item : objects(root, "$", "agenda", "agenda item")) {
+    // where an item given by its length starts; null once an earlier item's times are unknown
+    OffsetDateTime previousEnd = dayStart;
+    int slots = 0;
+    List<Item> programme = objects(day, dayPath, "programme", "programme item");
+    for (Item item : programme) {
       JsonObject o = item.object();
       String p = item.path();
-      fields(o, p, List.of("id", "title", "by", "start", "end"));
+      fields(o, p, itemFields);
       String id = code(o, p, "id");
       String title = text(o, p, "title");
       String by = optionalText(o, p, "by");
-      OffsetDateTime start = time(o, p, "start");
-      OffsetDateTime end = time(o, p, "end");
+      Integer presentation = null;
+      if (o.containsKey("presentation")) {
+        slots++;
+        presentation = presentation(o, p, slots);
+      }
+      OffsetDateTime start;
+      OffsetDateTime end;
+      String startField;
+      if (o.containsKey("minutes")) {
+        if (o.containsKey("start") || o.containsKey("end")) {
+          problem(at(p, "minutes"), "give either start and end, or minutes, not both");
+        }
+        Long minutes = whole(o, p, "minutes");
+        if (minutes != null && (minutes < 1 || minutes > MAX_ITEM_MINUTES)) {
+          problem(at(p, "minutes"), "must be from 1 to " + MAX_ITEM_MINUTES + ", not " + minutes);
+          minutes = null;
+        }
+        start = previousEnd;
+        end = start == null || minutes == null ? null : start.plusMinutes(minutes);
+        startField = "minutes";
+      } else {
+        start = time(o, p, "start");
+        end = time(o, p, "end");
+        startField = "start";
+      }
+      previousEnd = end;
       if (id != null) {
         String earlier = ids.putIfAbsent(id, p);
         if (earlier != null) {
-          problem(at(p, "id"), "duplicate agenda id " + id + ", already used by " + earlier);
+          problem(at(p, "id"), "duplicate programme id " + id + ", already used by " + earlier);
         }
       }
       if (start != null && end != null && !end.isAfter(start)) {
@@ -175,9 +267,12 @@ final class EventReader {
       }
       if (start != null && latestEnd != null && start.isBefore(latestEnd)) {
         String which = latest.index() == item.index() - 1 ? "the previous item" : "an earlier item";
-        problem(at(p, "start"), "starts " + show(start, latestEnd) + ", which overlaps " + which + " \""
+        problem(at(p, startField), "starts " + show(start, latestEnd) + ", which overlaps " + which + " \""
             + latestTitle + "\" (" + latest.path() + ") that ends " + show(latestEnd, start)
             + "; items must follow one another in time");
+      }
+      if (start != null && date != null && !localDate(start).equals(date)) {
+        problem(at(p, startField), "starts on " + localDate(start) + ", not on the day's date " + date);
       }
       if (start != null && end != null && end.isAfter(start) && (latestEnd == null || end.isAfter(latestEnd))) {
         latest = item;
@@ -185,16 +280,44 @@ final class EventReader {
         latestTitle = title == null ? "" : title;
       }
       if (id != null && title != null && start != null && end != null) {
-        items.add(new AgendaItem(id, title, by == null ? "" : by, start.toInstant(), end.toInstant()));
+        items.add(new AgendaItem(id, title, by == null ? "" : by, start.toInstant(), end.toInstant(), presentation, null));
       }
+    }
+    if (presentations && checkedQuotas != null && !programme.isEmpty() && slots != checkedQuotas.finalists()) {
+      problem(at(dayPath, "programme"), "has " + slots + " presentation slots, but the final has "
+          + checkedQuotas.finalists() + " finalists ($.quotas.finalists): one slot each");
     }
     return items;
   }
 
+  /** A presentation slot's number: the {@code expected}-th slot of the programme is number {@code expected}. */
+  private Integer presentation(JsonObject o, String p, int expected) {
+    Long number = whole(o, p, "presentation");
+    if (number == null) {
+      return null;
+    }
+    if (number != expected) {
+      problem(at(p, "presentation"), "is " + number + " but this is slot " + expected
+          + " of the programme: slots are numbered 1, 2, 3… in programme order");
+      return null;
+    }
+    return expected;
+  }
+
+  private LocalDate localDate(OffsetDateTime time) {
+    return zone == null ? time.toLocalDate() : time.atZoneSameInstant(zone).toLocalDate();
+  }
+
+  /** The contest's three stages, in order: stage 1 (learning), stage 2 (entries), stage 3 (the final). */
   private List<Stage> stages(JsonObject root) {
     List<Stage> stages = new ArrayList<>();
     Map<String, String> ids = new HashMap<>();
-    for (Item item : objects(root, "$", "stages", "stage")) {
+    List<Item> items = objects(root, "$", "stages", "stage");
+    if (!items.isEmpty() && items.size() != 3) {
+      problem(at("$", "stages"), "has " + items.size() + " stages; the contest has three, in order: Chặng 1 (learning),"
+          + " Chặng 2 (the qualified units' entries), Chặng 3 (the final)");
+    }
+    for (Item item : items) {
       JsonObject o = item.object();
       String p = item.path();
       fields(o, p, List.of("id", "name", "from", "to"));
@@ -212,6 +335,10 @@ final class EventReader {
         problem(at(p, "to"), "ends " + to + ", before the stage starts " + from);
       }
       if (id != null && name != null && from != null && to != null) {
+        if (!stages.isEmpty() && !from.isAfter(stages.get(stages.size() - 1).to())) {
+          problem(at(p, "from"), "starts " + from + ", before the stage before it ends ("
+              + stages.get(stages.size() - 1).to() + "); stages follow one another");
+        }
         stages.add(new Stage(id, name, from, to));
       }
     }
@@ -268,12 +395,13 @@ final class EventReader {
     for (Item item : objects(root, "$", "prizes", null)) {
       JsonObject o = item.object();
       String p = item.path();
-      fields(o, p, List.of("id", "name", "count", "amountVnd", "pool"));
+      fields(o, p, List.of("id", "name", "count", "amountVnd", "pool", "certificate"));
       String id = code(o, p, "id");
       String name = text(o, p, "name");
       Long count = whole(o, p, "count");
       Long amount = whole(o, p, "amountVnd");
       String pool = text(o, p, "pool");
+      String certificate = optionalText(o, p, "certificate");
       if (id != null) {
         String earlier = ids.putIfAbsent(id, p);
         if (earlier != null) {
@@ -309,7 +437,7 @@ final class EventReader {
         }
       }
       if (id != null && name != null && count != null && amount != null && pool != null) {
-        prizes.add(new Prize(id, name, count.intValue(), amount, pool));
+        prizes.add(new Prize(id, name, count.intValue(), amount, pool, certificate == null ? "" : certificate));
       }
     }
     return prizes;
@@ -349,29 +477,13 @@ final class EventReader {
     return new Rubric(criteria);
   }
 
+  /** The final's scoring rule, beside its day in {@code $.final}. */
   private FinalRules finalRules(JsonObject root) {
-    JsonObject o = object(root, "$", "final");
-    if (o == null) {
-      return null;
+    if (!(root.getValue("final") instanceof JsonObject o)) {
+      return null; // reported with the final's day
     }
-    String p = at("$", "final");
-    fields(o, p, List.of("date", "presentationMinutes", "qaMinutes", "dropHighestAndLowest"));
-    LocalDate date = date(o, p, "date");
-    Long presentation = whole(o, p, "presentationMinutes");
-    Long qa = whole(o, p, "qaMinutes");
-    Boolean drop = bool(o, p, "dropHighestAndLowest");
-    if (presentation != null && (presentation < 1 || presentation > 240)) {
-      problem(at(p, "presentationMinutes"), "must be from 1 to 240, not " + presentation);
-      presentation = null;
-    }
-    if (qa != null && (qa < 0 || qa > 240)) {
-      problem(at(p, "qaMinutes"), "must be from 0 to 240, not " + qa);
-      qa = null;
-    }
-    if (date == null || presentation == null || qa == null || drop == null) {
-      return null;
-    }
-    return new FinalRules(presentation.intValue(), qa.intValue(), drop, date);
+    Boolean drop = bool(o, at("$", "final"), "dropHighestAndLowest");
+    return drop == null ? null : new FinalRules(drop);
   }
 
   private Ranking ranking(JsonObject root) {
@@ -415,6 +527,51 @@ final class EventReader {
       return null;
     }
     return new Ranking(good, description);
+  }
+
+  /** The contest's public contacts: phone lines, an e-mail address and the platforms' links; none when left out. */
+  private Contacts contacts(JsonObject root) {
+    if (!root.containsKey("contacts")) {
+      return Contacts.NONE;
+    }
+    JsonObject o = object(root, "$", "contacts");
+    if (o == null) {
+      return null;
+    }
+    String p = at("$", "contacts");
+    fields(o, p, List.of("phones", "email", "links"));
+    List<Contacts.Phone> phones = new ArrayList<>();
+    for (Item item : objects(o, p, "phones", "phone line")) {
+      fields(item.object(), item.path(), List.of("label", "number", "who"));
+      String label = text(item.object(), item.path(), "label");
+      String number = text(item.object(), item.path(), "number");
+      String who = optionalText(item.object(), item.path(), "who");
+      if (number != null && !PHONE.matcher(number).matches()) {
+        problem(at(item.path(), "number"), "\"" + number + "\" is not a phone number like 0982 103 591");
+        number = null;
+      }
+      if (label != null && number != null) {
+        phones.add(new Contacts.Phone(label, number, who == null ? "" : who));
+      }
+    }
+    String email = text(o, p, "email");
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      problem(at(p, "email"), "\"" + email + "\" is not an e-mail address");
+    }
+    List<Contacts.Link> links = new ArrayList<>();
+    for (Item item : objects(o, p, "links", null)) {
+      fields(item.object(), item.path(), List.of("label", "url"));
+      String label = text(item.object(), item.path(), "label");
+      String url = text(item.object(), item.path(), "url");
+      if (url != null && !URL.matcher(url).matches()) {
+        problem(at(item.path(), "url"), "\"" + url + "\" is not a web address starting with http:// or https://");
+        url = null;
+      }
+      if (label != null && url != null) {
+        links.add(new Contacts.Link(label, url));
+      }
+    }
+    return new Contacts(phones, email, links);
   }
 
   // ---- building blocks ----
@@ -485,6 +642,8 @@ final class EventReader {
         if (!ok) {
           problem(at(path, key), "must be a string or a list of strings");
         }
+      } else if (MOVED.containsKey(at(path, key))) {
+        problem(at(path, key), MOVED.get(at(path, key)));
       } else if (!allowed.contains(key)) {
         problem(at(path, key), "unknown field; expected " + String.join(", ", allowed) + " (or notes)");
       }

@@ -14,7 +14,7 @@ public record Entry(String unit, String title, String representative, String con
 
   /** How an entry reached the organisers. */
   public enum Channel {
-    PLATFORM("Nền tảng tập huấn"), ZALO("Zalo"), EMAIL("E-mail");
+    PLATFORM("Nền tảng đào tạo phát triển kỹ năng số"), ZALO("Zalo"), EMAIL("E-mail");
 
     private final String label;
 

@@ -5,14 +5,21 @@ import diemcau.command.Change;
 import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;
 import diemcau.event.Event;
+import diemcau.event.Stage;
 import diemcau.event.Unit;
+import diemcau.participation.Standings;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Stage 2 [admin]: {@code stage2.entry} records or edits a unit's entry,
+ * Stage 2 [admin]: {@code stage2.entry} records or edits a unit's entry (only from a unit above
+ * the stage-1 cut line, received inside the stage-2 window, unless an admin sets the rule aside
+ * with a reason: {@code override}),
  * {@code stage2.entry.status} moves it along, {@code stage2.entry.remove} takes a mistaken one
  * out, {@code stage2.council.score} records the council's sheet, and
  * {@code final.finalists.confirm} makes the finalists.
@@ -30,7 +37,7 @@ final class EntryCommands {
   }
 
   void register(CommandDispatcher dispatcher) {
-    dispatcher.register("stage2.entry", FinaleService.ADMIN, (caller, args, now) -> entry(args, now));
+    dispatcher.register("stage2.entry", FinaleService.ADMIN, (caller, args, now) -> entry(Overrides.of(caller, args), args, now));
     dispatcher.register("stage2.entry.status", FinaleService.ADMIN, (caller, args, now) -> {
       Entry entry = existing(args);
       Entry.Status status = Entry.Status.parse("status", args.requireString("status"));
@@ -51,7 +58,7 @@ final class EntryCommands {
     dispatcher.register("final.finalists.confirm", FinaleService.ADMIN, (caller, args, now) -> confirm(args));
   }
 
-  private Change entry(Args args, long now) {
+  private Change entry(Overrides overrides, Args args, long now) {
     Event event = core.event();
     String code = args.requireString("unit");
     Unit unit = event.unit(code).orElseThrow(() -> CommandException.badArgument("unit", "no unit with code " + code));
@@ -66,10 +73,32 @@ final class EntryCommands {
     if (before == null) {
       requireNotConfirmed("no entry can be added");
       requireRoom(stage2, unit);
+      requireQualified(overrides, unit);
+    }
+    if (before == null || before.receivedAt() != receivedAt) {
+      requireInWindow(overrides, unit, receivedAt);
     }
     Entry.Status status = before == null ? Entry.Status.RECEIVED : before.status();
     return core.change(core.state().with(stage2.withEntry(
-        new Entry(code, title, representative, contact, channel, receivedAt, status))));
+        new Entry(code, title, representative, contact, channel, receivedAt, status))), null, overrides.audit(args));
+  }
+
+  /** Stage 2 is for the units above the stage-1 cut line: a tie at the line is not above it. */
+  private void requireQualified(Overrides overrides, Unit unit) {
+    Optional<Standings.Qualified> standing = core.stage1().qualified(unit.code());
+    String why = standing.isEmpty() ? "the stage-1 leaderboard is still loading, so " + unit.displayName() + " cannot be checked yet"
+        : standing.get() == Standings.Qualified.TIE ? unit.displayName() + " ties at the stage-1 cut line: the organisers decide"
+        : unit.displayName() + " did not qualify in stage 1";
+    overrides.check(standing.orElse(null) != Standings.Qualified.YES, "not_qualified",
+        why + "; stage-2 entries come from the units above the stage-1 cut line");
+  }
+
+  /** An entry is received inside the stage-2 window (its dates are the event file's, in the event's zone). */
+  private void requireInWindow(Overrides overrides, Unit unit, long receivedAt) {
+    Stage window = core.event().stage2();
+    LocalDate day = Instant.ofEpochMilli(receivedAt).atZone(core.event().zone()).toLocalDate();
+    overrides.check(!window.contains(day), "outside_stage2_window", unit.displayName() + "'s entry is dated " + day
+        + ", outside " + window.name() + " (" + window.from() + " to " + window.to() + ")");
   }
 
   /** Stage 2 takes the best communes and the best departments of stage 1, as many as the quotas say. */
@@ -124,7 +153,7 @@ final class EntryCommands {
     String given = args.optString("units");
     FinalState state = core.state();
     Inputs.requireNotFinalised(state);
-    if (state.running().order() != null || !state.judging().sheets().isEmpty()) {
+    if (state.order() != null || !state.judging().sheets().isEmpty()) {
       throw CommandException.conflict("finalists_locked",
           "the finalists can no longer change: the order is drawn or judges have scored");
     }

@@ -3,6 +3,7 @@ package diemcau.finale;
 import diemcau.csv.CsvSheet;
 import diemcau.event.Criterion;
 import diemcau.event.Event;
+import diemcau.event.Prize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * The organisers' CSV files, in Vietnamese, written through {@link CsvSheet} (figures as numbers,
  * every text cell safe from formula injection): the official results, every judge's sheet, the
- * list for the certificates of merit, and the score ledger.
+ * list for the certificates of merit, and the score ledger. A prize is written as the letters
+ * write it: its name, its amount in figures and in words, and the certificate that comes with it.
  */
 final class Exports {
 
@@ -26,7 +28,7 @@ final class Exports {
     List<Judge> judges = state.judging().judges();
     List<String> header = new ArrayList<>(List.of("Vòng", "Hạng", "Mã đơn vị", "Đơn vị", "Bài dự thi"));
     judges.forEach(judge -> header.add("GK " + judge.name()));
-    header.addAll(List.of("Điểm trung bình", "Giải", "Tiền thưởng (VNĐ)"));
+    header.addAll(List.of("Điểm trung bình", "Giải", "Tiền thưởng (VNĐ)", "Bằng chữ", "Khen thưởng"));
     CsvSheet sheet = CsvSheet.withHeader(header);
     for (Standings.Place<Outcome.FinalistResult> place : outcome.finalists()) {
       Outcome.FinalistResult result = place.item();
@@ -38,7 +40,7 @@ final class Exports {
         row.add(total != null && result.aggregate().dropped().contains(index) ? total.toPlainString() + " (loại)" : total);
       }
       row.add(plain(result.aggregate().mean()));
-      addPrize(row, outcome, place.unit());
+      addPrize(row, outcome, place.unit(), event);
       sheet.row(row);
     }
     for (Standings.Place<Outcome.CouncilResult> place : outcome.others()) {
@@ -46,7 +48,7 @@ final class Exports {
           title(state, place.unit())));
       judges.forEach(judge -> row.add(""));
       row.add("");
-      addPrize(row, outcome, place.unit());
+      addPrize(row, outcome, place.unit(), event);
       sheet.row(row);
     }
     return sheet.text();
@@ -80,13 +82,14 @@ final class Exports {
   static String certificates(FinalState state, Event event) {
     List<Award> awards = new ArrayList<>(state.reveal().script());
     Collections.reverse(awards);
-    CsvSheet sheet = CsvSheet.withHeader(
-        List.of("STT", "Đơn vị", "Mã đơn vị", "Giải", "Hạng", "Tiền thưởng (VNĐ)", "Bài dự thi", "Người đại diện"));
+    CsvSheet sheet = CsvSheet.withHeader(List.of("STT", "Đơn vị", "Mã đơn vị", "Giải", "Hạng", "Tiền thưởng (VNĐ)",
+        "Bằng chữ", "Khen thưởng", "Bài dự thi", "Người đại diện"));
     int number = 1;
     for (Award award : awards) {
       Entry entry = state.stage2().entries().get(award.unit());
       sheet.row(number++, Outcome.name(event, award.unit()), award.unit(), award.prizeName(), award.rank(),
-          award.amountVnd(), entry == null ? null : entry.title(), entry == null ? null : entry.representative());
+          award.amountVnd(), AmountInWords.of(award.amountVnd()), certificate(event, award),
+          entry == null ? null : entry.title(), entry == null ? null : entry.representative());
     }
     return sheet.text();
   }
@@ -103,10 +106,17 @@ final class Exports {
     return sheet.text();
   }
 
-  private static void addPrize(List<Object> row, Outcome outcome, String unit) {
+  /** The prize's name, amount in figures and in words, and certificate; empty cells without a prize. */
+  private static void addPrize(List<Object> row, Outcome outcome, String unit, Event event) {
     Optional<Award> award = outcome.awards().stream().filter(a -> a.unit().equals(unit)).findFirst();
     row.add(award.map(Award::prizeName).orElse(null));
     row.add(award.map(Award::amountVnd).orElse(null));
+    row.add(award.map(a -> AmountInWords.of(a.amountVnd())).orElse(null));
+    row.add(award.map(a -> certificate(event, a)).orElse(null));
+  }
+
+  private static String certificate(Event event, Award award) {
+    return event.prize(award.prize()).map(Prize::certificate).orElse(null);
   }
 
   private static String rank(Standings.Place<?> place) {

@@ -5,19 +5,20 @@ import java.util.List;
 
 /**
  * Everything the final's live core holds, persisted whole as the {@code final} row of
- * {@code core_state}: stage 2, the running order, the jury, the council's tie-breaks, and the
- * reveal (null until the results are finalised).
+ * {@code core_state}: stage 2, the presentation order (null until drawn or set), the jury, the
+ * council's tie-breaks, and the reveal (null until the results are finalised). The timing of the
+ * presentations is the agenda's (the final's day).
  *
  * @param tieBreaks decisions of the council on ties, each the tied units in their decided order
  */
-public record FinalState(Stage2 stage2, Running running, Judging judging, List<List<String>> tieBreaks, Reveal reveal) {
+public record FinalState(Stage2 stage2, Order order, Judging judging, List<List<String>> tieBreaks, Reveal reveal) {
 
   public FinalState {
     tieBreaks = List.copyOf(tieBreaks);
   }
 
   public static FinalState empty() {
-    return new FinalState(Stage2.empty(), Running.empty(), Judging.empty(), List.of(), null);
+    return new FinalState(Stage2.empty(), null, Judging.empty(), List.of(), null);
   }
 
   public boolean finalised() {
@@ -25,29 +26,29 @@ public record FinalState(Stage2 stage2, Running running, Judging judging, List<L
   }
 
   public FinalState with(Stage2 next) {
-    return new FinalState(next, running, judging, tieBreaks, reveal);
+    return new FinalState(next, order, judging, tieBreaks, reveal);
   }
 
-  public FinalState with(Running next) {
+  public FinalState withOrder(Order next) {
     return new FinalState(stage2, next, judging, tieBreaks, reveal);
   }
 
   public FinalState with(Judging next) {
-    return new FinalState(stage2, running, next, tieBreaks, reveal);
+    return new FinalState(stage2, order, next, tieBreaks, reveal);
   }
 
   public FinalState withTieBreaks(List<List<String>> next) {
-    return new FinalState(stage2, running, judging, next, reveal);
+    return new FinalState(stage2, order, judging, next, reveal);
   }
 
   public FinalState withReveal(Reveal next) {
-    return new FinalState(stage2, running, judging, tieBreaks, next);
+    return new FinalState(stage2, order, judging, tieBreaks, next);
   }
 
   public JsonObject toJson() {
     return new JsonObject()
         .put("stage2", stage2.toJson())
-        .put("running", running.toJson())
+        .put("order", order == null ? null : order.toJson())
         .put("judging", judging.toJson())
         .put("tieBreaks", Json.ofLists(tieBreaks))
         .put("reveal", reveal == null ? null : reveal.toJson());
@@ -55,7 +56,9 @@ public record FinalState(Stage2 stage2, Running running, Judging judging, List<L
 
   public static FinalState fromJson(JsonObject json) {
     JsonObject reveal = json.getJsonObject("reveal");
-    return new FinalState(Stage2.fromJson(json.getJsonObject("stage2")), Running.fromJson(json.getJsonObject("running")),
+    // stored before the final's timing moved to the agenda: the order was under "running"
+    JsonObject order = json.containsKey("running") ? json.getJsonObject("running").getJsonObject("order") : json.getJsonObject("order");
+    return new FinalState(Stage2.fromJson(json.getJsonObject("stage2")), order == null ? null : Order.fromJson(order),
         Judging.fromJson(json.getJsonObject("judging")), Json.stringLists(json.getJsonArray("tieBreaks")),
         reveal == null ? null : Reveal.fromJson(reveal));
   }

@@ -1,6 +1,5 @@
 package diemcau.finale;
 
-import diemcau.agenda.Agenda;
 import diemcau.event.Event;
 import diemcau.event.Unit;
 import io.vertx.core.json.JsonArray;
@@ -9,16 +8,17 @@ import java.util.ArrayList;
 
 /**
  * The public {@code final} topic: only what may be on any screen now. The entries without their
- * representative and contact, the finalists once confirmed, the order once drawn (with the
- * seed and the sorted list it was drawn from, so anyone can re-run it), the running order in
- * the {@code agenda} topic's shape, and of the results only the awards revealed so far. No
- * score, council or judge, is ever part of it.
+ * representative and contact, the finalists once confirmed (by unit code: their order must not
+ * tell the council's ranking), the order once drawn (with the seed and the sorted list it was
+ * drawn from, so anyone can re-run it), and of the results only the awards revealed so far. No
+ * score, council or judge, is ever part of it. The presentations' timing is the {@code agenda}
+ * topic's, on the final's day.
  */
 final class FinalTopic {
 
   private FinalTopic() {}
 
-  static JsonObject of(FinalState state, Event event, long now) {
+  static JsonObject of(FinalState state, Event event) {
     Stage2 stage2 = state.stage2();
     JsonArray entries = new JsonArray();
     stage2.entries().values().forEach(entry -> entries.add(unit(event, entry.unit())
@@ -29,17 +29,15 @@ final class FinalTopic {
         .put("status", entry.status().wire())
         .put("statusLabel", entry.status().label())));
     JsonArray finalists = new JsonArray();
-    stage2.finalists().forEach(unit -> finalists.add(unit(event, unit)));
-    Agenda agenda = FinalAgenda.of(state, event);
+    stage2.finalists().stream().sorted().forEach(unit -> finalists.add(unit(event, unit)));
     return new JsonObject()
         .put("quota", event.quotas().stage2Units())
         .put("received", stage2.entries().size())
         .put("entries", entries)
         .put("finalistsQuota", event.quotas().finalists())
         .put("finalists", finalists)
-        .put("draw", draw(state.running().order(), stage2))
-        .put("order", state.running().order() == null ? null : new JsonArray(new ArrayList<>(state.running().order().units())))
-        .put("agenda", agenda == null ? null : agenda.toTopic(state.running().agenda(), now))
+        .put("draw", draw(state.order(), stage2))
+        .put("order", state.order() == null ? null : new JsonArray(new ArrayList<>(state.order().units())))
         .put("finalised", state.finalised())
         .put("reveal", reveal(state.reveal(), event));
   }
@@ -53,6 +51,7 @@ final class FinalTopic {
     return new JsonObject()
         .put("method", order.method())
         .put("seed", order.seed())
+        .put("seedGiven", order.seedGiven())
         .put("sorted", Order.DRAW.equals(order.method()) ? sorted : null)
         .put("at", order.at())
         .put("redraws", order.redraws());

@@ -18,8 +18,8 @@ final class FinalViews {
 
   private FinalViews() {}
 
-  /** For the MC: which judges have submitted for which finalist. */
-  static JsonObject progress(FinalState state, Event event) {
+  /** For the MC: which judges have submitted for which finalist; {@code presenting} is the unit presenting now, or null. */
+  static JsonObject progress(FinalState state, Event event, String presenting) {
     JsonArray judges = new JsonArray();
     state.judging().judges().forEach(judge -> judges.add(judge.toPublicJson()));
     JsonObject submitted = new JsonObject();
@@ -32,20 +32,20 @@ final class FinalViews {
     return new JsonObject()
         .put("judges", judges)
         .put("finalists", finalists(state, event))
-        .put("current", current(state))
+        .put("current", presenting)
         .put("submitted", submitted)
         .put("finalised", state.finalised());
   }
 
   /** For one judge: the rubric, the finalists, and their own sheets. */
-  static JsonObject judge(FinalState state, Event event, Judge judge) {
+  static JsonObject judge(FinalState state, Event event, Judge judge, String presenting) {
     JsonObject mine = new JsonObject();
     state.judging().sheetsOf(judge.id()).forEach((unit, sheet) -> mine.put(unit, sheet(sheet)));
     return new JsonObject()
         .put("judge", judge.toPublicJson())
         .put("rubric", rubric(event))
         .put("finalists", finalists(state, event))
-        .put("current", current(state))
+        .put("current", presenting)
         .put("mine", mine)
         .put("finalised", state.finalised());
   }
@@ -74,7 +74,7 @@ final class FinalViews {
         sheets.add(sheet(sheet).put("judge", judge).put("unit", unit))));
     JsonArray tieBreaks = new JsonArray();
     state.tieBreaks().forEach(units -> tieBreaks.add(new JsonArray(new ArrayList<>(units))));
-    Order order = state.running().order();
+    Order order = state.order();
     return new JsonObject()
         .put("quotas", new JsonObject().put("stage2", event.quotas().stage2Units())
             .put("communes", event.quotas().communesToStage2()).put("departments", event.quotas().departmentsToStage2())
@@ -85,7 +85,6 @@ final class FinalViews {
             council.stream().filter(place -> place.item().total() != null).toList(), event.quotas().finalists()))))
         .put("finalists", finalists(state, event))
         .put("order", order == null ? null : order.toJson())
-        .put("startAt", FinalAgenda.start(state.running(), event))
         .put("judges", judges)
         .put("sheets", sheets)
         .put("outcome", outcome(Outcome.of(state, event), state, event))
@@ -115,7 +114,7 @@ final class FinalViews {
           .put("prize", prize(outcome, place.unit())));
     }
     return new JsonObject().put("finalists", finalists).put("others", others)
-        .put("problems", new JsonArray(new ArrayList<>(outcome.problems()))).put("ready", outcome.ready())
+        .put("problems", new JsonArray(outcome.issues().stream().map(Outcome.Issue::toJson).toList())).put("ready", outcome.ready())
         .put("finalised", state.finalised());
   }
 
@@ -139,7 +138,7 @@ final class FinalViews {
 
   /** The finalists in presentation order once there is one, else as confirmed. */
   static List<String> presentationOrder(FinalState state) {
-    Order order = state.running().order();
+    Order order = state.order();
     return order != null ? order.units() : state.stage2().finalists();
   }
 
@@ -151,13 +150,6 @@ final class FinalViews {
           .put("title", entry == null ? null : entry.title()));
     }
     return finalists;
-  }
-
-  /** The finalist whose slot is running, or null. */
-  private static String current(FinalState state) {
-    Integer index = state.running().agenda().current();
-    Order order = state.running().order();
-    return order == null || index == null || index >= order.units().size() ? null : order.units().get(index);
   }
 
   private static Double number(BigDecimal value) {

@@ -32,10 +32,10 @@ final class FinaleQueries {
     JsonObject query = request.body();
     FinalState state = core.state();
     JsonObject reply = switch (query.getString("view", "")) {
-      case "progress" -> FinalViews.progress(state, core.event());
+      case "progress" -> FinalViews.progress(state, core.event(), core.agenda().presenting());
       case "admin" -> FinalViews.admin(state, core.event());
       case "judge" -> state.judging().judge(query.getString("judge"))
-          .map(judge -> FinalViews.judge(state, core.event(), judge))
+          .map(judge -> FinalViews.judge(state, core.event(), judge, core.agenda().presenting()))
           .orElseGet(() -> refused(403, "forbidden", "this judge has been removed"));
       case "export" -> export(state, query.getString("file", ""));
       default -> refused(404, "not_found", "no such view");

@@ -22,9 +22,14 @@ final class Inputs {
 
   /** Why a decision was taken: required, so the audit log says it. */
   static String reason(Args args) {
-    String reason = text(args, "reason", REASON_MAX);
+    return reason(args, "reason");
+  }
+
+  /** A reason given in {@code field}: at least {@value #REASON_MIN} characters. */
+  static String reason(Args args, String field) {
+    String reason = text(args, field, REASON_MAX);
     if (Args.characters(reason) < REASON_MIN) {
-      throw CommandException.badArgument("reason", "reason must say why, in at least " + REASON_MIN + " characters");
+      throw CommandException.badArgument(field, field + " must say why, in at least " + REASON_MIN + " characters");
     }
     return reason;
   }

@@ -12,8 +12,9 @@ import io.vertx.core.json.JsonObject;
  * The jury: {@code judge.create {name, tokenHash}} and {@code judge.remove {judge, reason}}
  * [admin] (the admin console creates judges through {@code POST /api/final/judges}, which makes
  * the token and sends only its hash); {@code judge.score {unit, scores}} submits and locks a
- * judge's sheet for a finalist, {@code judge.correct {unit, scores, reason}} changes a locked
- * one, logged with before and after [judge; an admin entering a paper sheet adds {@code judge}].
+ * judge's sheet for a finalist once its presentation has started, {@code judge.correct {unit,
+ * scores, reason}} changes a locked one, logged with before and after [judge; an admin entering
+ * a paper sheet adds {@code judge}, and may score before the presentation with an {@code override}].
  */
 final class JudgeCommands {
 
@@ -51,6 +52,7 @@ final class JudgeCommands {
   }
 
   private Change score(Caller caller, Args args, long now) {
+    Overrides overrides = Overrides.of(caller, args);
     Judge judge = scorer(caller, args);
     String unit = finalist(args);
     ScoreSheet scores = ScoreSheet.parse(core.event().rubric(), args.requireObject("scores"), "scores");
@@ -59,9 +61,12 @@ final class JudgeCommands {
       throw CommandException.conflict("locked",
           "the scores for " + Outcome.name(core.event(), unit) + " are submitted and locked: a change needs judge.correct with a reason");
     }
+    boolean started = core.agenda().finalSlots().stream().anyMatch(slot -> unit.equals(slot.unit()) && slot.started());
+    overrides.check(!started, "slot_not_started", "the presentation of " + Outcome.name(core.event(), unit)
+        + " has not started: a finalist is scored once its presentation has started");
     ScoreLog.Row row = new ScoreLog.Row(judge.id(), unit, 0, now, caller.id(), scores, null, null);
     return core.change(core.state().with(core.state().judging().withSheet(judge.id(), unit, new Sheet(scores, now, caller.id(), 0))),
-        (connection, rev, at) -> ScoreLog.append(connection, row), null);
+        (connection, rev, at) -> ScoreLog.append(connection, row), overrides.audit(args));
   }
 
   private Change correct(Caller caller, Args args, long now) {

@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The presentation order: drawn ({@code method} "draw", with its {@code seed}) or set by an
- * admin ("set", no seed). {@code redraws} counts how often an order was replaced.
+ * admin ("set", no seed). {@code seedGiven}: the seed was typed in (a number drawn in the hall),
+ * not picked by the server. {@code redraws} counts how often an order was replaced.
  */
-public record Order(List<String> units, String method, Long seed, long at, int redraws) {
+public record Order(List<String> units, String method, Long seed, boolean seedGiven, long at, int redraws) {
 
   public static final String DRAW = "draw";
   public static final String SET = "set";
@@ -20,11 +21,11 @@ public record Order(List<String> units, String method, Long seed, long at, int r
 
   public JsonObject toJson() {
     return new JsonObject().put("units", new JsonArray(new ArrayList<>(units))).put("method", method)
-        .put("seed", seed).put("at", at).put("redraws", redraws);
+        .put("seed", seed).put("seedGiven", seedGiven).put("at", at).put("redraws", redraws);
   }
 
   public static Order fromJson(JsonObject json) {
     return new Order(Json.strings(json.getJsonArray("units")), json.getString("method"), json.getLong("seed"),
-        json.getLong("at"), json.getInteger("redraws"));
+        json.getBoolean("seedGiven", false), json.getLong("at"), json.getInteger("redraws"));
   }
 }

@@ -1,20 +1,20 @@
 package diemcau.finale;
 
+import diemcau.agenda.AgendaService;
 import diemcau.command.Args;
 import diemcau.command.Change;
 import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;
 import io.vertx.core.json.JsonObject;
-import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 
 /**
- * The presentation order: {@code final.draw {seed?}} [mc, admin] draws it once;
+ * The presentation order: {@code final.draw {seed?}} [mc, admin] draws it once, with the number
+ * drawn in the hall when one is typed, else with one the server picks;
  * {@code final.draw.redo {reason, seed?}} and {@code final.order.set {order, reason?}} [admin]
- * replace it before the first slot starts; {@code final.schedule {start}} [admin] sets when the
- * first slot is planned. The seed goes into the audit log with the order it gave.
+ * replace it before the first presentation starts. The seed goes into the audit log with the
+ * order it gave. When each slot is planned is the final's programme (the event file).
  */
 final class OrderCommands {
 
@@ -26,37 +26,27 @@ final class OrderCommands {
 
   void register(CommandDispatcher dispatcher) {
     dispatcher.register("final.draw", FinaleService.MC, (caller, args, now) -> {
-      long seed = seed(args);
-      if (core.state().running().order() != null) {
+      Long seed = seed(args);
+      if (core.state().order() != null) {
         throw CommandException.conflict("already_drawn",
-            "the order is already " + (Order.DRAW.equals(core.state().running().order().method()) ? "drawn" : "set")
+            "the order is already " + (Order.DRAW.equals(core.state().order().method()) ? "drawn" : "set")
                 + ": redoing it needs final.draw.redo by an admin, with a reason");
       }
       return draw(seed, now, 0, null);
     });
     dispatcher.register("final.draw.redo", FinaleService.ADMIN, (caller, args, now) -> {
       String reason = Inputs.reason(args);
-      long seed = seed(args);
+      Long seed = seed(args);
       Order before = requireReplaceable();
       return draw(seed, now, before.redraws() + 1, reason);
     });
     dispatcher.register("final.order.set", FinaleService.ADMIN, (caller, args, now) -> set(args, now));
-    dispatcher.register("final.schedule", FinaleService.ADMIN, (caller, args, now) -> {
-      String text = args.requireString("start");
-      long start;
-      try {
-        start = OffsetDateTime.parse(text).toInstant().toEpochMilli();
-      } catch (DateTimeException e) {
-        throw CommandException.badArgument("start", "start must be a date and time with its offset, like "
-            + "2026-06-25T08:00:00+07:00, got " + text);
-      }
-      return core.change(core.state().with(core.state().running().withStartAt(start)));
-    });
   }
 
-  private long seed(Args args) {
+  /** The seed given (a number drawn in the hall), or null when the server is to pick one. */
+  private Long seed(Args args) {
     if (!args.json().containsKey("seed")) {
-      return Draw.newSeed();
+      return null;
     }
     long seed = args.requireLong("seed");
     if (seed < 0 || seed > Draw.MAX_SEED) {
@@ -65,12 +55,14 @@ final class OrderCommands {
     return seed;
   }
 
-  private Change draw(long seed, long now, int redraws, String reason) {
+  private Change draw(Long given, long now, int redraws, String reason) {
     FinalState state = core.state();
     requireFinalists(state);
+    long seed = given != null ? given : Draw.newSeed();
     List<String> order = Draw.order(state.stage2().finalists(), seed);
-    JsonObject audit = new JsonObject().put("seed", seed).put("order", String.join(",", order)).put("reason", reason);
-    return core.change(state.with(state.running().withOrder(new Order(order, Order.DRAW, seed, now, redraws))), null, audit);
+    JsonObject audit = new JsonObject().put("seed", seed).put("seedGiven", given != null).put("order", String.join(",", order))
+        .put("reason", reason);
+    return core.change(state.withOrder(new Order(order, Order.DRAW, seed, given != null, now, redraws)), null, audit);
   }
 
   private Change set(Args args, long now) {
@@ -84,26 +76,26 @@ final class OrderCommands {
           + " finalists once: " + String.join(",", state.stage2().finalists()));
     }
     int redraws = 0;
-    if (state.running().order() != null) {
+    if (state.order() != null) {
       if (reason == null) {
-        throw CommandException.badArgument("reason", "the order is already " + state.running().order().method()
+        throw CommandException.badArgument("reason", "the order is already " + state.order().method()
             + ": replacing it needs a reason");
       }
       redraws = requireReplaceable().redraws() + 1;
     }
-    return core.change(state.with(state.running().withOrder(new Order(order, Order.SET, null, now, redraws))));
+    return core.change(state.withOrder(new Order(order, Order.SET, null, false, now, redraws)));
   }
 
   private Order requireReplaceable() {
-    Running running = core.state().running();
-    if (running.order() == null) {
+    Order order = core.state().order();
+    if (order == null) {
       throw CommandException.conflict("not_drawn", "there is no order yet: use final.draw or final.order.set");
     }
-    if (running.started()) {
+    if (core.agenda().finalSlots().stream().anyMatch(AgendaService.Slot::started)) {
       throw CommandException.conflict("final_started", "the first presentation has started: the order stays");
     }
     Inputs.requireNotFinalised(core.state());
-    return running.order();
+    return order;
   }
 
   private static void requireFinalists(FinalState state) {

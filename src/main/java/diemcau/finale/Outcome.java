@@ -3,6 +3,8 @@ package diemcau.finale;
 import diemcau.event.Event;
 import diemcau.event.Prize;
 import diemcau.event.Unit;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,11 +13,24 @@ import java.util.Optional;
 
 /**
  * The results as they stand: every finalist's aggregate and rank, the other stage-2 units by
- * the council's totals, the awards that follow from the event's prize pools, and every reason
- * the results cannot be finalised yet (missing sheets, a tie across a prize boundary).
+ * the council's totals, the awards that follow from the event's prize pools, the sheets still
+ * missing (an admin may finalise without them, with a reason), and every other reason the
+ * results cannot be finalised yet (no finalists or judges, a tie across a prize boundary).
  */
 public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Standings.Place<CouncilResult>> others,
-    List<Award> awards, List<String> problems) {
+    List<Award> awards, List<Issue> missing, List<Issue> problems) {
+
+  /**
+   * Why the results are not complete, with a stable code, the judge and units it is about (as
+   * names) and the prizes a tie straddles, and the same in English for scripts.
+   */
+  public record Issue(String code, String judge, List<String> units, List<String> prizes, String message) {
+
+    public JsonObject toJson() {
+      return new JsonObject().put("code", code).put("judge", judge).put("units", new JsonArray(new ArrayList<>(units)))
+          .put("prizes", new JsonArray(new ArrayList<>(prizes))).put("message", message);
+    }
+  }
 
   /** A finalist's judge totals; {@code judges} names the judge of each total, in the same order. */
   public record FinalistResult(String unit, List<String> judges, Aggregate aggregate) {}
@@ -24,14 +39,16 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
   public record CouncilResult(String unit, BigDecimal total) {}
 
   public static Outcome of(FinalState state, Event event) {
-    List<String> problems = new ArrayList<>();
+    List<Issue> missing = new ArrayList<>();
+    List<Issue> problems = new ArrayList<>();
     if (!state.stage2().confirmed()) {
-      problems.add("the finalists are not confirmed yet (final.finalists.confirm)");
-      return new Outcome(List.of(), List.of(), List.of(), problems);
+      problems.add(new Issue("no_finalists", null, List.of(), List.of(),
+          "the finalists are not confirmed yet (final.finalists.confirm)"));
+      return new Outcome(List.of(), List.of(), List.of(), missing, problems);
     }
     Judging judging = state.judging();
     if (judging.judges().isEmpty()) {
-      problems.add("there are no judges yet (judge.create)");
+      problems.add(new Issue("no_judges", null, List.of(), List.of(), "there are no judges yet (judge.create)"));
     }
     List<FinalistResult> results = new ArrayList<>();
     for (String unit : state.stage2().finalists()) {
@@ -43,7 +60,8 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
           judges.add(judge.id());
           totals.add(sheet.get().scores().total());
         } else {
-          problems.add(judge.name() + " has not scored " + name(event, unit));
+          missing.add(new Issue("sheet_missing", judge.name(), List.of(name(event, unit)), List.of(),
+              judge.name() + " has not scored " + name(event, unit)));
         }
       }
       results.add(new FinalistResult(unit, judges, Aggregate.of(totals, event.finalRules().dropHighestAndLowest())));
@@ -62,16 +80,23 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
     List<Award> awards = new ArrayList<>();
     award(finalists, event.prizes(Prize.FINALISTS), true, event, awards, problems);
     award(others, event.prizes(Prize.STAGE2_NOT_FINALIST), false, event, awards, problems);
-    return new Outcome(finalists, others, awards, problems);
+    return new Outcome(finalists, others, awards, missing, problems);
   }
 
   /** True when nothing stops finalising. */
   public boolean ready() {
-    return problems.isEmpty();
+    return missing.isEmpty() && problems.isEmpty();
+  }
+
+  /** Every issue, the missing sheets first. */
+  public List<Issue> issues() {
+    List<Issue> all = new ArrayList<>(missing);
+    all.addAll(problems);
+    return all;
   }
 
   private static <T> void award(List<Standings.Place<T>> places, List<Prize> pool, boolean ranked, Event event,
-      List<Award> awards, List<String> problems) {
+      List<Award> awards, List<Issue> problems) {
     for (int i = 0; i < places.size(); ) {
       int rank = places.get(i).rank();
       int end = i;
@@ -82,9 +107,11 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
       Optional<Prize> last = prizeAt(pool, rank + end - i - 1);
       List<Standings.Place<T>> group = places.subList(i, end);
       if (!first.equals(last)) {
-        problems.add("tie between " + String.join(", ", group.stream().map(p -> name(event, p.unit())).toList())
+        List<String> names = group.stream().map(p -> name(event, p.unit())).toList();
+        List<String> prizes = List.of(first.map(Prize::name).orElse(""), last.map(Prize::name).orElse(""));
+        problems.add(new Issue("tie_at_prize", null, names, prizes, "tie between " + String.join(", ", names)
             + " across " + first.map(Prize::name).orElse("no prize") + " and " + last.map(Prize::name).orElse("no prize")
-            + ": the council decides their order (final.tie.break)");
+            + ": the council decides their order (final.tie.break)"));
       } else if (first.isPresent()) {
         Prize prize = first.get();
         group.forEach(place -> awards.add(new Award(place.unit(), prize.id(), prize.name(), prize.amountVnd(),

@@ -1,5 +1,6 @@
 package diemcau.finale;
 
+import diemcau.command.Args;
 import diemcau.command.Change;
 import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;
@@ -10,10 +11,11 @@ import java.util.Set;
 
 /**
  * Results and the reveal: {@code final.tie.break {units, reason}} records the council's order
- * for a tie, {@code final.finalise} checks that the results are complete and computes the
- * reveal script, {@code final.finalise.undo {reason}} takes that back before the first step
- * [admin]; {@code final.reveal.next} and {@code final.reveal.previous} move through the script
- * [mc, admin], ignoring clicks closer than {@link FinaleService#REVEAL_GAP_MS}.
+ * for a tie, {@code final.finalise {override?}} checks that the results are complete (every
+ * presentation ended, every judge's sheet for every finalist, no tie across a prize boundary)
+ * and computes the reveal script, {@code final.finalise.undo {reason}} takes that back before
+ * the first step [admin]; {@code final.reveal.next} and {@code final.reveal.previous} move
+ * through the script [mc, admin], ignoring clicks closer than {@link FinaleService#REVEAL_GAP_MS}.
  */
 final class ResultCommands {
 
@@ -29,7 +31,7 @@ final class ResultCommands {
       Inputs.reason(args);
       return tieBreak(units);
     });
-    dispatcher.register("final.finalise", FinaleService.ADMIN, (caller, args, now) -> finalise());
+    dispatcher.register("final.finalise", FinaleService.ADMIN, (caller, args, now) -> finalise(Overrides.of(caller, args), args));
     dispatcher.register("final.finalise.undo", FinaleService.ADMIN, (caller, args, now) -> {
       Inputs.reason(args);
       Reveal reveal = requireReveal();
@@ -62,16 +64,28 @@ final class ResultCommands {
     return core.change(state.withTieBreaks(others));
   }
 
-  private Change finalise() {
+  private Change finalise(Overrides overrides, Args args) {
     FinalState state = core.state();
     Inputs.requireNotFinalised(state);
+    List<String> open = core.agenda().finalSlots().stream().filter(slot -> !slot.ended())
+        .map(slot -> slot.presentation() + " (" + (slot.unit() == null ? "no unit yet" : Outcome.name(core.event(), slot.unit())) + ")")
+        .toList();
+    overrides.check(!open.isEmpty(), "slots_not_ended", "the results are finalised once every presentation has ended: "
+        + "presentation " + String.join(", ", open) + " has not");
     Outcome outcome = Outcome.of(state, core.event());
-    if (!outcome.ready()) {
-      List<String> problems = outcome.problems();
-      throw CommandException.conflict("not_ready", "the results cannot be finalised: " + String.join("; ",
-          problems.subList(0, Math.min(5, problems.size()))) + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
+    overrides.check(!outcome.missing().isEmpty(), "sheets_missing", "the results are finalised once every judge has "
+        + "submitted every finalist: " + summary(outcome.missing()));
+    if (!outcome.problems().isEmpty()) {
+      throw CommandException.conflict("not_ready", "the results cannot be finalised: " + summary(outcome.problems()));
     }
-    return core.change(state.withReveal(new Reveal(RevealScript.of(outcome.awards(), core.event()), 0, 0)));
+    return core.change(state.withReveal(new Reveal(RevealScript.of(outcome.awards(), core.event()), 0, 0)), null,
+        overrides.audit(args));
+  }
+
+  private static String summary(List<Outcome.Issue> issues) {
+    List<String> messages = issues.stream().map(Outcome.Issue::message).toList();
+    return String.join("; ", messages.subList(0, Math.min(5, messages.size())))
+        + (messages.size() > 5 ? "; and " + (messages.size() - 5) + " more" : "");
   }
 
   private Change step(int delta, long now) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The append-only {@code final_score_log}: each judge's submission ({@code seq} 0) and every
- * correction of it, with the sheet before, the reason and who entered it.
+ * correction of it, with the sheet before, the reason and who entered it. Only a reset after a
+ * rehearsal empties it (the audit log keeps what was there).
  */
 public final class ScoreLog {
 
@@ -35,6 +36,13 @@ public final class ScoreLog {
       insert.setBigDecimal(9, row.before() == null ? null : row.before().total());
       insert.setString(10, row.reason());
       insert.executeUpdate();
+    }
+  }
+
+  /** Empties the ledger: the rehearsal's sheets are not the final's. */
+  static void clear(Connection connection) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM final_score_log")) {
+      delete.executeUpdate();
     }
   }
 

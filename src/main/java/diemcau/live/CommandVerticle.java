@@ -3,6 +3,7 @@ package diemcau.live;
 import diemcau.command.Caller;
 import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;
+import diemcau.command.Commands;
 import diemcau.command.LiveCore;
 import diemcau.store.CoreStates;
 import diemcau.store.Store;
@@ -29,19 +30,23 @@ public final class CommandVerticle extends VerticleBase {
   private final Clock clock;
   private final LiveHub hub;
   private final List<LiveCore> cores;
+  private final List<Commands> others;
   private CommandDispatcher dispatcher;
 
-  public CommandVerticle(Store store, Clock clock, LiveHub hub, List<LiveCore> cores) {
+  /** {@code others}: commands that span cores (they change the cores' states through their own changes). */
+  public CommandVerticle(Store store, Clock clock, LiveHub hub, List<LiveCore> cores, List<Commands> others) {
     this.store = store;
     this.clock = clock;
     this.hub = hub;
     this.cores = List.copyOf(cores);
+    this.others = List.copyOf(others);
   }
 
   @Override
   public Future<?> start() {
     dispatcher = new CommandDispatcher(store, clock, this::publish);
     cores.forEach(core -> core.register(dispatcher));
+    others.forEach(commands -> commands.register(dispatcher));
     return store.tx(connection -> {
           for (LiveCore core : cores) {
             CoreStates.load(connection, core.topic()).ifPresent(stored -> {

@@ -41,14 +41,14 @@ final class CsvFile {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
-      errors.add(RowError.ofFile("the file is not UTF-8 text: save it as \"CSV UTF-8\""));
+      errors.add(RowError.ofFile("not_utf8", "the file is not UTF-8 text: save it as \"CSV UTF-8\""));
       return new Table(List.of(), List.of());
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     if (text.isBlank()) {
-      errors.add(RowError.ofFile("the file is empty"));
+      errors.add(RowError.ofFile("empty_file", "the file is empty"));
       return new Table(List.of(), List.of());
     }
     CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -72,7 +72,7 @@ final class CsvFile {
             ignored.add(header);
           }
         } else if (claimed.containsKey(field)) {
-          errors.add(new RowError(1, field, "columns \"" + claimed.get(field) + "\" and \"" + header + "\" both mean " + field));
+          errors.add(new RowError(1, field, "duplicate_column", "columns \"" + claimed.get(field) + "\" and \"" + header + "\" both mean " + field));
         } else {
           claimed.put(field, header);
           fieldAt.put(i, field);
@@ -80,7 +80,7 @@ final class CsvFile {
       }
       for (String required : columns.required()) {
         if (!claimed.containsKey(required)) {
-          errors.add(new RowError(1, required, "no column for " + columns.describe(required)));
+          errors.add(new RowError(1, required, "missing_column", "no column for " + columns.describe(required)));
         }
       }
       if (!errors.isEmpty()) {
@@ -90,7 +90,7 @@ final class CsvFile {
       for (CSVRecord record : parser) {
         int line = (int) record.getRecordNumber() + 1;
         if (record.size() != headers.size()) {
-          errors.add(new RowError(line, null, "has " + record.size() + " fields, the header has " + headers.size()));
+          errors.add(new RowError(line, null, "field_count", "has " + record.size() + " fields, the header has " + headers.size()));
           continue;
         }
         Map<String, Object> values = new HashMap<>();
@@ -105,7 +105,7 @@ final class CsvFile {
       return new Table(lines, ignored);
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       // read from a string, the parser's only I/O failures are malformed CSV (an unclosed quote, …)
-      errors.add(RowError.ofFile("the file is not valid CSV: " + e.getMessage()));
+      errors.add(RowError.ofFile("bad_csv", "the file is not valid CSV: " + e.getMessage()));
       return new Table(List.of(), List.of());
     }
   }

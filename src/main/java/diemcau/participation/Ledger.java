@@ -122,6 +122,11 @@ final class Ledger {
     }
   }
 
+  /** Forgets every record (after the tables were emptied). */
+  void clear() {
+    rows.clear();
+  }
+
   /** Every held record, a live view. */
   Collection<Person> persons() {
     return persons;

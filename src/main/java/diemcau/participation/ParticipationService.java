@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@code core_state}); until then the topic says {@code "ready": false} and the commands are
  * refused with 503.
  */
-public final class ParticipationService implements LiveCore {
+public final class ParticipationService implements LiveCore, Qualifiers {
 
   /** At most one leaderboard frame per this many milliseconds. */
   public static final long COALESCE_MS = 1_000;
@@ -128,6 +129,16 @@ public final class ParticipationService implements LiveCore {
         .onFailure(failure -> LOG.error("participation: cannot load the people from the store; imports are refused", failure));
   }
 
+  @Override
+  public Optional<Standings.Qualified> qualified(String unit) {
+    if (board == null) {
+      return Optional.empty();
+    }
+    return board.groups().stream().flatMap(group -> group.rows().stream())
+        .filter(row -> row.unit().code().equals(unit)).map(Standings.Row::qualified).findFirst()
+        .or(() -> Optional.of(Standings.Qualified.NO));
+  }
+
   private Change importBatch(Args args) {
     String id = args.requireString("batch");
     requireLoaded();
@@ -161,6 +172,19 @@ public final class ParticipationService implements LiveCore {
             boardMayHaveChanged();
           }
         }, null).withAuditArgs(summary);
+  }
+
+  /**
+   * Back to before a rehearsal: no person, and the event file's headcounts (those set from the
+   * console or by a simulation are gone); the leaderboard follows.
+   */
+  public Change reset() {
+    requireLoaded();
+    return new Change(ledgerTopic, (connection, rev, now) -> ParticipationTables.clear(connection), () -> {
+      ledger.clear();
+      setHeadcounts.clear();
+      boardMayHaveChanged();
+    }, null);
   }
 
   private Change setHeadcounts(Map<String, Integer> headcounts) {

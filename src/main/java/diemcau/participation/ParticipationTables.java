@@ -135,6 +135,14 @@ public final class ParticipationTables {
     return times;
   }
 
+  /** Empties the participation data: every person and every headcount set by the organisers. */
+  static void clear(Connection connection) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM participation_record");
+      statement.executeUpdate("DELETE FROM unit_headcount");
+    }
+  }
+
   public static void saveHeadcounts(Connection connection, Map<String, Integer> headcounts, long now) throws SQLException {
     try (PreparedStatement upsert = connection.prepareStatement(
         "INSERT INTO unit_headcount (unit, headcount, updated_at) VALUES (?, ?, ?) "

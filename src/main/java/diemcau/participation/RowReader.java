@@ -43,13 +43,13 @@ final class RowReader {
     Row reading = new Row(position, row, errors);
     String unit = reading.text("unit", 32);
     if (unit == null) {
-      reading.failIfFine("unit", "unit code is missing");
+      reading.failIfFine("unit", "missing", "unit code is missing");
     } else if (!units.contains(unit)) {
-      reading.fail("unit", "unknown unit code: " + Times.shorten(unit));
+      reading.fail("unit", "unknown_unit", "unknown unit code: " + Times.shorten(unit));
     }
     String person = reading.text("person", MAX_PERSON);
     if (person == null) {
-      reading.failIfFine("person", "person id is missing");
+      reading.failIfFine("person", "missing", "person id is missing");
     }
     String name = reading.text("name", MAX_NAME);
     Long enrolledAt = reading.time("enrolledAt");
@@ -57,12 +57,12 @@ final class RowReader {
     Long lastActivityAt = reading.time("lastActivityAt");
     Integer score = reading.score();
     if (enrolledAt != null && completedAt != null && completedAt < enrolledAt) {
-      reading.fail("completedAt", "completedAt is before enrolledAt");
+      reading.fail("completedAt", "before_enrolled", "completedAt is before enrolledAt");
     }
     if (lastActivityAt == null) {
       lastActivityAt = latest(enrolledAt, completedAt);
       if (lastActivityAt == null && !reading.failed("enrolledAt") && !reading.failed("completedAt")) {
-        reading.fail("lastActivityAt", "lastActivityAt is missing (and so are enrolledAt and completedAt)");
+        reading.fail("lastActivityAt", "missing", "lastActivityAt is missing (and so are enrolledAt and completedAt)");
       }
     }
     if (reading.failures > 0) {
@@ -89,16 +89,16 @@ final class RowReader {
       this.errors = errors;
     }
 
-    void fail(String field, String reason) {
+    void fail(String field, String code, String reason) {
       failures++;
       failedFields.add(field);
-      errors.add(new RowError(position, field, reason));
+      errors.add(new RowError(position, field, code, reason));
     }
 
     /** Fails {@code field} unless it has failed already (a value that is there but wrong is not also missing). */
-    void failIfFine(String field, String reason) {
+    void failIfFine(String field, String code, String reason) {
       if (!failed(field)) {
-        fail(field, reason);
+        fail(field, code, reason);
       }
     }
 
@@ -117,14 +117,14 @@ final class RowReader {
           && Math.abs(number.doubleValue()) < MAX_WHOLE_ID) {
         text = Long.toString(number.longValue());
       } else {
-        fail(field, field + " must be text, got " + Times.shorten(String.valueOf(value)));
+        fail(field, "not_text", field + " must be text, got " + Times.shorten(String.valueOf(value)));
         return null;
       }
       if (text.isEmpty()) {
         return null;
       }
       if (text.length() > max) {
-        fail(field, field + " is longer than " + max + " characters");
+        fail(field, "too_long", field + " is longer than " + max + " characters");
         return null;
       }
       return text;
@@ -136,13 +136,13 @@ final class RowReader {
         return null;
       }
       if (!(value instanceof String text)) {
-        fail(field, field + " must be a time as text, got " + Times.shorten(String.valueOf(value)));
+        fail(field, "bad_time", field + " must be a time as text, got " + Times.shorten(String.valueOf(value)));
         return null;
       }
       try {
         return Times.parse(text.strip(), localTimes, zone);
       } catch (IllegalArgumentException e) {
-        fail(field, field + " " + e.getMessage());
+        fail(field, "bad_time", field + " " + e.getMessage());
         return null;
       }
     }
@@ -160,12 +160,12 @@ final class RowReader {
         score = null;
       }
       if (score == null || Math.abs(score.scale()) > MAX_SCORE_SCALE) {
-        fail("score", "score must be a number from 0 to 100 with at most " + MAX_SCORE_SCALE + " decimals, got "
+        fail("score", "bad_score", "score must be a number from 0 to 100 with at most " + MAX_SCORE_SCALE + " decimals, got "
             + Times.shorten(String.valueOf(value)));
         return null;
       }
       if (score.signum() < 0 || score.compareTo(HUNDRED) > 0) {
-        fail("score", "score is out of range 0..100: " + score.toPlainString());
+        fail("score", "bad_score", "score is out of range 0..100: " + score.toPlainString());
         return null;
       }
       return score.movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValueExact();

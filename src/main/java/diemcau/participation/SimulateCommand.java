@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
  * requests, and only to {@code --url}.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = "Plays realistic stage-1 participation into a running server (rehearsals, screens).")
+    description = {"Plays realistic stage-1 participation into a running server (rehearsals, screens).",
+        "Afterwards rehearsal.reset {parts: [\"participation\"], confirm: \"DAT LAI\"} (or /admin, \"Đặt lại sau diễn tập\")",
+        "removes it, and the headcounts it gave, keeping every printed link."})
 public final class SimulateCommand implements Callable<Integer> {
 
   private static final ZoneOffset HAI_PHONG = ZoneOffset.ofHours(7);

@@ -11,9 +11,10 @@ import java.util.function.Function;
 /**
  * One leaderboard group ranked by the event's rule. Keys are compared exactly (rates and
  * averages as fractions, not rounded); a missing value (no score yet, no completion yet) sorts
- * after every present one, whatever the direction. Equal keys share a rank (1, 2, 2, 4). When
- * the rule uses the rate, a unit without a headcount cannot be ranked: it has no rank, follows
- * the ranked units and never qualifies.
+ * after every present one, whatever the direction. Equal keys share a rank (1, 2, 2, 4). A unit
+ * with no completion yet is not ranked (units that tie on nothing share no rank above those that
+ * have completed), and neither is a unit without a headcount when the rule uses the rate: such a
+ * unit has no rank, follows the ranked units and never qualifies.
  *
  * <p>The cut line: a unit qualifies when its whole tie group fits within the quota. A tie group
  * that starts inside the quota and ends outside it straddles the line: its units are a
@@ -48,7 +49,8 @@ public final class Standings {
     for (Unit unit : units) {
       Integer headcount = headcounts.get(unit.code());
       Row row = new Row(unit, headcount, tallies.getOrDefault(unit.code(), Tally.EMPTY), null, Qualified.NO);
-      (headcount == null && usesRate ? unranked : ranked).add(row);
+      boolean rankable = row.tally().completed() > 0 && (headcount != null || !usesRate);
+      (rankable ? ranked : unranked).add(row);
     }
     ranked.sort(order);
     List<Row> rows = new ArrayList<>(units.size());

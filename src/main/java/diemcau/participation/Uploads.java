@@ -60,19 +60,19 @@ public final class Uploads {
     try {
       array = new JsonArray(body);
     } catch (DecodeException | ClassCastException e) {
-      errors.add(RowError.ofFile("the body is not a JSON array of person records"));
+      errors.add(RowError.ofFile("not_array", "the body is not a JSON array of person records"));
       return new Parsed(List.of(), errors, List.of(), "index");
     }
     RowReader reader = new RowReader(units, zone, false);
     List<Person> rows = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
       if (!(array.getValue(i) instanceof JsonObject record)) {
-        errors.add(new RowError(i, null, "is not an object"));
+        errors.add(new RowError(i, null, "not_object", "is not an object"));
         continue;
       }
       List<String> unknown = record.fieldNames().stream().filter(field -> !RowReader.FIELDS.contains(field)).sorted().toList();
       for (String field : unknown) {
-        errors.add(new RowError(i, field, "unknown field " + Times.shorten(field) + " (fields: " + String.join(", ", RowReader.FIELDS) + ")"));
+        errors.add(new RowError(i, field, "unknown_field", "unknown field " + Times.shorten(field) + " (fields: " + String.join(", ", RowReader.FIELDS) + ")"));
       }
       Person person = reader.read(i, record.getMap(), errors);
       if (person != null && unknown.isEmpty()) {
@@ -91,17 +91,18 @@ public final class Uploads {
       Object unit = line.values().get("unit");
       Object value = line.values().get("headcount");
       if (unit == null || !units.contains((String) unit)) {
-        errors.add(new RowError(line.line(), "unit", unit == null ? "unit code is missing" : "unknown unit code: " + Times.shorten((String) unit)));
+        errors.add(new RowError(line.line(), "unit", unit == null ? "missing" : "unknown_unit",
+            unit == null ? "unit code is missing" : "unknown unit code: " + Times.shorten((String) unit)));
         continue;
       }
       if (firstLine.containsKey(unit)) {
-        errors.add(new RowError(line.line(), "unit", "unit " + unit + " is already on line " + firstLine.get(unit)));
+        errors.add(new RowError(line.line(), "unit", "duplicate_unit", "unit " + unit + " is already on line " + firstLine.get(unit)));
         continue;
       }
       firstLine.put((String) unit, line.line());
       Integer headcount = headcount(value);
       if (headcount == null) {
-        errors.add(new RowError(line.line(), "headcount", "headcount must be a whole number from 1 to " + MAX_HEADCOUNT
+        errors.add(new RowError(line.line(), "headcount", "bad_headcount", "headcount must be a whole number from 1 to " + MAX_HEADCOUNT
             + ", got " + (value == null ? "nothing" : Times.shorten((String) value))));
         continue;
       }

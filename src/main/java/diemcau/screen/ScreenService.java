@@ -39,7 +39,9 @@ public final class ScreenService implements LiveCore {
 
   record Message(String text, String tone) {}
 
-  private State state = new State("agenda", null, false);
+  private static final State INITIAL = new State("agenda", null, false);
+
+  private State state = INITIAL;
 
   @Override
   public String topic() {
@@ -71,6 +73,11 @@ public final class ScreenService implements LiveCore {
       }
       return change(new State(state.scene(), state.message(), on));
     });
+  }
+
+  /** Back to before a rehearsal: the agenda scene, no message, no blackout. */
+  public Change reset() {
+    return change(INITIAL);
   }
 
   private static String scene(Args args) {

@@ -3,6 +3,8 @@ package diemcau.web;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
+import diemcau.event.Contacts;
+import diemcau.event.Day;
 import diemcau.event.Event;
 import diemcau.live.CommandReplies;
 import diemcau.live.Frame;
@@ -148,6 +150,7 @@ public final class WebVerticle extends VerticleBase {
     router.get("/bridge").handler(this::bridgePage);
     features.forEach(feature -> feature.mount(router));
     router.get("/").handler(ctx -> ctx.reroute("/index.html"));
+    router.get("/mc/print").handler(ctx -> ctx.reroute("/mc-print.html"));
     for (String page : PAGES) {
       router.get("/" + page).handler(ctx -> ctx.reroute("/" + page + ".html"));
     }
@@ -217,8 +220,26 @@ public final class WebVerticle extends VerticleBase {
         "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Liên kết không hợp lệ</title>"
             + "<link rel=\"stylesheet\" href=\"/css/screen.css\"><body class=\"invalid-link\"><main>"
             + "<h1>Liên kết điểm cầu không hợp lệ</h1><p>" + reason + "</p>"
-            + "<p>Xin liên hệ Ban Tổ chức để nhận đúng liên kết của điểm cầu.</p>"
+            + "<p>Xin liên hệ Ban Tổ chức để nhận đúng liên kết của điểm cầu.</p>" + contactsHtml()
             + "<p lang=\"en\">This bridge link is not valid. Ask the organisers for your site's link.</p></main></body></html>"));
+  }
+
+  /** The contest's contacts as a list for a server-rendered page: phones to call, the e-mail, the platforms. */
+  private String contactsHtml() {
+    StringBuilder html = new StringBuilder("<ul class=\"contacts\">");
+    for (Contacts.Phone phone : event.contacts().phones()) {
+      html.append("<li>").append(Http.escape(phone.label())).append(": <a href=\"tel:").append(Http.escape(phone.dialable()))
+          .append("\">").append(Http.escape(phone.number())).append("</a>")
+          .append(phone.who().isEmpty() ? "" : " (" + Http.escape(phone.who()) + ")").append("</li>");
+    }
+    if (event.contacts().email() != null) {
+      html.append("<li>E-mail: ").append(Http.escape(event.contacts().email())).append("</li>");
+    }
+    for (Contacts.Link link : event.contacts().links()) {
+      html.append("<li>").append(Http.escape(link.label())).append(": <a href=\"").append(Http.escape(link.url())).append("\">")
+          .append(Http.escape(link.url())).append("</a></li>");
+    }
+    return html.append("</ul>").toString();
   }
 
   private void health(RoutingContext ctx) {
@@ -291,6 +312,39 @@ public final class WebVerticle extends VerticleBase {
     ctx.response().putHeader("Content-Type", "application/json").end(latest.data().encode());
   }
 
+  /** Each day the agenda runs: its name, date, announced start, venue and planned programme. */
+  private JsonObject days() {
+    JsonObject days = new JsonObject();
+    for (Day day : event.days()) {
+      JsonArray programme = new JsonArray();
+      day.programme().forEach(item -> programme.add(new JsonObject()
+          .put("id", item.id())
+          .put("title", item.title())
+          .put("by", item.by())
+          .put("plannedStart", item.plannedStart().toEpochMilli())
+          .put("plannedEnd", item.plannedEnd().toEpochMilli())
+          .put("presentation", item.presentation())));
+      days.put(day.id(), new JsonObject()
+          .put("id", day.id())
+          .put("name", day.name())
+          .put("date", day.date().toString())
+          .put("start", day.start().toEpochMilli())
+          .put("venue", new JsonObject().put("name", day.venue().name()).put("address", day.venue().address()))
+          .put("programme", programme));
+    }
+    return days;
+  }
+
+  /** The contest's public contacts, as the event file gives them. */
+  private JsonObject contacts() {
+    JsonArray phones = new JsonArray();
+    event.contacts().phones().forEach(phone -> phones.add(new JsonObject().put("label", phone.label())
+        .put("number", phone.number()).put("dial", phone.dialable()).put("who", phone.who())));
+    JsonArray links = new JsonArray();
+    event.contacts().links().forEach(link -> links.add(new JsonObject().put("label", link.label()).put("url", link.url())));
+    return new JsonObject().put("phones", phones).put("email", event.contacts().email()).put("links", links);
+  }
+
   private void eventSummary(RoutingContext ctx) {
     JsonArray units = new JsonArray();
     event.units().forEach(unit -> units.add(new JsonObject()
@@ -304,7 +358,8 @@ public final class WebVerticle extends VerticleBase {
         .put("name", event.name())
         .put("shortName", event.shortName())
         .put("organiser", event.organiser())
-        .put("venue", event.venue())
+        .put("days", days())
+        .put("contacts", contacts())
         .put("zone", event.zone().getId())
         .put("units", units));
   }

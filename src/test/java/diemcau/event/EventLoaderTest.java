@@ -40,7 +40,7 @@ class EventLoaderTest {
     assertThat(event.shortName()).isEqualTo("Cuộc thi Ứng dụng AI 2026");
     assertThat(event.organiser()).isEqualTo("Sở Khoa học và Công nghệ Hải Phòng");
     assertThat(event.zone()).isEqualTo(ZoneId.of("Asia/Ho_Chi_Minh"));
-    assertThat(event.venue()).isEqualTo("Phòng 103, Trung tâm Hội nghị - Biểu diễn thành phố");
+    assertThat(event.conference().venue().name()).isEqualTo("Phòng 103, Trung tâm Hội nghị - Biểu diễn thành phố");
   }
 
   @Test
@@ -71,7 +71,7 @@ class EventLoaderTest {
 
   @Test
   void shippedAgendaIsTheLaunchConferenceWithTheIntendedTimes() {
-    var agenda = EventLoader.loadDefault().agenda();
+    var agenda = EventLoader.loadDefault().conference().programme();
 
     assertThat(agenda).extracting(AgendaItem::id).containsExactly("don-tiep", "tuyen-bo-ly-do",
         "clip-gioi-thieu", "khai-mac", "cong-bo-the-le", "clip-huong-dan", "huong-ung-cam-ket", "trao-doi-ai",
@@ -102,11 +102,13 @@ class EventLoaderTest {
     assertThat(event.quotas()).isEqualTo(new Quotas(10, 1, 6));
     assertThat(event.quotas().stage2Units()).isEqualTo(11);
 
+    String giayKhen = "Giấy khen của Giám đốc Sở Khoa học và Công nghệ";
     assertThat(event.prizes()).containsExactly(
-        new Prize("nhat", "Giải Nhất", 1, 10_000_000, Prize.FINALISTS),
-        new Prize("nhi", "Giải Nhì", 2, 5_000_000, Prize.FINALISTS),
-        new Prize("ba", "Giải Ba", 3, 3_000_000, Prize.FINALISTS),
-        new Prize("khuyen-khich", "Giải Khuyến khích", 5, 2_000_000, Prize.STAGE2_NOT_FINALIST));
+        new Prize("nhat", "Giải Nhất", 1, 10_000_000, Prize.FINALISTS, giayKhen),
+        new Prize("nhi", "Giải Nhì", 2, 5_000_000, Prize.FINALISTS, giayKhen),
+        new Prize("ba", "Giải Ba", 3, 3_000_000, Prize.FINALISTS, giayKhen),
+        new Prize("khuyen-khich", "Giải Khuyến khích", 5, 2_000_000, Prize.STAGE2_NOT_FINALIST, giayKhen));
+    assertThat(event.prize("ba")).get().extracting(Prize::certificate).isEqualTo(giayKhen);
     assertThat(event.prizes(Prize.STAGE2_NOT_FINALIST)).extracting(Prize::id).containsExactly("khuyen-khich");
     assertThat(event.prizeForPlace(1)).get().extracting(Prize::id).isEqualTo("nhat");
     assertThat(event.prizeForPlace(3)).get().extracting(Prize::id).isEqualTo("nhi");
@@ -119,9 +121,8 @@ class EventLoaderTest {
     assertThat(event.rubric().maxTotal()).isEqualTo(100.0);
     assertThat(event.rubric().minTotal()).isEqualTo(0.0);
 
-    assertThat(event.finalRules()).isEqualTo(new FinalRules(7, 3, true, LocalDate.of(2026, 6, 25)));
-    assertThat(event.finalRules()).isEqualTo(new FinalRules(7, 3, true, "2026-06-25"));
-    assertThat(event.finalRules().slotMinutes()).isEqualTo(10);
+    assertThat(event.finalRules()).isEqualTo(new FinalRules(true));
+    assertThat(event.finalDay().date()).isEqualTo(LocalDate.of(2026, 6, 25));
 
     assertThat(event.ranking().keys()).containsExactly("rate desc", "avgScore desc", "reachedAt asc");
     assertThat(event.ranking().sortKeys()).containsExactly(new Ranking.Key("rate", true),
@@ -139,9 +140,9 @@ class EventLoaderTest {
     assertThat(e).isNotNull();
     assertThat(e.problems()).hasSize(1);
     Problem problem = e.problems().get(0);
-    assertThat(problem.path()).isEqualTo("$.agenda[6].start");
+    assertThat(problem.path()).isEqualTo("$.conference.programme[6].start");
     assertThat(problem.message()).contains("starts 14:00", "overlaps the previous item",
-        "Trình chiếu clip hướng dẫn tham gia cuộc thi", "$.agenda[5]", "ends 15:00");
+        "Trình chiếu clip hướng dẫn tham gia cuộc thi", "$.conference.programme[5]", "ends 15:00");
     assertThat(e.getMessage()).isEqualTo("haiphong-2026-printed-agenda.json: " + problem);
   }
 
@@ -222,10 +223,10 @@ class EventLoaderTest {
     EventFileException e = catchThrowableOfType(EventFileException.class, () -> EventLoader.parse("{}", "empty.json"));
 
     assertThat(e.problems()).extracting(Problem::path).containsExactly("$.id", "$.name", "$.shortName",
-        "$.organiser", "$.zone", "$.venue", "$.units", "$.agenda", "$.stages", "$.quotas", "$.prizes", "$.rubric",
+        "$.organiser", "$.zone", "$.units", "$.conference", "$.stages", "$.quotas", "$.prizes", "$.rubric",
         "$.final", "$.ranking");
     assertThat(e.problems()).allMatch(p -> p.message().equals("is required"));
-    assertThat(e.getMessage().split("\n")).hasSize(14).allMatch(line -> line.startsWith("empty.json: $."));
+    assertThat(e.getMessage().split("\n")).hasSize(13).allMatch(line -> line.startsWith("empty.json: $."));
     assertThat(e.getMessage()).startsWith("empty.json: $.id: is required\nempty.json: $.name: is required\n");
   }
 

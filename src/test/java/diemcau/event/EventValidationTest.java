@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class EventValidationTest {
   }
 
   private static JsonObject item(JsonObject json, int i) {
-    return json.getJsonArray("agenda").getJsonObject(i);
+    return json.getJsonObject("conference").getJsonArray("programme").getJsonObject(i);
   }
 
   private static JsonObject prize(JsonObject json, int i) {
@@ -158,14 +160,14 @@ class EventValidationTest {
   void missingAndBlankTopLevelFields() {
     List<Problem> problems = problems(json -> {
       json.remove("name");
-      json.put("venue", "");
+      json.put("shortName", "");
       json.put("organiser", " \t");
     });
 
     assertThat(problems).containsExactly(
         new Problem("$.name", "is required"),
-        new Problem("$.organiser", "must not be blank"),
-        new Problem("$.venue", "must not be blank"));
+        new Problem("$.shortName", "must not be blank"),
+        new Problem("$.organiser", "must not be blank"));
   }
 
   @Test
@@ -192,7 +194,7 @@ class EventValidationTest {
     });
 
     assertThat(problems).extracting(Problem::path).containsExactly("$.notes", "$.qoutas", "$.units[2].headcont",
-        "$.agenda[1].who", "$.final.judges");
+        "$.conference.programme[1].who", "$.final.judges");
     assertThat(problems.get(1).message()).startsWith("unknown field; expected id, name, shortName");
     assertThat(problems.get(0).message()).isEqualTo("must be a string or a list of strings");
   }
@@ -221,10 +223,10 @@ class EventValidationTest {
     });
 
     assertThat(problems).containsExactly(
-        new Problem("$.agenda[0].start",
+        new Problem("$.conference.programme[0].start",
             "\"2026-05-27T13:45:00\" has no UTC offset; write it like 2026-05-27T14:00:00+07:00"),
-        new Problem("$.agenda[2].end", "\"27/5/2026 14h20\" is not a time like 2026-05-27T14:00:00+07:00"),
-        new Problem("$.agenda[4].start",
+        new Problem("$.conference.programme[2].end", "\"27/5/2026 14h20\" is not a time like 2026-05-27T14:00:00+07:00"),
+        new Problem("$.conference.programme[4].start",
             "\"2026-05-27T14:35\" has no UTC offset; write it like 2026-05-27T14:00:00+07:00"));
   }
 
@@ -232,7 +234,7 @@ class EventValidationTest {
   void timeWithAnOffsetOtherThanTheZonesIsAProblem() {
     List<Problem> problems = problems(json -> item(json, 0).put("start", "2026-05-27T06:45:00Z"));
 
-    assertThat(problems).containsExactly(new Problem("$.agenda[0].start",
+    assertThat(problems).containsExactly(new Problem("$.conference.programme[0].start",
         "\"2026-05-27T06:45:00Z\" has offset Z but the event zone Asia/Ho_Chi_Minh is at +07:00 then"));
   }
 
@@ -244,8 +246,8 @@ class EventValidationTest {
     });
 
     assertThat(problems).containsExactly(
-        new Problem("$.agenda[1].end", "ends 13:59, not after its start 14:00"),
-        new Problem("$.agenda[8].end", "ends 16:30, not after its start 16:30"));
+        new Problem("$.conference.programme[1].end", "ends 13:59, not after its start 14:00"),
+        new Problem("$.conference.programme[8].end", "ends 16:30, not after its start 16:30"));
   }
 
   @Test
@@ -254,23 +256,23 @@ class EventValidationTest {
       item(json, 2).put("end", at("14:40")); // runs into khai-mac (14:20) and cong-bo-the-le (14:35)
     });
 
-    assertThat(problems).extracting(Problem::path).containsExactly("$.agenda[3].start", "$.agenda[4].start");
-    assertThat(problems.get(0).message()).contains("starts 14:20", "overlaps the previous item", "$.agenda[2]",
+    assertThat(problems).extracting(Problem::path).containsExactly("$.conference.programme[3].start", "$.conference.programme[4].start");
+    assertThat(problems.get(0).message()).contains("starts 14:20", "overlaps the previous item", "$.conference.programme[2]",
         "ends 14:40");
-    assertThat(problems.get(1).message()).contains("starts 14:35", "overlaps an earlier item", "$.agenda[2]",
+    assertThat(problems.get(1).message()).contains("starts 14:35", "overlaps an earlier item", "$.conference.programme[2]",
         "ends 14:40");
   }
 
   @Test
   void agendaOutOfOrderIsFlagged() {
     List<Problem> problems = problems(json -> {
-      JsonArray agenda = json.getJsonArray("agenda");
+      JsonArray agenda = json.getJsonObject("conference").getJsonArray("programme");
       JsonObject first = agenda.getJsonObject(0);
       agenda.remove(0);
       agenda.add(first); // 13:45 - 14:00 after the closing
     });
 
-    assertThat(problems).extracting(Problem::path).containsExactly("$.agenda[8].start");
+    assertThat(problems).extracting(Problem::path).containsExactly("$.conference.programme[8].start");
     assertThat(problems.get(0).message()).contains("starts 13:45", "\"Bế mạc Hội nghị\"", "ends 16:40");
   }
 
@@ -278,8 +280,10 @@ class EventValidationTest {
   void agendaOverlapAcrossDaysShowsTheDate() {
     List<Problem> problems = problems(json -> item(json, 8).put("start", "2026-05-26T16:30:00+07:00"));
 
-    assertThat(problems).extracting(Problem::path).containsExactly("$.agenda[8].start");
+    assertThat(problems).extracting(Problem::path)
+        .containsExactly("$.conference.programme[8].start", "$.conference.programme[8].start");
     assertThat(problems.get(0).message()).contains("starts 2026-05-26 16:30", "ends 2026-05-27 16:30");
+    assertThat(problems.get(1).message()).isEqualTo("starts on 2026-05-26, not on the day's date 2026-05-27");
   }
 
   @Test
@@ -291,16 +295,16 @@ class EventValidationTest {
     });
 
     assertThat(problems).containsExactly(
-        new Problem("$.agenda[1].id", "duplicate agenda id don-tiep, already used by $.agenda[0]"),
-        new Problem("$.agenda[2].title", "is required"),
-        new Problem("$.agenda[3].end", "is required"));
+        new Problem("$.conference.programme[1].id", "duplicate programme id don-tiep, already used by $.conference.programme[0]"),
+        new Problem("$.conference.programme[2].title", "is required"),
+        new Problem("$.conference.programme[3].end", "is required"));
   }
 
   @Test
   void byIsOptional() {
     Event event = loads(json -> item(json, 0).remove("by"));
 
-    assertThat(event.agenda().get(0).by()).isEmpty();
+    assertThat(event.conference().programme().get(0).by()).isEmpty();
   }
 
   // ---- stages ----
@@ -323,6 +327,17 @@ class EventValidationTest {
     assertThat(problems).containsExactly(
         new Problem("$.stages[0].from", "\"28/5/2026\" is not a date like 2026-06-25"),
         new Problem("$.stages[2].id", "duplicate stage id chang-2, already used by $.stages[1]"));
+  }
+
+  @Test
+  void theContestHasThreeStagesInOrder() {
+    assertThat(problems(json -> json.getJsonArray("stages").remove(2))).containsExactly(new Problem("$.stages",
+        "has 2 stages; the contest has three, in order: Chặng 1 (learning), Chặng 2 (the qualified units' entries),"
+            + " Chặng 3 (the final)"));
+    assertThat(problems(json -> json.getJsonArray("stages").getJsonObject(1).put("from", "2026-06-10")))
+        .containsExactly(new Problem("$.stages[1].from",
+            "starts 2026-06-10, before the stage before it ends (2026-06-10); stages follow one another"));
+    assertThat(loads(json -> { }).stage2().from()).isEqualTo(LocalDate.of(2026, 6, 12));
   }
 
   // ---- quotas ----
@@ -379,8 +394,8 @@ class EventValidationTest {
   void fewerFinalistsThanFinalistPrizes() {
     List<Problem> problems = problems(json -> json.getJsonObject("quotas").put("finalists", 5));
 
-    // 6 finalist places for 5 finalists; 5 consolation prizes for the 6 others still fit
-    assertThat(problems).extracting(Problem::path).containsExactly("$.prizes[2].count");
+    // 6 finalist places for 5 finalists; 5 consolation prizes for the 6 others still fit; 6 slots for 5
+    assertThat(problems).extracting(Problem::path).containsExactly("$.prizes[2].count", "$.final.programme");
   }
 
   @Test
@@ -452,11 +467,116 @@ class EventValidationTest {
   @Test
   void finalRulesAreChecked() {
     List<Problem> problems = problems(json -> json.getJsonObject("final")
-        .put("date", "25/06/2026").put("presentationMinutes", 0).put("qaMinutes", -1)
-        .put("dropHighestAndLowest", "yes"));
+        .put("date", "25/06/2026").put("dropHighestAndLowest", "yes"));
 
-    assertThat(problems).extracting(Problem::path).containsExactly("$.final.date", "$.final.dropHighestAndLowest",
-        "$.final.presentationMinutes", "$.final.qaMinutes");
+    assertThat(problems).extracting(Problem::path).containsExactly("$.final.date", "$.final.dropHighestAndLowest");
+  }
+
+  // ---- the days ----
+
+  private static JsonObject day(JsonObject json, String key) {
+    return json.getJsonObject(key);
+  }
+
+  private static JsonObject finalItem(JsonObject json, int i) {
+    return json.getJsonObject("final").getJsonArray("programme").getJsonObject(i);
+  }
+
+  @Test
+  void eachDayHasItsOwnDateStartVenueAndProgramme() {
+    Event event = loads(json -> { });
+
+    Day conference = event.conference();
+    assertThat(conference.id()).isEqualTo(Day.CONFERENCE);
+    assertThat(conference.date()).isEqualTo(LocalDate.of(2026, 5, 27));
+    assertThat(conference.start()).isEqualTo(Instant.parse("2026-05-27T14:00:00+07:00"));
+    assertThat(conference.venue()).isEqualTo(new Venue("Phòng 103, Trung tâm Hội nghị - Biểu diễn thành phố",
+        "đường Trần Kiên, khu đô thị Bắc sông Cấm, phường Thủy Nguyên"));
+    assertThat(conference.programme()).hasSize(9);
+    assertThat(conference.presentations()).isEmpty();
+
+    Day finalDay = event.finalDay();
+    assertThat(finalDay.id()).isEqualTo(Day.FINAL);
+    assertThat(finalDay.name()).isEqualTo("Lễ Chung kết và trao giải");
+    assertThat(finalDay.date()).isEqualTo(LocalDate.of(2026, 6, 25));
+    assertThat(finalDay.start()).isEqualTo(Instant.parse("2026-06-25T14:00:00+07:00"));
+    assertThat(finalDay.venue().full()).startsWith("Phòng 103").contains("(đường Trần Kiên");
+    assertThat(finalDay.presentations()).extracting(AgendaItem::presentation).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(finalDay.presentations()).allMatch(slot -> slot.plannedDurationMs() == 10 * 60_000);
+    // items given by their length follow one another from the welcome, which has its own times
+    assertThat(finalDay.programme().get(0).plannedStart()).isEqualTo(Instant.parse("2026-06-25T13:45:00+07:00"));
+    for (int i = 1; i < finalDay.programme().size(); i++) {
+      assertThat(finalDay.programme().get(i).plannedStart()).isEqualTo(finalDay.programme().get(i - 1).plannedEnd());
+    }
+    assertThat(finalDay.presentations().get(0).plannedStart()).isEqualTo(Instant.parse("2026-06-25T14:30:00+07:00"));
+    assertThat(event.day(Day.FINAL)).contains(finalDay);
+  }
+
+  @Test
+  void aDayNeedsItsDateStartVenueAndProgramme() {
+    List<Problem> problems = problems(json -> {
+      day(json, "conference").remove("date");
+      day(json, "conference").getJsonObject("venue").remove("address");
+      day(json, "final").put("start", "2026-06-26T08:00:00+07:00");
+      day(json, "final").put("venue", "Phòng 103");
+    });
+
+    assertThat(problems).containsExactly(
+        new Problem("$.conference.date", "is required"),
+        new Problem("$.conference.venue.address", "is required"),
+        new Problem("$.final.start", "is on 2026-06-26, not on the day's date 2026-06-25"),
+        new Problem("$.final.venue", "must be an object {...}, not the string \"Phòng 103\""));
+  }
+
+  @Test
+  void anItemGivesItsTimesOrItsLengthAndStaysOnItsDay() {
+    List<Problem> problems = problems(json -> {
+      finalItem(json, 1).put("start", "2026-06-25T14:00:00+07:00");
+      finalItem(json, 2).put("minutes", 0);
+      item(json, 0).put("start", "2026-05-26T13:45:00+07:00").put("end", "2026-05-26T14:00:00+07:00");
+    });
+
+    assertThat(problems).containsExactly(
+        new Problem("$.conference.programme[0].start", "starts on 2026-05-26, not on the day's date 2026-05-27"),
+        new Problem("$.final.programme[1].minutes", "give either start and end, or minutes, not both"),
+        new Problem("$.final.programme[2].minutes", "must be from 1 to 720, not 0"));
+  }
+
+  @Test
+  void anItemByItsLengthThatRunsIntoATimedOneOverlaps() {
+    List<Problem> problems = problems(json -> json.getJsonObject("final").getJsonArray("programme")
+        .add(new JsonObject().put("id", "tiec").put("title", "Tiệc").put("start", "2026-06-25T16:00:00+07:00")
+            .put("end", "2026-06-25T17:00:00+07:00")));
+
+    assertThat(problems).extracting(Problem::path).containsExactly("$.final.programme[13].start");
+    assertThat(problems.get(0).message()).contains("starts 16:00", "\"Bế mạc\"", "ends 16:25");
+  }
+
+  @Test
+  void theFinalHasOnePresentationSlotPerFinalistNumberedInOrder() {
+    assertThat(problems(json -> json.getJsonObject("final").getJsonArray("programme").remove(9)))
+        .containsExactly(new Problem("$.final.programme",
+            "has 5 presentation slots, but the final has 6 finalists ($.quotas.finalists): one slot each"));
+    assertThat(problems(json -> finalItem(json, 5).put("presentation", 3)))
+        .containsExactly(new Problem("$.final.programme[5].presentation",
+            "is 3 but this is slot 2 of the programme: slots are numbered 1, 2, 3… in programme order"));
+    assertThat(problems(json -> item(json, 2).put("presentation", 1)))
+        .extracting(Problem::path).containsExactly("$.conference.programme[2].presentation");
+  }
+
+  @Test
+  void fieldsOfTheEarlierFormatSayWhereTheyWent() {
+    List<Problem> problems = problems(json -> {
+      json.put("agenda", new JsonArray());
+      json.put("venue", "Phòng 103");
+      json.getJsonObject("final").put("presentationMinutes", 7);
+    });
+
+    assertThat(problems).containsExactly(
+        new Problem("$.agenda", "moved: the conference's programme is $.conference.programme"),
+        new Problem("$.venue", "moved: the conference's venue is $.conference.venue, {\"name\", \"address\"}"),
+        new Problem("$.final.presentationMinutes", "moved: each presentation slot is an item of $.final.programme"
+            + " with \"presentation\": N and its own \"minutes\""));
   }
 
   @Test
@@ -485,6 +605,34 @@ class EventValidationTest {
         new Ranking.Key("reachedAt", false));
   }
 
+  // ---- contacts ----
+
+  @Test
+  void theLettersContactsAreRead() {
+    Contacts contacts = loads(json -> { }).contacts();
+    assertThat(contacts.phones()).extracting(Contacts.Phone::number).containsExactly("0982 103 591", "0962 335 887", "0904 592 340");
+    assertThat(contacts.phones().get(0).dialable()).isEqualTo("0982103591");
+    assertThat(contacts.email()).isEqualTo("tulieu&nghiencuu@hpstic.vn");
+    assertThat(contacts.links()).extracting(Contacts.Link::url).containsExactly(
+        "http://onetouch.mic.gov.vn/khoa-hoc-dia-phuong/khoa-hoc-hai-phong", "https://daotaotructuyen.haiphong.gov.vn/");
+    assertThat(loads(json -> json.remove("contacts")).contacts()).isEqualTo(Contacts.NONE);
+  }
+
+  @Test
+  void contactsAreChecked() {
+    List<Problem> problems = problems(json -> {
+      JsonObject contacts = json.getJsonObject("contacts");
+      contacts.getJsonArray("phones").getJsonObject(1).put("number", "gọi tôi");
+      contacts.put("email", "tulieu.hpstic.vn");
+      contacts.getJsonArray("links").getJsonObject(0).put("url", "onetouch.mic.gov.vn");
+    });
+
+    assertThat(problems).containsExactly(
+        new Problem("$.contacts.phones[1].number", "\"gọi tôi\" is not a phone number like 0982 103 591"),
+        new Problem("$.contacts.email", "\"tulieu.hpstic.vn\" is not an e-mail address"),
+        new Problem("$.contacts.links[0].url", "\"onetouch.mic.gov.vn\" is not a web address starting with http:// or https://"));
+  }
+
   // ---- all at once ----
 
   @Test
@@ -499,6 +647,6 @@ class EventValidationTest {
     });
 
     assertThat(problems).extracting(Problem::path).containsExactly("$.shortName", "$.units[3].kind",
-        "$.agenda[6].start", "$.stages[0].to", "$.quotas.finalists", "$.rubric.criteria[4].max");
+        "$.conference.programme[6].start", "$.stages[0].to", "$.quotas.finalists", "$.rubric.criteria[4].max");
   }
 }

@@ -2,9 +2,14 @@ package diemcau.finale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +51,31 @@ class DrawTest {
     for (int i = 0; i < 100; i++) {
       assertThat(Draw.newSeed()).isBetween(0L, Draw.MAX_SEED);
     }
+  }
+
+  @Test
+  @DisplayName("the recipe shown in the hall, webroot/redraw.py, gives the server's order for any seed")
+  void pythonRecipe() throws Exception {
+    List<Long> seeds = List.of(0L, 1L, 42L, 4821L, 123_456_789L, 2026_06_25L, Draw.MAX_SEED);
+    for (long seed : seeds) {
+      String output = python(Path.of("webroot", "redraw.py").toString(), Long.toString(seed), String.join(",", FINALISTS));
+      assertThat(List.of(output.strip().split(","))).as("seed %d", seed).isEqualTo(Draw.order(FINALISTS, seed));
+    }
+  }
+
+  /** Runs python3 with these arguments; skipped, saying why, where there is no python3. */
+  private static String python(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("python3"));
+    command.addAll(List.of(args));
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException notInstalled) {
+      Assumptions.abort("python3 is not installed here: the draw's Python recipe is not checked (" + notInstalled.getMessage() + ")");
+      throw notInstalled;
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+    return output;
   }
 }

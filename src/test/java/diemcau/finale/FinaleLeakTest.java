@@ -60,7 +60,8 @@ class FinaleLeakTest {
     fixture.finalists();
     List<String> tokens = fixture.judges(3);
     fixture.ok(fixture.mc("final.draw", new JsonObject()));
-    fixture.ok(fixture.mc("final.agenda.start", new JsonObject()));
+    assertThat(fixture.state().getJsonObject("draw").getBoolean("seedGiven")).as("the server picked the seed").isFalse();
+    fixture.startSlot(1);
     List<String> order = fixture.state().getJsonArray("order").stream().map(String.class::cast).toList();
     for (String unit : order) {
       int f = States.FINALISTS.indexOf(unit);
@@ -68,7 +69,7 @@ class FinaleLeakTest {
         fixture.ok(fixture.as(tokens.get(j), "judge.score",
             new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(f, j))));
       }
-      fixture.ok(fixture.mc("final.agenda.next", new JsonObject()));
+      fixture.ok(fixture.mc("agenda.next", new JsonObject()));
     }
     Set<String> secrets = secretNumbers(tokens.size());
     fixture.ok(fixture.admin("final.finalise", new JsonObject()));

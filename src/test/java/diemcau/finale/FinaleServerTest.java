@@ -68,6 +68,7 @@ class FinaleServerTest {
     JsonObject state = fixture.state();
     assertThat(state.getJsonArray("order").getList()).isEqualTo(Draw.order(States.FINALISTS, 123_456_789L));
     assertThat(state.getJsonObject("draw").getLong("seed")).isEqualTo(123_456_789L);
+    assertThat(state.getJsonObject("draw").getBoolean("seedGiven")).as("a number drawn in the hall").isTrue();
     assertThat(state.getJsonObject("draw").getJsonArray("sorted").getList()).isSorted();
 
     Rest.Reply again = fixture.mc("final.draw", new JsonObject());
@@ -79,6 +80,7 @@ class FinaleServerTest {
     fixture.ok(fixture.admin("final.draw.redo", new JsonObject().put("reason", "Máy chiếu lỗi khi bốc thăm").put("seed", 7)));
     assertThat(fixture.state().getJsonArray("order").getList()).isEqualTo(Draw.order(States.FINALISTS, 7));
     assertThat(fixture.state().getJsonObject("draw").getInteger("redraws")).isEqualTo(1);
+    assertThat(Rest.get(server.port, "/redraw.py", null).body().getString("text")).contains("def draw(codes, seed)");
     JsonArray audit = Rest.get(server.port, "/api/audit", TestServer.ADMIN_TOKEN).body().getJsonArray("entries");
     JsonObject redo = audit.getJsonObject(0);
     assertThat(redo.getString("command")).isEqualTo("final.draw.redo");
@@ -86,32 +88,63 @@ class FinaleServerTest {
     assertThat(redo.getJsonObject("args").getString("reason")).isEqualTo("Máy chiếu lỗi khi bốc thăm");
     assertThat(audit.getJsonObject(1).getJsonObject("args").getLong("seed")).isEqualTo(123_456_789L);
 
-    fixture.ok(fixture.mc("final.agenda.start", new JsonObject()));
+    fixture.startSlot(1);
     assertThat(fixture.admin("final.draw.redo", new JsonObject().put("reason", "Thử lại lần nữa")).status()).isEqualTo(409);
   }
 
   @Test
-  @DisplayName("the running order is one timed slot per finalist, in the drawn order")
+  @DisplayName("the final's programme runs on the agenda: its slots take the drawn order, with pause, time, drift and goto")
   void runningOrder() throws Exception {
     fixture.finalists();
-    fixture.ok(fixture.admin("final.schedule", new JsonObject().put("start", "2026-06-25T14:00:00+07:00")));
+    fixture.ok(fixture.mc("agenda.day", new JsonObject().put("day", "final")));
+    JsonObject agenda = fixture.agenda();
+    assertThat(agenda.getString("day")).isEqualTo("final");
+    assertThat(agenda.getString("date")).isEqualTo("2026-06-25");
+    assertThat(agenda.getJsonObject("venue").getString("name")).startsWith("Phòng 103");
+    int first = FinalFixture.slotIndex(server, 1);
+    assertThat(agenda.getJsonArray("items").getJsonObject(first).getString("title")).isEqualTo("Phần trình bày thứ 1");
+    Rest.Reply early = fixture.mc("agenda.goto", new JsonObject().put("index", first));
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.body().getJsonObject("error").getString("code")).isEqualTo("no_order");
+
     fixture.ok(fixture.mc("final.draw", new JsonObject().put("seed", 1)));
-    fixture.ok(fixture.mc("final.agenda.start", new JsonObject()));
-    JsonObject agenda = fixture.state().getJsonObject("agenda");
-    JsonArray items = agenda.getJsonArray("items");
-    assertThat(items).hasSize(6);
-    assertThat(items.getJsonObject(0).getString("id")).isEqualTo("slot-" + Draw.order(States.FINALISTS, 1).get(0));
-    assertThat(items.getJsonObject(1).getLong("plannedStart") - items.getJsonObject(0).getLong("plannedStart"))
-        .isEqualTo(10 * 60_000L);
-    assertThat(agenda.getString("status")).isEqualTo("running");
-    fixture.ok(fixture.mc("final.agenda.next", new JsonObject()));
-    assertThat(fixture.state().getJsonObject("agenda").getInteger("current")).isEqualTo(1);
+    List<String> order = Draw.order(States.FINALISTS, 1);
+    JsonArray items = fixture.agenda().getJsonArray("items");
+    assertThat(items).hasSize(server.server.event().finalDay().programme().size());
+    for (int slot = 1; slot <= 6; slot++) {
+      JsonObject item = items.getJsonObject(FinalFixture.slotIndex(server, slot));
+      assertThat(item.getInteger("presentation")).isEqualTo(slot);
+      assertThat(item.getString("unit")).isEqualTo(order.get(slot - 1));
+      assertThat(item.getString("title")).isEqualTo(Outcome.name(server.server.event(), order.get(slot - 1)));
+      assertThat(item.getString("by")).startsWith("Trợ lý AI số ");
+      assertThat(item.getLong("plannedEnd") - item.getLong("plannedStart")).isEqualTo(10 * 60_000L);
+    }
+    assertThat(fixture.state().containsKey("agenda")).as("one agenda, not a second one in the final's topic").isFalse();
+
+    fixture.ok(fixture.mc("agenda.goto", new JsonObject().put("index", first)));
+    fixture.ok(fixture.mc("agenda.pause", new JsonObject()));
+    fixture.ok(fixture.mc("agenda.adjust", new JsonObject().put("ms", 60_000)));
+    agenda = fixture.agenda();
+    assertThat(agenda.getString("status")).isEqualTo("paused");
+    assertThat(agenda.getJsonObject("now").getString("unit")).isEqualTo(order.get(0));
+    assertThat(agenda.getLong("durationMs")).isEqualTo(11 * 60_000L);
+    assertThat(agenda.getLong("driftMs")).as("drift against the planned 14:40 end").isNotNull();
+    fixture.ok(fixture.mc("agenda.resume", new JsonObject()));
+    fixture.ok(fixture.mc("agenda.next", new JsonObject()));
+    assertThat(fixture.agenda().getJsonObject("now").getString("unit")).isEqualTo(order.get(1));
+    assertThat(fixture.progress().getString("current")).isEqualTo(order.get(1));
+
+    Rest.Reply switchDay = fixture.mc("agenda.day", new JsonObject().put("day", "conference"));
+    assertThat(switchDay.status()).isEqualTo(409);
+    assertThat(switchDay.body().getJsonObject("error").getString("code")).isEqualTo("day_in_progress");
+    assertThat(fixture.mc("final.agenda.next", new JsonObject()).status()).as("no second family of agenda commands").isEqualTo(404);
   }
 
   @Test
   @DisplayName("a judge's scores are checked against the rubric: every criterion, in range, for a finalist")
   void scoringValidation() throws Exception {
     fixture.finalists();
+    fixture.presentAll();
     String judge = fixture.judges(1).get(0);
     String unit = States.FINALISTS.get(0);
     JsonObject missing = FinalFixture.distinct(0, 0);
@@ -132,6 +165,7 @@ class FinaleServerTest {
   @DisplayName("a submitted sheet is locked; a correction needs a reason and is logged with before and after")
   void lockAndCorrect() throws Exception {
     fixture.finalists();
+    fixture.presentAll();
     String judge = fixture.judges(1).get(0);
     String unit = States.FINALISTS.get(0);
     fixture.ok(fixture.as(judge, "judge.score", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(0, 0))));
@@ -159,6 +193,7 @@ class FinaleServerTest {
   @DisplayName("a judge sees only their own sheets, and the MC sees who has submitted, never a value")
   void whoSeesWhat() throws Exception {
     fixture.finalists();
+    fixture.presentAll();
     List<String> judges = fixture.judges(2);
     String unit = States.FINALISTS.get(0);
     fixture.ok(fixture.as(judges.get(0), "judge.score", new JsonObject().put("unit", unit).put("scores", FinalFixture.distinct(0, 0))));
@@ -236,7 +271,7 @@ class FinaleServerTest {
   }
 
   @Test
-  @DisplayName("the organisers export the official results, every judge's sheet and the certificates list")
+  @DisplayName("the organisers export the official results, every judge's sheet and the certificates list, prizes as the letters write them")
   void exports() throws Exception {
     fixture.finalists();
     fixture.scoreAll(fixture.judges(3), FinalFixture::distinct);
@@ -245,13 +280,21 @@ class FinaleServerTest {
     String results = Rest.get(server.port, "/api/final/export/results.csv", TestServer.ADMIN_TOKEN).body().getString("text");
     assertThat(results.lines()).hasSize(12);
     assertThat(results.lines().toList().get(1))
-        .startsWith("Chung kết,1,11560,Phường Thủy Nguyên,Trợ lý AI số 1,80.25,82.25 (loại),77.25 (loại),80.25,Giải Nhất,10000000");
-    assertThat(results).contains("Chặng 2,,SO-YT,Sở Y tế,Trợ lý AI số 11,,,,,Giải Khuyến khích,2000000");
+        .isEqualTo("Chung kết,1,11560,Phường Thủy Nguyên,Trợ lý AI số 1,80.25,82.25 (loại),77.25 (loại),80.25,Giải Nhất,10000000,"
+            + "Mười triệu đồng,Giấy khen của Giám đốc Sở Khoa học và Công nghệ");
+    assertThat(results.lines().toList().get(0)).endsWith("Điểm trung bình,Giải,Tiền thưởng (VNĐ),Bằng chữ,Khen thưởng");
+    assertThat(results).contains("Chặng 2,,SO-YT,Sở Y tế,Trợ lý AI số 11,,,,,Giải Khuyến khích,2000000,Hai triệu đồng,"
+        + "Giấy khen của Giám đốc Sở Khoa học và Công nghệ");
+    assertThat(results).contains(",Giải Nhì,5000000,Năm triệu đồng,", ",Giải Ba,3000000,Ba triệu đồng,");
     String scores = Rest.get(server.port, "/api/final/export/scores.csv", TestServer.ADMIN_TOKEN).body().getString("text");
     assertThat(scores.lines()).hasSize(19);
     String certificates = Rest.get(server.port, "/api/final/export/certificates.csv", TestServer.ADMIN_TOKEN).body().getString("text");
     assertThat(certificates.lines()).hasSize(12);
-    assertThat(certificates.lines().toList().get(1)).startsWith("1,Phường Thủy Nguyên,11560,Giải Nhất,1,10000000");
+    assertThat(certificates.lines().toList().get(0)).isEqualTo("\uFEFFSTT,Đơn vị,Mã đơn vị,Giải,Hạng,Tiền thưởng (VNĐ),Bằng chữ,"
+        + "Khen thưởng,Bài dự thi,Người đại diện");
+    assertThat(certificates.lines().toList().get(1)).isEqualTo("1,Phường Thủy Nguyên,11560,Giải Nhất,1,10000000,Mười triệu đồng,"
+        + "Giấy khen của Giám đốc Sở Khoa học và Công nghệ,Trợ lý AI số 1,Nguyễn Văn A");
+    assertThat(certificates.lines().toList().get(11)).startsWith("11,").contains(",Giải Khuyến khích,,2000000,Hai triệu đồng,");
     assertThat(Rest.get(server.port, "/api/final/export/results.csv", TestServer.MC_TOKEN).status()).isEqualTo(403);
   }
 

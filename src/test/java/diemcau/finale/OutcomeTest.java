@@ -59,8 +59,13 @@ class OutcomeTest {
     totals[1] = new String[] {"0", "90", "100"};
     FinalState state = States.judged(totals);
     Outcome outcome = Outcome.of(state, EVENT);
-    assertThat(outcome.problems()).singleElement().asString()
-        .contains("tie between", "Phường Hải Dương", "Xã Thanh Miện", "Giải Nhất and Giải Nhì");
+    assertThat(outcome.problems()).singleElement().satisfies(issue -> {
+      assertThat(issue.code()).isEqualTo("tie_at_prize");
+      assertThat(issue.units()).containsExactlyInAnyOrder("Phường Hải Dương", "Xã Thanh Miện");
+      assertThat(issue.prizes()).containsExactly("Giải Nhất", "Giải Nhì");
+      assertThat(issue.message()).contains("tie between", "Giải Nhất and Giải Nhì");
+    });
+    assertThat(outcome.missing()).isEmpty();
     assertThat(Standings.ties(outcome.finalists())).containsExactly(List.of("10525", "11239"));
     Outcome decided = Outcome.of(state.withTieBreaks(List.of(List.of("11239", "10525"))), EVENT);
     assertThat(decided.problems()).isEmpty();
@@ -74,7 +79,11 @@ class OutcomeTest {
   void missingSheet() {
     String[][] totals = DISTINCT.clone();
     totals[3] = new String[] {"10", null, "70"};
-    assertThat(Outcome.of(States.judged(totals), EVENT).problems()).containsExactly("Giám khảo 2 has not scored Xã Tuệ Tĩnh");
+    Outcome outcome = Outcome.of(States.judged(totals), EVENT);
+    assertThat(outcome.problems()).isEmpty();
+    assertThat(outcome.missing()).containsExactly(new Outcome.Issue("sheet_missing", "Giám khảo 2", List.of("Xã Tuệ Tĩnh"),
+        List.of(), "Giám khảo 2 has not scored Xã Tuệ Tĩnh"));
+    assertThat(outcome.ready()).isFalse();
   }
 
   @Test

@@ -44,6 +44,6 @@ final class States {
         }
       }
     }
-    return new FinalState(new Stage2(entries, council, FINALISTS), Running.empty(), judging, List.of(), null);
+    return new FinalState(new Stage2(entries, council, FINALISTS), null, judging, List.of(), null);
   }
 }

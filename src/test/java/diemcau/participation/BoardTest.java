@@ -59,10 +59,12 @@ class BoardTest {
     Unit first = event.communes().get(0);
     Unit second = event.communes().get(1);
     Map<String, Integer> headcounts = Map.of(first.code(), 10, second.code(), 10);
-    List<Person> before = List.of(new Person("a", first.code(), null, 1L, 2L, null, 2));
+    List<Person> before = List.of(new Person("a", first.code(), null, 1L, 2L, null, 2),
+        new Person("b", first.code(), null, 1L, 2L, null, 2), new Person("c", second.code(), null, 1L, 2L, null, 2));
     Board was = Board.of(event, headcounts, before);
-    List<Person> after = List.of(before.get(0), new Person("b", second.code(), null, 1L, 2L, null, 2),
-        new Person("c", second.code(), null, 1L, 3L, null, 3));
+    List<Person> after = new java.util.ArrayList<>(before);
+    after.add(new Person("d", second.code(), null, 1L, 3L, null, 3));
+    after.add(new Person("e", second.code(), null, 1L, 3L, null, 3));
     JsonObject rows = Board.of(event, headcounts, after).toJson("rule", was.ranks()).getJsonArray("groups").getJsonObject(0);
     JsonObject top = rows.getJsonArray("rows").getJsonObject(0);
     assertThat(top.getString("unit")).isEqualTo(second.code());

@@ -65,6 +65,26 @@ class StandingsTest {
   }
 
   @Test
+  @DisplayName("a unit with no completion is not ranked and never qualifies, whatever the rule and its headcount")
+  void zeroCompletions() {
+    unit("U1", 100, 0, null, null);
+    unit("U2", null, 0, null, null);
+    Standings.Group nobody = rank(units(2), DEFAULT, 1);
+    assertThat(ranks(nobody)).containsOnlyNulls();
+    assertThat(qualified(nobody)).containsOnly(Standings.Qualified.NO);
+    assertThat(nobody.cutTie()).isFalse();
+
+    // by participants, the zero units would otherwise tie at 1 above nobody, or be ranked at all
+    Ranking byParticipants = new Ranking(List.of("participants desc"), "rule");
+    assertThat(ranks(rank(units(2), byParticipants, 1))).containsOnlyNulls();
+    unit("U3", 100, 1, 50, 7L);
+    Standings.Group group = rank(units(3), byParticipants, 2);
+    assertThat(order(group)).containsExactly("U3", "U1", "U2");
+    assertThat(ranks(group)).containsExactly(1, null, null);
+    assertThat(qualified(group)).containsExactly(Standings.Qualified.YES, Standings.Qualified.NO, Standings.Qualified.NO);
+  }
+
+  @Test
   @DisplayName("rates are compared exactly, as fractions: 1/3 is below 33334/100000 and equal to 2/6")
   void exactRates() {
     unit("U1", 3, 1, null, 1L);
@@ -163,8 +183,8 @@ class StandingsTest {
     unit("U1", 10, 0, null, null);
     unit("U2", 10, 0, null, null);
     Standings.Group empty = rank(units(2), DEFAULT, 1);
-    assertThat(ranks(empty)).containsExactly(1, 1);
-    assertThat(qualified(empty)).containsOnly(Standings.Qualified.TIE);
+    assertThat(ranks(empty)).as("no completion: no rank, not a tie at 1").containsOnlyNulls();
+    assertThat(qualified(empty)).containsOnly(Standings.Qualified.NO);
   }
 
   @Test

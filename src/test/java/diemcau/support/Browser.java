@@ -57,6 +57,14 @@ public final class Browser implements AutoCloseable {
             + " })();"));
   }
 
+  /**
+   * The visible text of the first element matching {@code css} ("" when there is none), read in
+   * one step: a scene that replaces its nodes between a find and a read never makes it stale.
+   */
+  public String text(String css) {
+    return String.valueOf(driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css));
+  }
+
   public Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);
     Path file = SCREENSHOTS.resolve(name + ".png");

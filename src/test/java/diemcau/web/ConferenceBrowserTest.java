@@ -56,8 +56,10 @@ class ConferenceBrowserTest {
   @Test
   @DisplayName("next on the MC console, a message and a cut link are seen on every screen; shifted clocks agree")
   void conference() throws Exception {
-    List<JsonObject> items = server.server.event().agenda().stream()
+    List<JsonObject> items = server.server.event().conference().programme().stream()
         .map(item -> new JsonObject().put("title", item.title())).toList();
+    assertThat(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.day", new JsonObject().put("day", "conference")).status())
+        .isEqualTo(200);
     assertThat(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject()).status()).isEqualTo(200);
 
     hall = Browser.open(1920, 1080);
@@ -74,7 +76,10 @@ class ConferenceBrowserTest {
 
     for (Browser screen : List.of(hall, bridgeA, bridgeB)) {
       waiting(screen).until(d -> items.get(0).getString("title").equals(text(screen, ".agenda .now-title")));
+      assertThat(text(screen, ".topbar .where")).as("the day served").startsWith("Thứ Tư, 27/5/2026 · ");
     }
+    assertThat(text(hall, ".topbar .where")).isEqualTo("Thứ Tư, 27/5/2026 · Phòng 103, Trung tâm Hội nghị - Biểu diễn thành phố");
+    assertThat(text(bridgeA, ".topbar .where")).isEqualTo("Thứ Tư, 27/5/2026 · Điểm cầu Phường Thủy Nguyên");
     waiting(mc).until(d -> items.get(0).getString("title").equals(text(mc, "#now-title")));
 
     mc.driver.findElement(By.tagName("body")).sendKeys(Keys.SPACE);
@@ -127,6 +132,10 @@ class ConferenceBrowserTest {
     hall = Browser.open(1280, 900);
     hall.driver.get(server.http("/bridge?unit=11560&key=forged"));
     assertThat(text(hall, "h1")).isEqualTo("Liên kết điểm cầu không hợp lệ");
+    assertThat(text(hall, "ul.contacts")).as("whom to call for the right link").contains("Đường dây nóng (cả Zalo): 0982 103 591",
+        "E-mail: tulieu&nghiencuu@hpstic.vn", "onetouch.mic.gov.vn/khoa-hoc-dia-phuong/khoa-hoc-hai-phong", "daotaotructuyen.haiphong.gov.vn");
+    assertThat(hall.driver.findElement(By.cssSelector("ul.contacts a")).getAttribute("href")).isEqualTo("tel:0982103591");
+    hall.screenshot("bridge-wrong-link");
     hall.driver.get(server.http("/admin"));
     hall.driver.executeScript("localStorage.setItem('diemcau.adminToken', arguments[0])", TestServer.ADMIN_TOKEN);
     hall.driver.navigate().refresh();

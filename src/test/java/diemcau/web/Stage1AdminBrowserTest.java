@@ -62,7 +62,7 @@ class Stage1AdminBrowserTest {
     admin.driver.findElement(By.cssSelector("#import button")).click();
     waiting.until(d -> !d.findElements(By.cssSelector("#result .rejected tbody tr")).isEmpty());
     String refused = admin.driver.findElement(By.id("result")).getText();
-    assertThat(refused).contains("không nhập").contains("3").contains("unit");
+    assertThat(refused).contains("không nhập").contains("3").contains("Mã đơn vị").contains("Không có đơn vị mang mã này");
     admin.screenshot("stage1-refused-rows");
     assertThat(completed("11560")).as("nothing of the refused file was applied").isZero();
 

@@ -1,0 +1,11 @@
+package diemcau.participation;
+
+import java.util.Optional;
+
+/** Where a unit stands against the stage-1 cut line on the newest leaderboard. */
+@FunctionalInterface
+public interface Qualifiers {
+
+  /** The unit's standing; empty while the leaderboard is still loading. */
+  Optional<Standings.Qualified> qualified(String unit);
+}

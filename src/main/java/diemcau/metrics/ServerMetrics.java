@@ -19,7 +19,10 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
  * frames, commands, imports, the database pool).
  *
  * <p>Vert.x's per-connection byte counters ({@code NET_SERVER}) are off: the hub writes every
- * state frame to thousands of sockets and needs no per-write bookkeeping on that path.
+ * state frame to thousands of sockets and needs no per-write bookkeeping on that path. Its HTTP
+ * server metrics are off too: with them on, Vert.x 5.0 takes a connection's address before the
+ * PROXY protocol header names the client, so behind HAProxy every request came from the proxy and
+ * the per-address limits would throttle the whole audience as one address.
  */
 public final class ServerMetrics {
 
@@ -41,6 +44,7 @@ public final class ServerMetrics {
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
         .addDisabledMetricsCategory(MetricsDomain.NET_SERVER)
+        .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
         .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
         .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT)
         .addDisabledMetricsCategory(MetricsDomain.DATAGRAM_SOCKET));

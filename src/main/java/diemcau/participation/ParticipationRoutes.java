@@ -238,8 +238,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
     }
     Runnable refuse = () -> Http.refusedPage(ctx, "/css/public.css", "Không xem được báo cáo này",
         "Báo cáo của đơn vị chỉ mở được bằng đúng liên kết báo cáo của đơn vị (có khóa), do Ban Tổ chức gửi, "
-            + "hoặc bằng quyền quản trị. Liên kết điểm cầu in trên thẻ QR không mở được báo cáo.",
-        "This report opens only with the unit's own report link (with its key) or the admin token.");
+            + "hoặc bằng quyền quản trị. Liên kết điểm cầu in trên thẻ QR không mở được báo cáo.");
     if (key == null) {
       refuse.run();
     } else {

@@ -43,7 +43,8 @@ class ExportInjectionTest {
     fixture.stage2();
     String first = States.FINALISTS.get(0);
     fixture.ok(fixture.admin("stage2.entry", new JsonObject().put("unit", first).put("title", TITLE)
-        .put("representative", REPRESENTATIVE).put("contact", "a@example.vn").put("channel", "email")));
+        .put("representative", REPRESENTATIVE).put("contact", "a@example.vn").put("channel", "email")
+        .put("receivedAt", FinalFixture.IN_STAGE2)));
     fixture.ok(fixture.admin("final.finalists.confirm", new JsonObject()));
     List<String> judges = new ArrayList<>(fixture.judges(2));
     Rest.Reply created = Rest.post(server.port, "/api/final/judges", TestServer.ADMIN_TOKEN, new JsonObject().put("name", JUDGE).encode());

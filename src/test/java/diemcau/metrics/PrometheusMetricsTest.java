@@ -57,7 +57,7 @@ class PrometheusMetricsTest {
       assertThat(value(text, "diemcau_sockets{tier=\"public\"}")).isEqualTo(1.0);
       assertThat(value(text, "diemcau_sockets{tier=\"priority\"}")).isEqualTo(1.0);
       assertThat(value(text, "diemcau_frames_sent_total")).isGreaterThanOrEqualTo(sentBefore + 2);
-      assertThat(text).contains("diemcau_states_parked ", "vertx_http_server_requests_total", "jvm_memory_used_bytes");
+      assertThat(text).contains("diemcau_states_parked ", "vertx_pool_queue_pending", "jvm_memory_used_bytes");
     }
   }
 

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Every setting of a server run, read once from flags and environment ({@code DIEMCAU_*})
- * and passed in. {@code dbUrl} null means the embedded database in {@code dataDir}; {@code transport}
+ * and passed in. {@code dbUrl} null means the embedded database in {@code dataDir}; {@code freshDatabase}
+ * lets it start empty in a data folder that has secrets but has lost its database; {@code transport}
  * is one of {@link Transports#NAMES}.
  */
 public record Settings(
@@ -18,7 +19,8 @@ public record Settings(
     String adminToken,
     Path eventFile,
     String publicUrl,
-    String transport) {
+    String transport,
+    boolean freshDatabase) {
 
   /** Checks what can be checked before anything starts; the message names the setting. */
   public Settings {
@@ -30,7 +32,7 @@ public record Settings(
         // Connector/J speaks to MariaDB too; one driver keeps the jar small
         dbUrl = "jdbc:mysql:" + dbUrl.substring("jdbc:mariadb:".length());
       }
-      if (!dbUrl.startsWith("jdbc:mysql:") && !dbUrl.startsWith("jdbc:h2:")) {
+      if (!dbUrl.startsWith("jdbc:mysql:")) {
         throw new IllegalArgumentException(
             "DIEMCAU_DB_URL / --db-url must start with jdbc:mysql: or jdbc:mariadb:, got " + dbUrl.split("[;?]")[0]);
       }

@@ -41,7 +41,7 @@ class TransportsTest {
   @DisplayName("an unknown transport is refused, naming the setting and the choices")
   void unknownRefused() {
     assertThatThrownBy(() -> new Settings("127.0.0.1", 8080, Files.createTempDirectory("x"), null, null, null, null, null,
-        null, null, "carrier-pigeon"))
+        null, null, "carrier-pigeon", false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DIEMCAU_TRANSPORT / --transport")
         .hasMessageContaining("auto|epoll|io_uring|nio")
@@ -52,7 +52,7 @@ class TransportsTest {
   @DisplayName("a blank transport means auto")
   void blankIsAuto() throws Exception {
     Settings settings = new Settings("127.0.0.1", 8080, Files.createTempDirectory("x"), null, null, null, null, null,
-        null, null, " ");
+        null, null, " ", false);
     assertThat(settings.transport()).isEqualTo("auto");
   }
 }

@@ -223,14 +223,14 @@ public final class WebVerticle extends VerticleBase {
     store.ping()
         .onSuccess(ok -> ctx.json(new JsonObject()
             .put("status", "UP")
-            .put("database", new JsonObject().put("status", "UP").put("kind", store.kind()))
+            .put("database", new JsonObject().put("status", "UP").put("kind", store.kind().wire()))
             .put("event", event.id())
             .put("connections", hub.connections())
             .put("uptimeMs", clock.millis() - startedAt)))
         .onFailure(failure -> ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
             .end(new JsonObject()
                 .put("status", "DOWN")
-                .put("database", new JsonObject().put("status", "DOWN").put("kind", store.kind())
+                .put("database", new JsonObject().put("status", "DOWN").put("kind", store.kind().wire())
                     .put("error", String.valueOf(failure.getMessage())))
                 .encode()));
   }

@@ -50,7 +50,6 @@ class CommandDispatcherTest {
 
   private Vertx vertx;
   private Store store;
-  private String url;
   private final WordCore core = new WordCore();
   private final List<String> published = new ArrayList<>();
   private CommandDispatcher dispatcher;
@@ -58,8 +57,7 @@ class CommandDispatcherTest {
   @BeforeEach
   void open() throws Exception {
     vertx = Vertx.vertx();
-    url = Databases.h2();
-    store = Store.open(vertx, url, null, null);
+    store = Databases.sqlite(vertx);
     Clock clock = Clock.fixed(Instant.parse("2026-12-27T08:00:00Z"), ZoneOffset.UTC);
     dispatcher = new CommandDispatcher(store, clock, (published, rev) -> this.published.add(core.word + "@" + rev));
     dispatcher.register("word.set", Set.of(Role.MC), (caller, args, now) -> {
@@ -80,7 +78,6 @@ class CommandDispatcherTest {
   @AfterEach
   void close() throws Exception {
     store.close();
-    Databases.drop(url);
     vertx.close().await(5, TimeUnit.SECONDS);
   }
 

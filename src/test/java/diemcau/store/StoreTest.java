@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("The store, on embedded H2 and on MariaDB")
+@DisplayName("The store, on embedded SQLite and on MariaDB")
 class StoreTest {
 
   private Vertx vertx;
@@ -24,8 +24,12 @@ class StoreTest {
 
   private void open(String database) throws Exception {
     vertx = Vertx.vertx();
-    url = database.equals("h2") ? Databases.h2() : Databases.freshMariaDb();
-    store = Store.open(vertx, url, database.equals("h2") ? null : "root", null);
+    if (database.equals("sqlite")) {
+      store = Databases.sqlite(vertx);
+    } else {
+      url = Databases.freshMariaDb();
+      store = Store.mysql(vertx, url, "root", null);
+    }
   }
 
   @AfterEach
@@ -42,7 +46,7 @@ class StoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("migrates, saves and reloads a core's state with Vietnamese text intact, and upserts")
   void coreStateRoundTrip(String database) throws Exception {
     open(database);
@@ -69,7 +73,7 @@ class StoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("a transaction that fails leaves neither the state nor the audit row behind")
   void failedTransactionRollsBack(String database) throws Exception {
     open(database);
@@ -83,7 +87,7 @@ class StoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("the audit log lists entries newest first with their arguments and revision")
   void auditLog(String database) throws Exception {
     open(database);
@@ -102,7 +106,7 @@ class StoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("JDBC work runs on the store's worker threads, never on an event loop")
   void neverOnAnEventLoop(String database) throws Exception {
     open(database);

@@ -36,7 +36,7 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(Path dataDir, String dbUrl, String transport) throws Exception {
     int port = freePort();
     Settings settings = new Settings("127.0.0.1", port, dataDir, dbUrl, dbUrl == null ? null : "root", null,
-        MC_TOKEN, ADMIN_TOKEN, null, null, transport);
+        MC_TOKEN, ADMIN_TOKEN, null, null, transport, false);
     Server server = Server.start(settings, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
     return new TestServer(server, port, dataDir);
   }

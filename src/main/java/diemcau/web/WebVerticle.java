@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP and WebSocket edge of one event loop: routes in one place, the handshake that
@@ -40,6 +41,7 @@ public final class WebVerticle extends VerticleBase {
   public static final int WS_FRAME_LIMIT = 16 * 1024;
   public static final int WS_MESSAGE_LIMIT = 64 * 1024;
 
+  static final long HEALTH_TIMEOUT_MS = 2_000;
   private static final List<String> PAGES = List.of("hall", "mc", "judge", "admin", "stage1");
 
   private final WebSettings settings;
@@ -219,8 +221,9 @@ public final class WebVerticle extends VerticleBase {
     }, false).onSuccess(links -> ctx.json(new JsonObject().put("base", base).put("links", links))).onFailure(ctx::fail);
   }
 
+  /** UP when the database answers within {@link #HEALTH_TIMEOUT_MS} (and the embedded file is the one opened). */
   private void health(RoutingContext ctx) {
-    store.ping()
+    store.ping().timeout(HEALTH_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onSuccess(ok -> ctx.json(new JsonObject()
             .put("status", "UP")
             .put("database", new JsonObject().put("status", "UP").put("kind", store.kind().wire()))
@@ -275,12 +278,34 @@ public final class WebVerticle extends VerticleBase {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
   }
 
+  /**
+   * The newest state of a topic; with {@code ?settled=true}, only once every command taken before
+   * this read has finished and its outcome is known (what a console reads after "outcome unknown").
+   */
   private void state(RoutingContext ctx) {
     String topic = ctx.pathParam("topic");
-    Frame latest = LiveHub.TOPICS.contains(topic) ? hub.latest(topic) : null;
-    if (latest == null) {
+    if (!LiveHub.TOPICS.contains(topic)) {
       reply(ctx, CommandReplies.refused(404, "unknown_topic",
           "no such topic: " + topic + " (topics: " + String.join(", ", LiveHub.TOPICS) + ")"));
+      return;
+    }
+    if ("true".equals(ctx.request().getParam("settled"))) {
+      CommandReplies.settle(vertx).onSuccess(settled -> {
+        if (settled.getBoolean("ok")) {
+          latest(ctx, topic);
+        } else {
+          reply(ctx, settled);
+        }
+      });
+      return;
+    }
+    latest(ctx, topic);
+  }
+
+  private void latest(RoutingContext ctx, String topic) {
+    Frame latest = hub.latest(topic);
+    if (latest == null) {
+      reply(ctx, CommandReplies.refused(503, "starting", "the server is starting: no state of " + topic + " yet"));
       return;
     }
     ctx.response().putHeader("Content-Type", "application/json").end(latest.data().encode());

@@ -107,7 +107,10 @@ class CommandDispatcherTest {
     Future<Long> broken = run("word.broken", new JsonObject());
 
     assertThat(broken.failed()).isTrue();
-    assertThat(broken.cause()).isInstanceOf(SQLException.class).hasMessage("disk full");
+    assertThat(broken.cause()).isInstanceOfSatisfying(CommandException.class, e -> {
+      assertThat(e.status()).isEqualTo(503);
+      assertThat(e.code()).isEqualTo(CommandException.DATABASE_UNAVAILABLE);
+    });
     assertThat(core.word).isEqualTo("xin");
     assertThat(dispatcher.rev("screen")).isEqualTo(1);
     assertThat(published).containsExactly("xin@1");

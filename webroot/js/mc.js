@@ -1,6 +1,6 @@
 // The MC's console: agenda controls with keyboard shortcuts, the scene, messages, blackout,
 // and which bridge rooms are down — offline ones first.
-import { agendaClock, connect, countdown, driftSign, driftText, hhmm } from './client.js';
+import { REREAD_TEXT, agendaClock, connect, countdown, driftSign, driftText, hhmm } from './client.js';
 
 const TOKEN_KEY = 'diemcau.mcToken';
 const $ = (id) => document.getElementById(id);
@@ -17,11 +17,15 @@ const ERRORS = {
   forbidden: 'Mã truy cập này không có quyền',
   unauthorized: 'Mã truy cập không đúng',
   disconnected: 'Chưa kết nối tới máy chủ',
-  timeout: 'Máy chủ không trả lời',
+  not_executed: 'Lệnh chưa được thực hiện (máy chủ bận hoặc đang chờ cơ sở dữ liệu) — có thể bấm lại',
+  database_unavailable: 'Cơ sở dữ liệu chưa sẵn sàng — lệnh chưa được thực hiện, bấm lại khi hệ thống trở lại',
 };
+
 let live = null;
 let agenda = null;
-let busy = false; // one agenda command in flight at a time: a double press never skips two items
+// one agenda command in flight at a time, until its answer (or, when its outcome is unknown, until
+// the state is read again): a double press never skips two items
+let busy = false;
 let errorTimer = null;
 
 function showLogin(message = '') {
@@ -40,17 +44,34 @@ async function run(name, args = {}) {
   try {
     await live.command(name, args);
   } catch (error) {
-    const said = ERRORS[error.code] || error.message || 'Lệnh bị từ chối';
-    const english = document.createElement('small');
-    english.lang = 'en';
-    english.textContent = ` ${name}: ${error.message || error.code || ''}`;
-    $('command-error').replaceChildren(said, english);
-    clearTimeout(errorTimer);
-    errorTimer = setTimeout(() => $('command-error').replaceChildren(), 10_000);
+    if (error.code === 'outcome_unknown') {
+      await reread(name, error);
+    } else {
+      showError(ERRORS[error.code] || error.message || 'Lệnh bị từ chối', name, error, 10_000);
+    }
   } finally {
     if (agendaCommand) busy = false;
     document.body.classList.toggle('busy', busy);
   }
+}
+
+function showError(said, name, error, ms) {
+  const english = document.createElement('small');
+  english.lang = 'en';
+  english.textContent = ` ${name}: ${error.message || error.code || ''}`;
+  $('command-error').replaceChildren(said, english);
+  clearTimeout(errorTimer);
+  errorTimer = ms ? setTimeout(() => $('command-error').replaceChildren(), ms) : null;
+}
+
+// The command may have run: it is not sent again; its topic is read once the server knows, drawn, and said.
+async function reread(name, error) {
+  showError(REREAD_TEXT.pending, name, error, 0);
+  const topic = name.split('.')[0];
+  const data = await live.reread(topic);
+  if (topic === 'agenda') renderAgenda(data);
+  if (topic === 'screen') renderScreen(data);
+  showError(REREAD_TEXT.done, name, error, 30_000);
 }
 
 function start(token) {

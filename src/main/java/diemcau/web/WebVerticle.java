@@ -42,6 +42,8 @@ public final class WebVerticle extends VerticleBase {
   public static final int WS_MESSAGE_LIMIT = 64 * 1024;
 
   static final long HEALTH_TIMEOUT_MS = 2_000;
+  /** Smallest response body worth compressing. */
+  static final int COMPRESS_FROM_BYTES = 1024;
   private static final List<String> PAGES = List.of("hall", "mc", "judge", "admin", "stage1");
 
   private final WebSettings settings;
@@ -77,6 +79,9 @@ public final class WebVerticle extends VerticleBase {
         .setHost(settings.host())
         .setPort(settings.port())
         .setCompressionSupported(true)
+        // a command's reply or a small state is sent as it is: compressing a 30-byte body costs more
+        // than it saves (a new compressor per response, and the reply then waits for it)
+        .setCompressionContentSizeThreshold(COMPRESS_FROM_BYTES)
         // every handler answers on its own event loop; in exchange the HTTP connection, which an
         // upgraded socket keeps, writes directly instead of through a queue with a 4 KB chunk
         .setStrictThreadMode(true)

@@ -114,7 +114,7 @@ public final class CommandDispatcher {
       LOG.warn("command {}: the database did not confirm its commit; settled before the next command", name, doubt);
       inDoubt = new InDoubt(change, rev, entry, doubt);
       revs.put(topic, rev);
-      throw CommandException.outcomeUnknown(name + ": the database did not confirm the commit");
+      throw CommandException.outcomeUnknown("the database did not confirm the commit");
     } catch (SQLException e) {
       throw unavailable(name, e);
     }

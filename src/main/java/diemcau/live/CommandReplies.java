@@ -41,9 +41,10 @@ public final class CommandReplies {
     return vertx.eventBus().<JsonObject>request(Addresses.COMMANDS, request, new DeliveryOptions().setSendTimeout(deadlineMs))
         .map(Message::body)
         .recover(failure -> Future.succeededFuture(CommandDeadline.withdraw(vertx, request)
-            ? refused(503, CommandException.NOT_EXECUTED, name + " was not executed: it could not begin within " + deadlineMs
+            ? refused(503, CommandException.NOT_EXECUTED, "not executed: the command could not begin within " + deadlineMs
                 + " ms (the server was busy or waiting for the database); nothing changed, it is safe to send it again")
-            : refused(CommandException.outcomeUnknown(name + " began but the database did not confirm it within " + deadlineMs + " ms"))));
+            : refused(CommandException.outcomeUnknown("the command began but the database did not confirm it within "
+                + deadlineMs + " ms"))));
   }
 
   /**

@@ -59,8 +59,10 @@ public final class Store implements AutoCloseable {
   /**
    * MySQL/MariaDB: longest silence of the server in the middle of any statement or commit; a
    * network partition or a stopped server fails the call at this bound instead of when TCP gives up.
+   * Longer than a command's deadline (5 s): a stall that ends in between completes the command
+   * (its caller was told "outcome unknown") rather than failing it.
    */
-  static final int SOCKET_TIMEOUT_MS = 5_000;
+  static final int SOCKET_TIMEOUT_MS = 8_000;
   /** MySQL/MariaDB: longest wait on a row lock held by another session (seconds; the server's default is 50). */
   static final int LOCK_WAIT_TIMEOUT_S = 3;
   /** How long to wait for the server to end the session of a commit in doubt. */

@@ -34,9 +34,14 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir, String dbUrl, String transport) throws Exception {
+    return start(dataDir, dbUrl, transport, false);
+  }
+
+  /** With {@code freshDatabase}, as {@code --fresh-database}. */
+  public static TestServer start(Path dataDir, String dbUrl, String transport, boolean freshDatabase) throws Exception {
     int port = freePort();
     Settings settings = new Settings("127.0.0.1", port, dataDir, dbUrl, dbUrl == null ? null : "root", null,
-        MC_TOKEN, ADMIN_TOKEN, null, null, transport, false);
+        MC_TOKEN, ADMIN_TOKEN, null, null, transport, freshDatabase);
     Server server = Server.start(settings, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
     return new TestServer(server, port, dataDir);
   }

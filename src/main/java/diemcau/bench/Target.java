@@ -118,7 +118,10 @@ final class Target implements AutoCloseable {
     return ack;
   }
 
-  /** {@code POST /api/commands} on the console's loop, timed from just before the request is written. */
+  /**
+   * {@code POST /api/commands} on the console's loop, on its kept-alive connection, timed as the
+   * socket door is: from just before the request is written.
+   */
   private CompletableFuture<Sent> post(String name, JsonObject args) {
     Buffer body = new JsonObject().put("name", name).put("args", args == null ? new JsonObject() : args).toBuffer();
     CompletableFuture<Sent> answer = new CompletableFuture<>();
@@ -129,13 +132,16 @@ final class Target implements AutoCloseable {
             // accepts gzip, as HTTP libraries (Python's requests, browsers' fetch) do
             .setDecompressionSupported(true), new PoolOptions().setHttp1MaxSize(1));
       }
-      long sentNanos = System.nanoTime();
+      long[] sentNanos = new long[1];
       restClient.request(HttpMethod.POST, "/api/commands")
-          .compose(request -> request.putHeader("Authorization", "Bearer " + mcToken)
-              .putHeader("Content-Type", "application/json").send(body))
+          .compose(request -> {
+            request.putHeader("Authorization", "Bearer " + mcToken).putHeader("Content-Type", "application/json");
+            sentNanos[0] = System.nanoTime();
+            return request.send(body);
+          })
           .compose(response -> response.body())
           .map(Buffer::toJsonObject)
-          .onSuccess(reply -> answer.complete(new Sent(reply, sentNanos)))
+          .onSuccess(reply -> answer.complete(new Sent(reply, sentNanos[0])))
           .onFailure(answer::completeExceptionally);
     });
     return answer;

@@ -26,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,6 +62,7 @@ class ImportKillIT {
     try {
       List<String> units;
       double normalSeconds;
+      Phases phases;
       // timed on the same compiler as the restarts below, so that the kills spread over a whole import
       try (JarProcess jar = JarProcess.start(data, port, env, List.of("-XX:ArchiveClassesAtExit=" + archive, KillLoopIT.FAST_START))) {
         units = Rest.get(port, "/api/event", null).body().getJsonArray("units").stream()
@@ -67,6 +70,7 @@ class ImportKillIT {
         double first = importSeconds(port, file(units, 0));
         importSeconds(port, file(units, 1));
         normalSeconds = importSeconds(port, file(units, 2));
+        phases = Phases.newest(jar.output());
         System.out.printf(Locale.ROOT, "IMPORT KILL %s: first import of %,d rows %.2f s, a newer export (%,d changed) %.2f s%n",
             database, ROWS, first, CHANGED, normalSeconds);
         jar.terminate();
@@ -76,17 +80,21 @@ class ImportKillIT {
       int applied = 0;
       List<String> halfApplied = new ArrayList<>();
       List<Double> again = new ArrayList<>();
+      List<Long> delays = new ArrayList<>();
       JarProcess jar = JarProcess.start(data, port, env, jvm);
       try {
         for (int k = 3; k < 3 + KILLS; k++) {
           byte[] csv = file(units, k);
           awaitLoaded(port);
-          long delayMs = (long) (random.nextDouble() * normalSeconds * 1_100);
+          // most kills fall between the end of the parse and the reply, where the rows are written and committed
+          long delayMs = random.nextInt(4) == 0 ? (long) (random.nextDouble() * phases.repliedMs())
+              : phases.writingMs() - 20 + (long) (random.nextDouble() * (phases.repliedMs() - phases.writingMs() + 60));
           CompletableFuture<HttpResponse<String>> upload = HTTP.sendAsync(importRequest(port, csv), HttpResponse.BodyHandlers.ofString());
           Thread.sleep(delayMs);
           jar.kill();
           upload.handle((reply, failure) -> null).join();
           Applied after = inspect(data, dbUrl, k, csv);
+          delays.add(delayMs);
           if (after.rows() != 0 && after.rows() != CHANGED || after.audited() != (after.rows() == CHANGED) || after.people() != ROWS) {
             halfApplied.add("file " + k + " killed after " + delayMs + " ms: " + after);
           }
@@ -95,16 +103,17 @@ class ImportKillIT {
           jar = JarProcess.start(data, port, env, jvm);
           awaitLoaded(port);
           again.add(importSeconds(port, csv));
+          phases = Phases.newest(jar.output());
           assertThat(inspect(data, dbUrl, k, csv).rows()).isEqualTo(CHANGED);
         }
       } finally {
         jar.close();
       }
       double slowest = again.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-      System.out.printf(Locale.ROOT, "IMPORT KILL %s: %d kills during imports, %d half-applied, %d found complete and %d found "
-              + "untouched; the same file again after each restart %s s (normal %.2f s)%n", database, KILLS, halfApplied.size(),
-          applied, KILLS - applied - halfApplied.size(), again.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
-          normalSeconds);
+      System.out.printf(Locale.ROOT, "IMPORT KILL %s: %d kills during imports (%s ms after the upload began), %d half-applied, "
+              + "%d found complete and %d found untouched; the same file again after each restart %s s (normal %.2f s)%n", database,
+          KILLS, delays, halfApplied.size(), applied, KILLS - applied - halfApplied.size(),
+          again.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(), normalSeconds);
       assertThat(halfApplied).as("imports half-applied after SIGKILL").isEmpty();
       assertThat(slowest).as("the same file again takes its normal time").isLessThan(2 * normalSeconds + 1.5);
     } finally {
@@ -151,6 +160,28 @@ class ImportKillIT {
     while (!Boolean.TRUE.equals(Rest.get(port, "/api/state/leaderboard", null).body().getBoolean("ready"))) {
       assertThat(System.currentTimeMillis()).as("people loaded within 60 s").isLessThan(deadline);
       Thread.sleep(50);
+    }
+  }
+
+  /**
+   * The phases of the newest import, from the server's log: when the rows began to be written
+   * (the parse and the diff done) and when the import was committed and applied, in ms from the
+   * end of the upload.
+   */
+  record Phases(long writingMs, long repliedMs) {
+    private static final Pattern LINE = Pattern.compile(
+        "parsed in (\\d+) ms, diff (\\d+) ms, written in \\d+ ms, committed and applied (\\d+) ms after the upload");
+
+    static Phases newest(String log) {
+      Matcher line = LINE.matcher(log);
+      Phases newest = null;
+      while (line.find()) {
+        newest = new Phases(Long.parseLong(line.group(1)) + Long.parseLong(line.group(2)), Long.parseLong(line.group(3)));
+      }
+      if (newest == null) {
+        throw new IllegalStateException("no import in the server's log yet");
+      }
+      return newest;
     }
   }
 

@@ -70,7 +70,7 @@ class ImportKillIT {
         double first = importSeconds(port, file(units, 0));
         importSeconds(port, file(units, 1));
         normalSeconds = importSeconds(port, file(units, 2));
-        phases = Phases.newest(jar.output());
+        phases = Phases.newest(jar.output(), normalSeconds);
         System.out.printf(Locale.ROOT, "IMPORT KILL %s: first import of %,d rows %.2f s, a newer export (%,d changed) %.2f s%n",
             database, ROWS, first, CHANGED, normalSeconds);
         jar.terminate();
@@ -87,8 +87,9 @@ class ImportKillIT {
           byte[] csv = file(units, k);
           awaitLoaded(port);
           // most kills fall between the end of the parse and the reply, where the rows are written and committed
-          long delayMs = random.nextInt(4) == 0 ? (long) (random.nextDouble() * phases.repliedMs())
-              : phases.writingMs() - 20 + (long) (random.nextDouble() * (phases.repliedMs() - phases.writingMs() + 60));
+          long delayMs = random.nextInt(4) == 0 ? (long) (random.nextDouble() * (phases.uploadMs() + phases.repliedMs()))
+              : phases.uploadMs() + phases.writingMs() - 20
+                  + (long) (random.nextDouble() * (phases.repliedMs() - phases.writingMs() + 60));
           CompletableFuture<HttpResponse<String>> upload = HTTP.sendAsync(importRequest(port, csv), HttpResponse.BodyHandlers.ofString());
           Thread.sleep(delayMs);
           jar.kill();
@@ -103,7 +104,7 @@ class ImportKillIT {
           jar = JarProcess.start(data, port, env, jvm);
           awaitLoaded(port);
           again.add(importSeconds(port, csv));
-          phases = Phases.newest(jar.output());
+          phases = Phases.newest(jar.output(), again.get(again.size() - 1));
           assertThat(inspect(data, dbUrl, k, csv).rows()).isEqualTo(CHANGED);
         }
       } finally {
@@ -164,19 +165,21 @@ class ImportKillIT {
   }
 
   /**
-   * The phases of the newest import, from the server's log: when the rows began to be written
-   * (the parse and the diff done) and when the import was committed and applied, in ms from the
-   * end of the upload.
+   * The phases of the newest import: how long its upload took (the client's whole time less the
+   * server's), and, from the server's log, when the rows began to be written (the parse and the
+   * diff done) and when the import was committed and applied, in ms from the end of the upload.
    */
-  record Phases(long writingMs, long repliedMs) {
+  record Phases(long uploadMs, long writingMs, long repliedMs) {
     private static final Pattern LINE = Pattern.compile(
         "parsed in (\\d+) ms, diff (\\d+) ms, written in \\d+ ms, committed and applied (\\d+) ms after the upload");
 
-    static Phases newest(String log) {
+    static Phases newest(String log, double clientSeconds) {
       Matcher line = LINE.matcher(log);
       Phases newest = null;
       while (line.find()) {
-        newest = new Phases(Long.parseLong(line.group(1)) + Long.parseLong(line.group(2)), Long.parseLong(line.group(3)));
+        long replied = Long.parseLong(line.group(3));
+        newest = new Phases(Math.max(0, Math.round(clientSeconds * 1_000) - replied),
+            Long.parseLong(line.group(1)) + Long.parseLong(line.group(2)), replied);
       }
       if (newest == null) {
         throw new IllegalStateException("no import in the server's log yet");

@@ -113,11 +113,14 @@ class KillLoopIT {
   }
 
   /**
-   * What days of rehearsal leave: the agenda started, hundreds of messages and time adjustments,
-   * stage 2, judges' sheets and the results finalised, ready for the reveal. The number of commands.
+   * What days of rehearsal leave: the final's programme started, hundreds of messages and time
+   * adjustments, stage 2 (entered without stage-1 data, so with the admin's reason), the order
+   * drawn, every presentation run, judges' sheets and the results finalised, ready for the reveal.
+   * The number of commands.
    */
   static int age(int port) throws Exception {
     int commands = 0;
+    commands += ok(port, TestServer.MC_TOKEN, "agenda.day", new JsonObject().put("day", "final"));
     commands += ok(port, TestServer.MC_TOKEN, "agenda.start", new JsonObject());
     for (int i = 0; i < 150; i++) {
       commands += ok(port, TestServer.MC_TOKEN, "screen.message", new JsonObject().put("text", "Tổng duyệt " + i));
@@ -127,11 +130,20 @@ class KillLoopIT {
     for (int i = 0; i < units.size(); i++) {
       commands += ok(port, TestServer.ADMIN_TOKEN, "stage2.entry", new JsonObject().put("unit", units.get(i))
           .put("title", "Trợ lý AI số " + (i + 1)).put("representative", "Người đại diện " + (i + 1))
-          .put("contact", "dd" + i + "@example.vn").put("channel", "email"));
+          .put("contact", "dd" + i + "@example.vn").put("channel", "email")
+          .put("override", "tổng duyệt, chưa có dữ liệu Chặng 1"));
       commands += ok(port, TestServer.ADMIN_TOKEN, "stage2.council.score", new JsonObject().put("unit", units.get(i))
           .put("scores", scores(20.25, 20.25, 15.25, 10.25, 10.25 - i)));
     }
     commands += ok(port, TestServer.ADMIN_TOKEN, "final.finalists.confirm", new JsonObject());
+    commands += ok(port, TestServer.MC_TOKEN, "final.draw", new JsonObject().put("seed", 2026));
+    JsonArray programme = Rest.get(port, "/api/state/agenda", null).body().getJsonArray("items");
+    for (int i = 0; i < programme.size(); i++) {
+      if (programme.getJsonObject(i).getValue("presentation") != null) {
+        commands += ok(port, TestServer.MC_TOKEN, "agenda.goto", new JsonObject().put("index", i));
+      }
+    }
+    commands += ok(port, TestServer.MC_TOKEN, "agenda.next", new JsonObject());
     for (int j = 0; j < 3; j++) {
       Rest.Reply judge = Rest.post(port, "/api/final/judges", TestServer.ADMIN_TOKEN,
           new JsonObject().put("name", "Giám khảo " + (j + 1)).encode());

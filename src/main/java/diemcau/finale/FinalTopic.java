@@ -42,7 +42,7 @@ final class FinalTopic {
         .put("reveal", reveal(state.reveal(), event));
   }
 
-  private static JsonObject draw(Order order, Stage2 stage2) {
+  private static JsonObject draw(PresentationOrder order, Stage2 stage2) {
     if (order == null) {
       return null;
     }
@@ -52,7 +52,7 @@ final class FinalTopic {
         .put("method", order.method())
         .put("seed", order.seed())
         .put("seedGiven", order.seedGiven())
-        .put("sorted", Order.DRAW.equals(order.method()) ? sorted : null)
+        .put("sorted", PresentationOrder.DRAW.equals(order.method()) ? sorted : null)
         .put("at", order.at())
         .put("redraws", order.redraws());
   }

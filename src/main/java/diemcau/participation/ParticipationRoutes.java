@@ -61,7 +61,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
   private final Store store;
   private final Uploads uploads;
   private final StandingsCsv csv;
-  private final Report report;
+  private final UnitReport report;
 
   public ParticipationRoutes(Event event, Credentials credentials, LinkKeys keys, Store store) {
     this.event = event;
@@ -70,7 +70,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
     this.store = store;
     this.uploads = new Uploads(event.units().stream().map(Unit::code).collect(Collectors.toSet()), event.zone());
     this.csv = new StandingsCsv(event.zone());
-    this.report = new Report(event.zone());
+    this.report = new UnitReport(event.zone());
   }
 
   @Override
@@ -132,7 +132,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
                   relay(ctx, reply);
                   return;
                 }
-                Ledger.Diff diff = batch.outcome().diff();
+                PersonRecords.Diff diff = batch.outcome().diff();
                 LOG.info("participation: {} import of {} rows ({} created, {} updated): parsed in {} ms, diff {} ms, "
                         + "written in {} ms, committed and applied {} ms after the upload", source, batch.rows().size(),
                     diff.created().size(), diff.updated().size(), (parsedAt - received) / 1_000_000, batch.outcome().diffMs(),

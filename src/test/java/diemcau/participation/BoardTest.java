@@ -44,11 +44,11 @@ class BoardTest {
   @DisplayName("history has at most 200 points, ends at the newest completion, and counts every completion")
   void history() {
     List<Person> persons = People.generate(event.units(), 5_000, 3);
-    List<History.Point> history = Board.of(event, Map.of(), persons).history();
+    List<CompletionHistory.Point> history = Board.of(event, Map.of(), persons).history();
     long completed = persons.stream().filter(Person::completed).count();
     long newest = persons.stream().filter(Person::completed).mapToLong(Person::completedAt).max().orElseThrow();
-    assertThat(history).hasSize(History.MAX_POINTS);
-    assertThat(history.get(history.size() - 1)).isEqualTo(new History.Point(newest, (int) completed));
+    assertThat(history).hasSize(CompletionHistory.MAX_POINTS);
+    assertThat(history.get(history.size() - 1)).isEqualTo(new CompletionHistory.Point(newest, (int) completed));
     assertThat(history).isSortedAccordingTo((a, b) -> Long.compare(a.at(), b.at()));
     assertThat(Board.of(event, Map.of(), persons.subList(0, 10)).history().size()).isLessThanOrEqualTo(10);
   }

@@ -15,11 +15,11 @@ import java.util.TreeMap;
  * day by day, and the people it still has to bring to completion. Contains names: it is
  * answered only to the unit's own key or the admin, never published.
  */
-final class Report {
+final class UnitReport {
 
   private final ZoneId zone;
 
-  Report(ZoneId zone) {
+  UnitReport(ZoneId zone) {
     this.zone = zone;
   }
 

@@ -185,7 +185,7 @@ final class RulesReader {
       return null;
     }
     String p = at("$", "ranking");
-    json.fields(o, p, List.of("keys", "description"));
+    json.fields(o, p, List.of("keys", "description", "groups"));
     String description = json.text(o, p, "description");
     JsonArray keys = json.array(o, p, "keys", "sort key");
     List<String> good = new ArrayList<>();
@@ -216,10 +216,29 @@ final class RulesReader {
         good.add(field + " " + m.group(2));
       }
     }
-    if (description == null || keys == null) {
+    Map<String, String> groupLabels = groupLabels(o, p);
+    if (description == null || keys == null || groupLabels == null) {
       return null;
     }
-    return new Ranking(good, description);
+    return new Ranking(good, description, groupLabels);
+  }
+
+  /** Each leaderboard group's label, as the screens show it; null when one is missing. */
+  private Map<String, String> groupLabels(JsonObject ranking, String rankingPath) {
+    JsonObject o = json.object(ranking, rankingPath, "groups");
+    if (o == null) {
+      return null;
+    }
+    String p = at(rankingPath, "groups");
+    json.fields(o, p, Ranking.GROUPS);
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String group : Ranking.GROUPS) {
+      String label = json.text(o, p, group);
+      if (label != null) {
+        labels.put(group, label);
+      }
+    }
+    return labels.size() == Ranking.GROUPS.size() ? labels : null;
   }
 
   private static String show(double value) {

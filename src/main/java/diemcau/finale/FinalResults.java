@@ -78,8 +78,8 @@ public record FinalResults(List<UnitRanking.Place<FinalistResult>> finalists, Li
     List<UnitRanking.Place<CouncilResult>> others = UnitRanking.rank(council, CouncilRanking.BEST_FIRST, CouncilResult::unit,
         state.tieBreaks());
     List<Award> awards = new ArrayList<>();
-    award(finalists, event.prizes(Prize.FINALISTS), true, event, awards, problems);
-    award(others, event.prizes(Prize.STAGE2_NOT_FINALIST), false, event, awards, problems);
+    award(finalists, Prize.FINALISTS, event, awards, problems);
+    award(others, Prize.STAGE2_NOT_FINALIST, event, awards, problems);
     return new FinalResults(finalists, others, awards, missing, problems);
   }
 
@@ -95,16 +95,18 @@ public record FinalResults(List<UnitRanking.Place<FinalistResult>> finalists, Li
     return all;
   }
 
-  private static <T> void award(List<UnitRanking.Place<T>> places, List<Prize> pool, boolean ranked, Event event,
-      List<Award> awards, List<Issue> problems) {
+  /** The awards of one pool by place; a finalist's award carries its rank, a stage-2 unit's none. */
+  private static <T> void award(List<UnitRanking.Place<T>> places, String pool, Event event, List<Award> awards,
+      List<Issue> problems) {
+    boolean ranked = pool.equals(Prize.FINALISTS);
     for (int i = 0; i < places.size(); ) {
       int rank = places.get(i).rank();
       int end = i;
       while (end < places.size() && places.get(end).rank() == rank) {
         end++;
       }
-      Optional<Prize> first = prizeAt(pool, rank);
-      Optional<Prize> last = prizeAt(pool, rank + end - i - 1);
+      Optional<Prize> first = event.prizeForPlace(pool, rank);
+      Optional<Prize> last = event.prizeForPlace(pool, rank + end - i - 1);
       List<UnitRanking.Place<T>> group = places.subList(i, end);
       if (!first.equals(last)) {
         List<String> names = group.stream().map(p -> name(event, p.unit())).toList();
@@ -119,18 +121,6 @@ public record FinalResults(List<UnitRanking.Place<FinalistResult>> finalists, Li
       }
       i = end;
     }
-  }
-
-  /** The prize of a place (1-based) in a pool: the pool's prizes cover places in file order, each {@code count} places. */
-  static Optional<Prize> prizeAt(List<Prize> pool, int place) {
-    int last = 0;
-    for (Prize prize : pool) {
-      last += prize.count();
-      if (place <= last) {
-        return Optional.of(prize);
-      }
-    }
-    return Optional.empty();
   }
 
   static String name(Event event, String unit) {

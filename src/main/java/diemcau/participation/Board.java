@@ -1,6 +1,7 @@
 package diemcau.participation;
 
 import diemcau.event.Event;
+import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,9 +21,6 @@ import java.util.stream.Collectors;
  */
 public record Board(List<Stage1Ranking.Group> groups, Totals totals, List<CompletionHistory.Point> history) {
 
-  public static final String COMMUNES = "communes";
-  public static final String DEPARTMENTS = "departments";
-
   /**
    * City-wide sums. {@code headcount} adds the units that have one, and {@code counted} the
    * completions in those units: their ratio is the city's completion rate (null when no unit has
@@ -38,8 +36,8 @@ public record Board(List<Stage1Ranking.Group> groups, Totals totals, List<Comple
   public static Board of(Event event, Map<String, Integer> headcounts, Collection<Person> persons) {
     Map<String, Tally> tallies = Tally.of(persons);
     List<Stage1Ranking.Group> groups = List.of(
-        Stage1Ranking.rank(COMMUNES, event.communes(), headcounts, tallies, event.ranking(), event.quotas().communesToStage2()),
-        Stage1Ranking.rank(DEPARTMENTS, event.departments(), headcounts, tallies, event.ranking(),
+        Stage1Ranking.rank(Ranking.COMMUNES, event.communes(), headcounts, tallies, event.ranking(), event.quotas().communesToStage2()),
+        Stage1Ranking.rank(Ranking.DEPARTMENTS, event.departments(), headcounts, tallies, event.ranking(),
             event.quotas().departmentsToStage2()));
     int enrolled = 0;
     int completed = 0;
@@ -88,7 +86,7 @@ public record Board(List<Stage1Ranking.Group> groups, Totals totals, List<Comple
       }
       groupsJson.add(new JsonObject()
           .put("id", group.id())
-          .put("label", group.id().equals(COMMUNES) ? "Xã, phường, đặc khu" : "Sở, ban, ngành")
+          .put("label", group.label())
           .put("qualify", group.qualify())
           .put("rule", rule)
           .put("cutTie", group.cutTie())

@@ -4,6 +4,7 @@ import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Event;
+import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import diemcau.links.LinkKeys;
 import diemcau.live.CommandReplies;
@@ -190,8 +191,8 @@ public final class ParticipationRoutes implements FeatureRoutes {
     String file = ctx.pathParam("file");
     leaderboard(ctx).onSuccess(data -> {
       String text = switch (file) {
-        case "standings-communes.csv" -> csv.standings(data, Board.COMMUNES);
-        case "standings-departments.csv" -> csv.standings(data, Board.DEPARTMENTS);
+        case "standings-communes.csv" -> csv.standings(data, Ranking.COMMUNES);
+        case "standings-departments.csv" -> csv.standings(data, Ranking.DEPARTMENTS);
         case "qualifiers.csv" -> csv.qualifiers(data);
         default -> null;
       };

@@ -34,8 +34,8 @@ public final class Stage1Ranking {
     }
   }
 
-  /** A ranked group: rows in rank order, then the unranked ones in event-file order. */
-  public record Group(String id, int qualify, boolean cutTie, List<Row> rows) {}
+  /** A ranked group and its label: rows in rank order, then the unranked ones in event-file order. */
+  public record Group(String id, String label, int qualify, boolean cutTie, List<Row> rows) {}
 
   private Stage1Ranking() {}
 
@@ -70,7 +70,7 @@ public final class Stage1Ranking {
       start = end;
     }
     rows.addAll(unranked);
-    return new Group(id, qualify, cutTie, List.copyOf(rows));
+    return new Group(id, ranking.groupLabel(id), qualify, cutTie, List.copyOf(rows));
   }
 
   private static Comparator<Row> comparator(Ranking ranking) {

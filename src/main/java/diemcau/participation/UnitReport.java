@@ -1,5 +1,6 @@
 package diemcau.participation;
 
+import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,7 @@ final class UnitReport {
   }
 
   JsonObject of(Unit unit, JsonObject leaderboard, List<Person> pending, List<Long> completions) {
-    String groupId = unit.kind().communeLevel() ? Board.COMMUNES : Board.DEPARTMENTS;
+    String groupId = unit.kind().communeLevel() ? Ranking.COMMUNES : Ranking.DEPARTMENTS;
     JsonObject group = StandingsCsv.group(leaderboard, groupId);
     JsonObject row = group.getJsonArray("rows").stream().map(JsonObject.class::cast)
         .filter(candidate -> candidate.getString("unit").equals(unit.code())).findFirst().orElseThrow();

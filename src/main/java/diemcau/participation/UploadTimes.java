@@ -43,7 +43,7 @@ final class UploadTimes {
       }
     }
     throw new IllegalArgumentException("is not a time: " + shorten(text) + " (use ISO-8601 with offset, e.g. 2026-05-28T08:15:00+07:00"
-        + (allowLocal ? ", or 2026-05-28 08:15 / 28/05/2026 08:15 in Hải Phòng time)" : ")"));
+        + (allowLocal ? ", or 2026-05-28 08:15 / 28/05/2026 08:15 in the event's zone, " + zone.getId() + ")" : ")"));
   }
 
   /**

@@ -6,6 +6,8 @@ import diemcau.event.Event;
 import diemcau.event.EventLoader;
 import diemcau.event.Unit;
 import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,21 @@ import org.junit.jupiter.api.Test;
 class BoardTest {
 
   private final Event event = EventLoader.loadDefault();
+
+  @Test
+  @DisplayName("names each group as the event file labels it")
+  void groupLabels() throws Exception {
+    JsonObject file;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(EventLoader.DEFAULT_RESOURCE)) {
+      file = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    file.getJsonObject("ranking").put("groups", new JsonObject().put("communes", "Cấp xã").put("departments", "Cơ quan"));
+    Event relabelled = EventLoader.parse(file.encode(), "relabelled.json");
+
+    JsonObject data = Board.of(relabelled, Map.of(), List.of()).toJson("rule", Map.of());
+    assertThat(data.getJsonArray("groups")).extracting(group -> ((JsonObject) group).getString("label"))
+        .containsExactly("Cấp xã", "Cơ quan");
+  }
 
   @Test
   @DisplayName("carries both groups with every unit, totals over the units with a headcount, and no person")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Ranking one leaderboard group")
 class Stage1RankingTest {
 
-  private static final Ranking DEFAULT = new Ranking(List.of("rate desc", "avgScore desc", "reachedAt asc"), "rule");
+  private static final Ranking DEFAULT = new Ranking(List.of("rate desc", "avgScore desc", "reachedAt asc"), "rule", Map.of());
 
   private final Map<String, Integer> headcounts = new HashMap<>();
   private final Map<String, Tally> tallies = new HashMap<>();
@@ -75,7 +75,7 @@ class Stage1RankingTest {
     assertThat(nobody.cutTie()).isFalse();
 
     // by participants, the zero units would otherwise tie at 1 above nobody, or be ranked at all
-    Ranking byParticipants = new Ranking(List.of("participants desc"), "rule");
+    Ranking byParticipants = new Ranking(List.of("participants desc"), "rule", Map.of());
     assertThat(ranks(rank(units(2), byParticipants, 1))).containsOnlyNulls();
     unit("U3", 100, 1, 50, 7L);
     Stage1Ranking.Group group = rank(units(3), byParticipants, 2);
@@ -177,7 +177,7 @@ class Stage1RankingTest {
   void missingValuesLast() {
     unit("U1", 10, 5, null, 1L);
     unit("U2", 10, 5, 40, 2L);
-    Ranking scoreAsc = new Ranking(List.of("rate desc", "avgScore asc"), "rule");
+    Ranking scoreAsc = new Ranking(List.of("rate desc", "avgScore asc"), "rule", Map.of());
     assertThat(order(rank(units(2), scoreAsc, 1))).containsExactly("U2", "U1");
     assertThat(order(rank(units(2), DEFAULT, 1))).containsExactly("U2", "U1");
     unit("U1", 10, 0, null, null);
@@ -193,7 +193,7 @@ class Stage1RankingTest {
     unit("U1", null, 30, null, 9L);
     unit("U2", 10, 30, null, 4L);
     unit("U3", null, 50, null, 1L);
-    Ranking rule = new Ranking(List.of("participants desc", "reachedAt asc"), "rule");
+    Ranking rule = new Ranking(List.of("participants desc", "reachedAt asc"), "rule", Map.of());
     Stage1Ranking.Group group = rank(units(3), rule, 2);
     assertThat(order(group)).containsExactly("U3", "U2", "U1");
     assertThat(ranks(group)).containsExactly(1, 2, 3);

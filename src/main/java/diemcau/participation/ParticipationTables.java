@@ -23,8 +23,8 @@ public final class ParticipationTables {
   /**
    * Stores a committed import's diff: the rows of the updated people are deleted by number,
    * then every changed record is inserted under its number, in multi-row statements of
-   * {@value #CHUNK}. (H2 runs {@code ON DUPLICATE KEY UPDATE} as one prepared UPDATE per
-   * existing row, tens of times slower.)
+   * {@value #CHUNK}: delete and insert, not {@code ON DUPLICATE KEY UPDATE}, which H2 runs as
+   * one UPDATE per existing row (measured: see docs/PERFORMANCE.md).
    */
   static void write(Connection connection, PersonRecords.Diff diff, long now) throws SQLException {
     long[] replaced = diff.updatedIds();

@@ -131,12 +131,7 @@ final class DayReader {
         startField = "start";
       }
       previousEnd = end;
-      if (id != null) {
-        String earlier = ids.putIfAbsent(id, p);
-        if (earlier != null) {
-          json.problem(at(p, "id"), "duplicate programme id " + id + ", already used by " + earlier);
-        }
-      }
+      json.unique(ids, id, p, "id", "programme id");
       if (start != null && end != null && !end.isAfter(start)) {
         json.problem(at(p, "end"), "ends " + show(end, start) + ", not after its start " + show(start, end));
       }

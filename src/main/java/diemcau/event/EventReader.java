@@ -98,12 +98,7 @@ final class EventReader {
       String name = json.text(o, p, "name");
       UnitKind kind = unitKind(o, p);
       Integer headcount = headcount(o, p);
-      if (code != null) {
-        String earlier = codes.putIfAbsent(code, p);
-        if (earlier != null) {
-          json.problem(at(p, "code"), "duplicate unit code " + code + ", already used by " + earlier);
-        }
-      }
+      json.unique(codes, code, p, "code", "unit code");
       if (code != null && name != null && kind != null) {
         units.add(new Unit(code, name, kind, headcount));
       }
@@ -161,12 +156,7 @@ final class EventReader {
       String name = json.text(o, p, "name");
       LocalDate from = json.date(o, p, "from");
       LocalDate to = json.date(o, p, "to");
-      if (id != null) {
-        String earlier = ids.putIfAbsent(id, p);
-        if (earlier != null) {
-          json.problem(at(p, "id"), "duplicate stage id " + id + ", already used by " + earlier);
-        }
-      }
+      json.unique(ids, id, p, "id", "stage id");
       if (from != null && to != null && to.isBefore(from)) {
         json.problem(at(p, "to"), "ends " + to + ", before the stage starts " + from);
       }

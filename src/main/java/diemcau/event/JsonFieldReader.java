@@ -251,6 +251,20 @@ final class JsonFieldReader {
     return time;
   }
 
+  /**
+   * Records a problem when {@code code}, given in field {@code key} of the item at {@code path},
+   * was already given by another item; {@code seen} maps each code so far to its item's path.
+   */
+  void unique(Map<String, String> seen, String code, String path, String key, String noun) {
+    if (code == null) {
+      return;
+    }
+    String earlier = seen.putIfAbsent(code, path);
+    if (earlier != null) {
+      problem(at(path, key), "duplicate " + noun + " " + code + ", already used by " + earlier);
+    }
+  }
+
   /** The value of a required field, or null after recording that it is missing. */
   private Object required(JsonObject o, String path, String key) {
     Object value = o.getValue(key);

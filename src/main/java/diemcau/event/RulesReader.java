@@ -95,12 +95,7 @@ final class RulesReader {
       Long amount = json.whole(o, p, "amountVnd");
       String pool = json.text(o, p, "pool");
       String certificate = json.optionalText(o, p, "certificate");
-      if (id != null) {
-        String earlier = ids.putIfAbsent(id, p);
-        if (earlier != null) {
-          json.problem(at(p, "id"), "duplicate prize id " + id + ", already used by " + earlier);
-        }
-      }
+      json.unique(ids, id, p, "id", "prize id");
       if (count != null && (count < 1 || count > 1000)) {
         json.problem(at(p, "count"), "must be from 1 to 1000, not " + count);
         count = null;
@@ -153,12 +148,7 @@ final class RulesReader {
       String name = json.text(c, p, "name");
       Double min = json.number(c, p, "min");
       Double max = json.number(c, p, "max");
-      if (id != null) {
-        String earlier = ids.putIfAbsent(id, p);
-        if (earlier != null) {
-          json.problem(at(p, "id"), "duplicate criterion id " + id + ", already used by " + earlier);
-        }
-      }
+      json.unique(ids, id, p, "id", "criterion id");
       if (min != null && max != null && min >= max) {
         json.problem(at(p, "max"), "must be more than min (" + show(min) + "), not " + show(max));
         max = null;

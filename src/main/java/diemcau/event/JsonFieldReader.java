@@ -77,31 +77,15 @@ final class JsonFieldReader {
 
   /** A required list; with a {@code noun}, it must not be empty. */
   JsonArray array(JsonObject parent, String path, String key, String noun) {
-    Object value = required(parent, path, key);
-    if (value == null) {
-      return null;
-    }
-    String p = at(path, key);
-    if (!(value instanceof JsonArray array)) {
-      problem(p, "must be a list [...], not " + describe(value));
-      return null;
-    }
-    if (noun != null && array.isEmpty()) {
-      problem(p, "must have at least one " + noun);
+    JsonArray array = required(parent, path, key, JsonArray.class, "a list [...]");
+    if (array != null && noun != null && array.isEmpty()) {
+      problem(at(path, key), "must have at least one " + noun);
     }
     return array;
   }
 
   JsonObject object(JsonObject parent, String path, String key) {
-    Object value = required(parent, path, key);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof JsonObject o)) {
-      problem(at(path, key), "must be an object {...}, not " + describe(value));
-      return null;
-    }
-    return o;
+    return required(parent, path, key, JsonObject.class, "an object {...}");
   }
 
   /** Reports fields other than {@code allowed} and "notes", notes that are not text, and moved fields. */
@@ -125,33 +109,19 @@ final class JsonFieldReader {
 
   /** A non-blank string, stripped. */
   String text(JsonObject o, String path, String key) {
-    Object value = required(o, path, key);
-    if (value == null) {
+    String text = required(o, path, key, String.class, "a string");
+    if (text != null && text.isBlank()) {
+      problem(at(path, key), "must not be blank");
       return null;
     }
-    String p = at(path, key);
-    if (!(value instanceof String s)) {
-      problem(p, "must be a string, not " + describe(value));
-      return null;
-    }
-    if (s.isBlank()) {
-      problem(p, "must not be blank");
-      return null;
-    }
-    return s.strip();
+    return text == null ? null : text.strip();
   }
 
   /** An optional string, stripped; null when left out. */
   String optionalText(JsonObject o, String path, String key) {
     Object value = o.getValue(key);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String s)) {
-      problem(at(path, key), "must be a string, not " + describe(value));
-      return null;
-    }
-    return s.strip();
+    String text = value == null ? null : ofType(value, path, key, String.class, "a string");
+    return text == null ? null : text.strip();
   }
 
   /** An identifier: it goes into links and commands, so letters, digits, '-' and '_' only. */
@@ -166,46 +136,30 @@ final class JsonFieldReader {
 
   /** A whole number (10 or 10.0, not 10.5 or "10"). */
   Long whole(JsonObject o, String path, String key) {
-    Object value = required(o, path, key);
-    if (value == null) {
-      return null;
-    }
-    String p = at(path, key);
-    if (!(value instanceof Number n)) {
-      problem(p, "must be a whole number, not " + describe(value));
+    Number n = required(o, path, key, Number.class, "a whole number");
+    if (n == null) {
       return null;
     }
     try {
       return new BigDecimal(n.toString()).longValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
-      problem(p, "must be a whole number, not " + n);
+      problem(at(path, key), "must be a whole number, not " + n);
       return null;
     }
   }
 
   /** A finite number. */
   Double number(JsonObject o, String path, String key) {
-    Object value = required(o, path, key);
-    if (value == null) {
+    Number n = required(o, path, key, Number.class, "a number");
+    if (n != null && !Double.isFinite(n.doubleValue())) {
+      problem(at(path, key), "must be a number, not " + describe(n));
       return null;
     }
-    if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-      problem(at(path, key), "must be a number, not " + describe(value));
-      return null;
-    }
-    return n.doubleValue();
+    return n == null ? null : n.doubleValue();
   }
 
   Boolean bool(JsonObject o, String path, String key) {
-    Object value = required(o, path, key);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Boolean b)) {
-      problem(at(path, key), "must be true or false, not " + describe(value));
-      return null;
-    }
-    return b;
+    return required(o, path, key, Boolean.class, "true or false");
   }
 
   /** A date, {@code YYYY-MM-DD}. */
@@ -265,13 +219,23 @@ final class JsonFieldReader {
     }
   }
 
-  /** The value of a required field, or null after recording that it is missing. */
-  private Object required(JsonObject o, String path, String key) {
+  /** The value of a required field of {@code type}, or null after recording that it is missing or not {@code what}. */
+  private <T> T required(JsonObject o, String path, String key, Class<T> type, String what) {
     Object value = o.getValue(key);
     if (value == null) {
       problem(at(path, key), "is required");
+      return null;
     }
-    return value;
+    return ofType(value, path, key, type, what);
+  }
+
+  /** {@code value} as a {@code type}, or null after recording that it is not {@code what}. */
+  private <T> T ofType(Object value, String path, String key, Class<T> type, String what) {
+    if (!type.isInstance(value)) {
+      problem(at(path, key), "must be " + what + ", not " + describe(value));
+      return null;
+    }
+    return type.cast(value);
   }
 
   private static boolean parsesAsLocal(String text) {

@@ -3,6 +3,11 @@
 //
 // Memory stays bounded however long a screen stays open: one slot per topic, one clock
 // sample, and pending commands that leave on their ack or their timeout.
+//
+// A command sent is answered by the server within its deadline (5 s): done, refused, "not
+// executed" (safe to send again) or "outcome_unknown" (it may have run). A command whose answer
+// is lost with the link is "outcome_unknown" too: the page then re-reads the state (reread)
+// instead of sending it again.
 
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 15_000;
@@ -10,7 +15,8 @@ const CLOCK_SAMPLES = 5;
 const CLOCK_SAMPLE_GAP_MS = 200;
 const CLOCK_SAMPLE_WAIT = 10; // gaps to wait for the round's last pongs
 const CLOCK_REFRESH_MS = 60_000;
-const COMMAND_TIMEOUT_MS = 10_000;
+const COMMAND_TIMEOUT_MS = 8_000; // the server's deadline (5 s) and the way back; later, the link is broken
+const REREAD_EVERY_MS = 1_000;
 const STALE_AFTER_MS = 35_000; // two missed heartbeats (one 15–16 s after the last frame heard) and a margin
 const DEAD_AFTER_MS = 50_000; // silent this long: the socket is given up and a new one opened
 const HANDSHAKE_TIMEOUT_MS = 20_000; // a socket not open by then is given up too
@@ -114,10 +120,11 @@ export function connect(options) {
     else waiting.reject(frame.error || { code: 'refused', message: 'Máy chủ từ chối lệnh' });
   }
 
+  // commands sent on a link that broke before their answer: they may have run
   function rejectPending() {
     for (const [id, waiting] of pending) {
       clearTimeout(waiting.timer);
-      waiting.reject({ code: 'disconnected', message: 'Mất kết nối trước khi máy chủ trả lời' });
+      waiting.reject(UNANSWERED);
       pending.delete(id);
     }
   }
@@ -231,11 +238,26 @@ export function connect(options) {
         const id = `c${commandId}`;
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject({ code: 'timeout', message: 'Máy chủ không trả lời' });
+          reject(UNANSWERED);
+          abandon(); // the server answers every command by its deadline: this link is broken
         }, COMMAND_TIMEOUT_MS);
         pending.set(id, { resolve, reject, timer });
         send({ type: 'command', id, name, args });
       });
+    },
+    /**
+     * The data of a topic once every command sent before has finished and its outcome is known:
+     * what a console reads after "outcome_unknown", asking again every second until the server can
+     * say (while the database is away, it cannot).
+     */
+    async reread(topic) {
+      for (;;) {
+        try {
+          const response = await fetch(`/api/state/${encodeURIComponent(topic)}?settled=true`, { cache: 'no-store' });
+          if (response.ok) return await response.json();
+        } catch { /* the server is not reachable yet */ }
+        await new Promise((resolve) => setTimeout(resolve, REREAD_EVERY_MS));
+      }
     },
     /** The server's clock in epoch ms, as well as this screen can tell it. */
     serverNow: () => Date.now() + (best ? best.offset : 0),
@@ -261,6 +283,17 @@ function base64url(text) {
   new TextEncoder().encode(text).forEach((byte) => { binary += String.fromCharCode(byte); });
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
+
+/** What a console tells its operator while, and after, it reads the state again after "outcome_unknown". */
+export const REREAD_TEXT = Object.freeze({
+  pending: 'Máy chủ chưa xác nhận lệnh vừa bấm — lệnh có thể đã được thực hiện. Đang đọc lại trạng thái, xin đừng bấm lại…',
+  done: 'Máy chủ không xác nhận kịp lệnh vừa bấm. Đã đọc lại trạng thái: kiểm tra màn hình rồi mới bấm tiếp.',
+});
+
+const UNANSWERED = Object.freeze({
+  code: 'outcome_unknown',
+  message: 'Không nhận được trả lời của máy chủ: lệnh có thể đã được thực hiện',
+});
 
 function call(fn, data, frame) {
   try { fn(data, frame); } catch (error) { console.error(error); }

@@ -7,6 +7,8 @@ import { say } from './messages.js';
 // Use: mountFinalMc(element, client, session) — client from client.js, connected with the MC
 // token and 'final' in its topics; session (session.js) for the MC-only REST read of the judges' progress.
 
+import { REREAD_TEXT } from './client.js';
+
 const ANIMATION_MS = 3000;   // the hall's suspense and entrance: clicks meanwhile are ignored
 const PROGRESS_EVERY_MS = 5000;
 
@@ -43,11 +45,31 @@ export function mountFinalMc(root, client, session) {
   let data = null;
   let progress = null;
   let busyUntil = 0;
+  // one command in flight at a time, until its answer, or, when its outcome is unknown, until the
+  // state is read again: a double press never takes two reveal steps
+  let busy = false;
   const error = line('error');
 
-  const run = (name, args = {}) => client.command(name, args)
-    .then(() => { error.textContent = ''; })
-    .catch((refusal) => { error.textContent = say(refusal); });
+  async function run(name, args = {}) {
+    if (busy) return;
+    busy = true;
+    if (data) renderReveal();
+    try {
+      await client.command(name, args);
+      error.textContent = '';
+    } catch (refusal) {
+      if (refusal.code === 'outcome_unknown') {
+        error.textContent = REREAD_TEXT.pending;
+        render(await client.reread('final'));
+        error.textContent = REREAD_TEXT.done;
+      } else {
+        error.textContent = say(refusal);
+      }
+    } finally {
+      busy = false;
+      if (data) renderReveal();
+    }
+  }
 
   // draw: with the number drawn in the hall (a ball from the bowl, the lottery's result), or one the server picks
   const drawSection = section('Thứ tự trình bày');
@@ -92,7 +114,7 @@ export function mountFinalMc(root, client, session) {
 
   /** One reveal step; the buttons rest while the hall animates it. */
   function step(name) {
-    if (Date.now() < busyUntil) return;
+    if (busy || Date.now() < busyUntil) return;
     busyUntil = Date.now() + ANIMATION_MS;
     renderReveal();
     setTimeout(renderReveal, ANIMATION_MS);
@@ -155,7 +177,7 @@ export function mountFinalMc(root, client, session) {
 
   function renderReveal() {
     const reveal = data?.reveal;
-    const resting = Date.now() < busyUntil;
+    const resting = busy || Date.now() < busyUntil;
     next.disabled = !data?.finalised || resting || reveal.step >= reveal.steps;
     previous.disabled = !data?.finalised || resting || reveal.step <= 0;
     revealNote.textContent = !data?.finalised ? 'Kết quả chưa được Ban Tổ chức chốt.'

@@ -1,6 +1,6 @@
 // The MC's console: the day the agenda serves (27/5 or 25/6), agenda controls with keyboard
 // shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
-import { agendaClock, connect, countdown, day, driftSign, driftText, hhmm } from './client.js';
+import { REREAD_TEXT, agendaClock, connect, countdown, day, driftSign, driftText, hhmm } from './client.js';
 import { say } from './messages.js';
 import { STORAGE, openSession } from './session.js';
 const $ = (id) => document.getElementById(id);
@@ -9,7 +9,9 @@ const LABELS = { idle: ['Chưa bắt đầu', 'Not started'], running: ['Đang d
   ended: ['Đã kết thúc', 'Ended'] };
 let live = null;
 let agenda = null;
-let busy = false; // one agenda command in flight at a time: a double press never skips two items
+// one agenda command in flight at a time, until its answer (or, when its outcome is unknown, until
+// the state is read again): a double press never skips two items
+let busy = false;
 let errorTimer = null;
 
 async function run(name, args = {}) {
@@ -21,9 +23,11 @@ async function run(name, args = {}) {
   try {
     await live.command(name, args);
   } catch (error) {
-    $('command-error').replaceChildren(say(error));
-    clearTimeout(errorTimer);
-    errorTimer = setTimeout(() => $('command-error').replaceChildren(), 10_000);
+    if (error.code === 'outcome_unknown') {
+      await reread(name, error);
+    } else {
+      showError(say(error), name, error, 10_000);
+    }
   } finally {
     if (agendaCommand) busy = false;
     document.body.classList.toggle('busy', busy);
@@ -36,6 +40,25 @@ const session = openSession({
   wrongRole: 'Mã này không dùng được cho bàn điều khiển MC.',
   start,
 });
+
+function showError(said, name, error, ms) {
+  const english = document.createElement('small');
+  english.lang = 'en';
+  english.textContent = ` ${name}: ${error.message || error.code || ''}`;
+  $('command-error').replaceChildren(said, english);
+  clearTimeout(errorTimer);
+  errorTimer = ms ? setTimeout(() => $('command-error').replaceChildren(), ms) : null;
+}
+
+// The command may have run: it is not sent again; its topic is read once the server knows, drawn, and said.
+async function reread(name, error) {
+  showError(REREAD_TEXT.pending, name, error, 0);
+  const topic = name.split('.')[0];
+  const data = await live.reread(topic);
+  if (topic === 'agenda') renderAgenda(data);
+  if (topic === 'screen') renderScreen(data);
+  showError(REREAD_TEXT.done, name, error, 30_000);
+}
 
 function start() {
   $('console').hidden = false;

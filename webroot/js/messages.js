@@ -61,6 +61,11 @@ const CODES = {
   bad_json: 'Dữ liệu gửi lên không đúng định dạng',
   bad_frame: 'Dữ liệu gửi lên không đúng định dạng',
   unreachable: 'Không kết nối được máy chủ',
+  not_executed: 'Lệnh chưa được thực hiện (máy chủ bận hoặc đang chờ cơ sở dữ liệu) — có thể bấm lại',
+  database_unavailable: 'Cơ sở dữ liệu chưa sẵn sàng — lệnh chưa được thực hiện, bấm lại khi hệ thống trở lại',
+  outcome_unknown: 'Máy chủ không xác nhận kịp lệnh: lệnh có thể đã được thực hiện — xem lại màn hình trước khi bấm tiếp',
+  busy: 'Máy chủ đang bận: thử lại sau giây lát',
+  starting: 'Máy chủ đang khởi động: thử lại sau giây lát',
   // text people type, files, and the per-address limits
   bad_text: 'Nội dung có ký tự không được phép (ký tự điều khiển hoặc đảo chiều văn bản)',
   no_rows: 'Tệp không có dòng dữ liệu nào: không có gì được nhập',

@@ -25,7 +25,7 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--data", defaultValue = "${env:DIEMCAU_DATA:-./data}", description = "Data folder (DIEMCAU_DATA).")
   Path data;
 
-  @Option(names = "--db-url", defaultValue = "${env:DIEMCAU_DB_URL}", description = "jdbc:mysql: or jdbc:mariadb: URL (DIEMCAU_DB_URL); default: embedded H2 in the data folder.")
+  @Option(names = "--db-url", defaultValue = "${env:DIEMCAU_DB_URL}", description = "jdbc:mysql: or jdbc:mariadb: URL (DIEMCAU_DB_URL); default: the embedded SQLite database in the data folder.")
   String dbUrl;
 
   @Option(names = "--db-user", defaultValue = "${env:DIEMCAU_DB_USER}", description = "Database user (DIEMCAU_DB_USER).")
@@ -64,6 +64,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--proxy-protocol", defaultValue = "${env:DIEMCAU_PROXY_PROTOCOL:-false}", description = "Connections come through a proxy that sends the PROXY protocol (HAProxy send-proxy-v2, nginx proxy_protocol) (DIEMCAU_PROXY_PROTOCOL).")
   boolean proxyProtocol;
 
+  @Option(names = "--fresh-database", defaultValue = "${env:DIEMCAU_FRESH_DATABASE:-false}", description = "Start with a new, empty embedded database in a data folder that has its secrets but no database file (DIEMCAU_FRESH_DATABASE=true); without it such a folder is refused, as its database was lost or moved.")
+  boolean freshDatabase;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -73,7 +76,7 @@ public final class Main implements Callable<Integer> {
     Settings settings;
     try {
       settings = new Settings(host, port, data, dbUrl, dbUser, dbPassword, mcToken, adminToken, event, publicUrl, transport,
-          new Settings.Limits(requestTimeout, idleTimeout, connectionsPerAddress, authFailures, proxyProtocol));
+          new Settings.Limits(requestTimeout, idleTimeout, connectionsPerAddress, authFailures, proxyProtocol), freshDatabase);
     } catch (IllegalArgumentException e) {
       System.err.println("diemcau: " + e.getMessage());
       return 2;

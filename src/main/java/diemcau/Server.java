@@ -69,8 +69,9 @@ public final class Server {
     }
     return vertx.executeBlocking(() -> {
           DataFolder.prepare(settings.dataDir());
-          String url = settings.dbUrl() != null ? settings.dbUrl() : Store.embeddedUrl(settings.dataDir());
-          Store store = Store.open(vertx, url, settings.dbUser(), settings.dbPassword());
+          Store store = settings.dbUrl() != null
+              ? Store.mysql(vertx, settings.dbUrl(), settings.dbUser(), settings.dbPassword())
+              : Store.embedded(vertx, settings.dataDir(), settings.freshDatabase());
           Credentials credentials = Credentials.load(settings.dataDir(), settings.mcToken(), settings.adminToken());
           // the embedded database's files were just created with the process's umask
           DataFolder.narrow(settings.dataDir().toAbsolutePath());

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Every setting of a server run, read once from flags and environment ({@code DIEMCAU_*})
- * and passed in. {@code dbUrl} null means the embedded database in {@code dataDir}; {@code transport}
+ * and passed in. {@code dbUrl} null means the embedded database in {@code dataDir}; {@code freshDatabase}
+ * lets it start empty in a data folder that has secrets but has lost its database; {@code transport}
  * is one of {@link Transports#NAMES}.
  */
 public record Settings(
@@ -19,7 +20,8 @@ public record Settings(
     Path eventFile,
     String publicUrl,
     String transport,
-    Limits limits) {
+    Limits limits,
+    boolean freshDatabase) {
 
   /**
    * What one address may do before the server stops it; defaults that a real audience never meets
@@ -56,10 +58,11 @@ public record Settings(
     }
   }
 
-  /** Settings with the default {@link Limits}. */
+  /** Settings with the default {@link Limits}, refusing a data folder that lost its database. */
   public Settings(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, String mcToken,
       String adminToken, Path eventFile, String publicUrl, String transport) {
-    this(host, port, dataDir, dbUrl, dbUser, dbPassword, mcToken, adminToken, eventFile, publicUrl, transport, Limits.DEFAULT);
+    this(host, port, dataDir, dbUrl, dbUser, dbPassword, mcToken, adminToken, eventFile, publicUrl, transport, Limits.DEFAULT,
+        false);
   }
 
   /** Checks what can be checked before anything starts; the message names the setting. */
@@ -72,7 +75,7 @@ public record Settings(
         // Connector/J speaks to MariaDB too; one driver keeps the jar small
         dbUrl = "jdbc:mysql:" + dbUrl.substring("jdbc:mariadb:".length());
       }
-      if (!dbUrl.startsWith("jdbc:mysql:") && !dbUrl.startsWith("jdbc:h2:")) {
+      if (!dbUrl.startsWith("jdbc:mysql:")) {
         throw new IllegalArgumentException(
             "DIEMCAU_DB_URL / --db-url must start with jdbc:mysql: or jdbc:mariadb:, got " + dbUrl.split("[;?]")[0]);
       }

@@ -35,7 +35,7 @@ final class Bench {
   /** What to run; see {@link BenchCommand} for each option's meaning. */
   record Options(URI url, String mcToken, String adminToken, int viewers, int rounds, int priority, int priorityNice, int slow,
       int idleSeconds, Path json, List<String> sourceAddresses, boolean bare, int connectWindow, long roundTimeoutMs,
-      int warmupRounds, String transport) {}
+      int warmupRounds, String transport, String door) {}
 
   static final List<String> PUBLIC_TOPICS = List.of("agenda", "screen");
   static final List<String> SCREEN_TOPICS = List.of("agenda", "screen", "bridges", "leaderboard", "final");
@@ -107,6 +107,7 @@ final class Bench {
             .put("priority", options.priority())
             .put("slow", options.slow())
             .put("idleSeconds", options.idleSeconds())
+            .put("door", options.door())
             .put("sourceAddresses", new JsonArray(options.sourceAddresses())));
     try {
       JsonObject diemcau = new JsonObject();
@@ -129,7 +130,7 @@ final class Bench {
 
   /** Takes the server's transport and collector for the bare reference, when it is on this machine and tells them. */
   private void mirrorServer() throws Exception {
-    try (Target target = new Target(options.url(), options.mcToken(), options.adminToken(), consoleVertx)) {
+    try (Target target = new Target(options.url(), options.mcToken(), options.adminToken(), consoleVertx, Target.SOCKET)) {
       JsonObject metrics = target.local() ? target.metrics(false) : null;
       if (metrics == null) {
         return;
@@ -144,7 +145,7 @@ final class Bench {
   /** Measures the server at {@code --url}; with {@code bare}, the bare reference's figures go there. */
   private void runDiemcau(JsonObject out, JsonObject bare) throws Exception {
     URI url = options.url();
-    try (Target target = new Target(url, options.mcToken(), options.adminToken(), consoleVertx);
+    try (Target target = new Target(url, options.mcToken(), options.adminToken(), consoleVertx, options.door());
         Fleet fleet = new Fleet(vertx, priorityVertx, target.host, target.port, target.ssl, options.sourceAddresses())) {
       // a wrong MC token stops the run here, before anything is connected or measured
       target.consoleSocket();
@@ -466,7 +467,7 @@ final class Bench {
     step("bare broadcast reference: a child JVM (%s, %s), %d event loops, %d-byte frame, %d viewers", bareTransport,
         bareGcOption == null ? "default collector" : bareGcOption, loops, frameBytes, options.viewers());
     try (BareProcess bare = BareProcess.start("127.0.0.1", loops, frameBytes, bareTransport, bareGcOption);
-        Target bareTarget = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare", consoleVertx);
+        Target bareTarget = new Target(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare", consoleVertx, Target.SOCKET);
         Fleet bareFleet = new Fleet(vertx, priorityVertx, "127.0.0.1", bare.port, false, options.sourceAddresses())) {
       out.put("frameBytes", frameBytes).put("eventLoops", loops).put("transport", bareTransport)
           .put("gcOption", bareGcOption);

@@ -71,6 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--round-timeout-ms", defaultValue = "30000", description = "A round that has not reached every viewer by then counts as failed (default: ${DEFAULT-VALUE}).")
   long roundTimeoutMs;
 
+  @Option(names = "--door", defaultValue = "socket", description = "How the bench sends its MC commands: socket (a command frame on an MC WebSocket, as the MC console does) or rest (POST /api/commands, as scripts and button boxes do) (default: ${DEFAULT-VALUE}).")
+  String door;
+
   @Option(names = "--transport", defaultValue = "auto", description = "The bench's own network transport: auto (Linux epoll where it loads, else Java NIO), epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
   String transport;
 
@@ -148,12 +151,15 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--round-timeout-ms must be at least 100, got " + roundTimeoutMs);
     }
     Transports.requireKnown(transport, "--transport");
+    if (!Target.DOORS.contains(door)) {
+      throw new IllegalArgumentException("--door must be socket or rest, got " + door);
+    }
     int stuck = slow < 0 ? viewers * 5 / 100 : slow;
     if (stuck >= viewers) {
       throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);
     }
     return new Bench.Options(target, mcToken, adminToken, viewers, rounds, priority, priorityNice, stuck, idleSeconds, json,
-        sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, transport);
+        sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, transport, door);
   }
 
   /** The given source addresses; above 20,000 loopback viewers, enough 127.0.0.x addresses to have ports for all. */

@@ -24,11 +24,11 @@ final class ReportTable {
     StringBuilder out = new StringBuilder();
     out.append(String.format("diemcau bench — machine: %d cores, %s, %s%n", machine.getInteger("cores"),
         machine.getString("jvm"), machine.getString("os")));
-    out.append(String.format("server %s (%s%s); viewers %d, rounds %d, priority %s, stuck %s, state frame %s B%n",
+    out.append(String.format("server %s (%s%s); commands by %s; viewers %d, rounds %d, priority %s, stuck %s, state frame %s B%n",
         config.getString("url"),
         Boolean.TRUE.equals(server.getBoolean("local")) ? "on this machine" : "remote",
         server.getValue("pid") == null ? ", no metrics: pass --admin-token" : ", pid " + server.getValue("pid"),
-        config.getInteger("viewers"), config.getInteger("rounds"), config.getValue("priority"), config.getValue("slow"),
+        "rest".equals(config.getString("door")) ? "POST /api/commands" : "an MC socket", config.getInteger("viewers"), config.getInteger("rounds"), config.getValue("priority"), config.getValue("slow"),
         num(at(d, "fanout", "frameBytes"), 0)));
     if (server.getValue("transport") != null) {
       out.append(String.format("server runtime: %s transport, collectors %s%s%n", server.getValue("transport"),

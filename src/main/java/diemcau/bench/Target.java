@@ -2,6 +2,10 @@ package diemcau.bench;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -21,8 +25,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The server under test: commands over an MC socket, as the MC console sends them; topic states,
- * bridge links and metrics over its HTTP API.
+ * The server under test: commands over an MC socket, as the MC console sends them, or over
+ * {@code POST /api/commands}, as scripts do (the door); topic states, bridge links and metrics
+ * over its HTTP API.
  */
 final class Target implements AutoCloseable {
 
@@ -31,6 +36,9 @@ final class Target implements AutoCloseable {
 
   private record Waiting(CompletableFuture<Sent> ack, long sentNanos) {}
 
+  static final String SOCKET = "socket";
+  static final String REST = "rest";
+  static final java.util.Set<String> DOORS = java.util.Set.of(SOCKET, REST);
   private static final long ACK_TIMEOUT_MS = 30_000;
 
   final String host;
@@ -43,12 +51,16 @@ final class Target implements AutoCloseable {
   /** The MC socket's event loop, its own: commands never queue behind the viewers' frames. */
   private final Vertx console;
   private final Context consoleContext;
+  private final String door;
   private final Map<Long, Waiting> waiting = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private WebSocketClient consoleClient;
   private WebSocket consoleSocket;
+  /** The REST door's client, on the console's loop: one kept-alive connection, as a script would use. */
+  private io.vertx.core.http.HttpClient restClient;
 
-  Target(URI url, String mcToken, String adminToken, Vertx console) {
+  Target(URI url, String mcToken, String adminToken, Vertx console, String door) {
+    this.door = door;
     this.host = url.getHost();
     this.ssl = "https".equals(url.getScheme());
     this.port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
@@ -75,8 +87,23 @@ final class Target implements AutoCloseable {
     return adminToken != null && !adminToken.isBlank();
   }
 
-  /** Sends an MC command and waits for its ack; a refusal is an exception naming the server's error. */
+  /** Sends an MC command by the door and waits for its answer; a refusal is an exception naming the server's error. */
   Sent command(String name, JsonObject args) throws Exception {
+    CompletableFuture<Sent> ack = REST.equals(door) ? post(name, args) : send(name, args);
+    Sent sent;
+    try {
+      sent = ack.get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      waiting.values().removeIf(pending -> pending.ack() == ack);
+      throw new IllegalStateException("command " + name + ": no answer within " + ACK_TIMEOUT_MS + " ms");
+    }
+    if (!Boolean.TRUE.equals(sent.reply().getBoolean("ok"))) {
+      throw new IllegalStateException("command " + name + " refused: " + sent.reply().getValue("error"));
+    }
+    return sent;
+  }
+
+  private CompletableFuture<Sent> send(String name, JsonObject args) throws Exception {
     WebSocket ws = consoleSocket();
     long id = ids.incrementAndGet();
     String frame = new JsonObject().put("type", "command").put("id", id).put("name", name)
@@ -86,17 +113,36 @@ final class Target implements AutoCloseable {
       waiting.put(id, new Waiting(ack, System.nanoTime()));
       ws.writeTextMessage(frame);
     });
-    Sent sent;
-    try {
-      sent = ack.get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      waiting.remove(id);
-      throw new IllegalStateException("command " + name + ": no ack within " + ACK_TIMEOUT_MS + " ms");
-    }
-    if (!Boolean.TRUE.equals(sent.reply().getBoolean("ok"))) {
-      throw new IllegalStateException("command " + name + " refused: " + sent.reply().getValue("error"));
-    }
-    return sent;
+    return ack;
+  }
+
+  /**
+   * {@code POST /api/commands} on the console's loop, on its kept-alive connection, timed as the
+   * socket door is: from just before the request is written.
+   */
+  private CompletableFuture<Sent> post(String name, JsonObject args) {
+    Buffer body = new JsonObject().put("name", name).put("args", args == null ? new JsonObject() : args).toBuffer();
+    CompletableFuture<Sent> answer = new CompletableFuture<>();
+    consoleContext.runOnContext(onLoop -> {
+      if (restClient == null) {
+        restClient = console.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port).setSsl(ssl)
+            .setTrustAll(true).setVerifyHost(false).setKeepAlive(true)
+            // accepts gzip, as HTTP libraries (Python's requests, browsers' fetch) do
+            .setDecompressionSupported(true), new PoolOptions().setHttp1MaxSize(1));
+      }
+      long[] sentNanos = new long[1];
+      restClient.request(HttpMethod.POST, "/api/commands")
+          .compose(request -> {
+            request.putHeader("Authorization", "Bearer " + mcToken).putHeader("Content-Type", "application/json");
+            sentNanos[0] = System.nanoTime();
+            return request.send(body);
+          })
+          .compose(response -> response.body())
+          .map(Buffer::toJsonObject)
+          .onSuccess(reply -> answer.complete(new Sent(reply, sentNanos[0])))
+          .onFailure(answer::completeExceptionally);
+    });
+    return answer;
   }
 
   /** The MC socket, opened with the MC token at the first command or before; refused with a wrong token. */
@@ -177,11 +223,18 @@ final class Target implements AutoCloseable {
   public void close() {
     // the JDK client ends its connections once unreachable
     if (consoleClient != null) {
-      try {
-        consoleClient.close().await(10, TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // best effort at the end of a run
-      }
+      awaitClosed(consoleClient.close());
+    }
+    if (restClient != null) {
+      awaitClosed(restClient.close());
+    }
+  }
+
+  private static void awaitClosed(io.vertx.core.Future<Void> closing) {
+    try {
+      closing.await(10, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // best effort at the end of a run
     }
   }
 }

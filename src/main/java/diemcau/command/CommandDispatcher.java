@@ -1,7 +1,9 @@
 package diemcau.command;
 
 import diemcau.store.AuditLog;
+import diemcau.store.CommitInDoubtException;
 import diemcau.store.Store;
+import diemcau.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one door for every change, shared by REST and WebSocket: role check, argument
@@ -20,6 +24,12 @@ import java.util.Set;
  * <p>Not thread-safe: it lives on the command verticle's worker context, where commands run one
  * after another in arrival order, each seeing the state the previous one left, and each commits
  * on that same thread: no hand-off to a pool and back between a command and its publication.
+ *
+ * <p>A commit that the database does not confirm leaves its change in doubt: nothing is
+ * installed, its revision is kept aside, and before anything else runs the change is settled
+ * by asking the database whether its audit row is there: installed and published if it is,
+ * dropped if not. Until the database answers that, every command is refused
+ * ({@code database_unavailable}, not executed), so none runs on a state that may be stale.
  */
 public final class CommandDispatcher {
 
@@ -31,11 +41,18 @@ public final class CommandDispatcher {
 
   private record Registration(Set<Role> roles, CommandHandler handler) {}
 
+  /** A change whose commit was not confirmed, and what tells whether it landed. */
+  /** A committed change's parts and the revision each of their topics was given. */
+  private record InDoubt(List<Change> parts, Map<String, Long> revs, AuditLog.Entry entry, CommitInDoubtException doubt) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
+
   private final Map<String, Registration> commands = new HashMap<>();
   private final Map<String, Long> revs = new HashMap<>();
   private final Store store;
   private final Clock clock;
   private final Publisher publisher;
+  private InDoubt inDoubt;
 
   public CommandDispatcher(Store store, Clock clock, Publisher publisher) {
     this.store = store;
@@ -60,18 +77,19 @@ public final class CommandDispatcher {
 
   /**
    * Runs a command to its end, blocking on its transaction: completed with the topic's new
-   * revision once committed and published; failed with a {@link CommandException} if refused, or
-   * with whatever else went wrong (the commit, a bug in a handler), never thrown.
+   * revision once committed and published; failed with a {@link CommandException} if refused or if
+   * the database failed, or with whatever else went wrong (a bug in a handler), never thrown.
    */
   public Future<Long> dispatch(Caller caller, String name, JsonObject args) {
     try {
       return Future.succeededFuture(execute(caller, name, args));
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
   }
 
-  private long execute(Caller caller, String name, JsonObject rawArgs) throws SQLException {
+  private long execute(Caller caller, String name, JsonObject rawArgs) {
+    settle();
     Registration registration = commands.get(name);
     if (registration == null) {
       throw new CommandException(404, "unknown_command", "name", "unknown command: " + name);
@@ -94,19 +112,63 @@ public final class CommandDispatcher {
     long rev = next.get(topic);
     JsonObject audited = change.auditArgs() != null ? change.auditArgs() : args.json();
     AuditLog.Entry entry = new AuditLog.Entry(now, caller.id(), caller.role().wire(), name, audited, topic, rev);
-    store.inTransaction(connection -> {
-      for (Change part : parts) {
-        part.write().run(connection, next.get(part.core().topic()), now);
-      }
-      AuditLog.append(connection, entry);
-      return null;
-    });
+    try {
+      store.inTransaction(connection -> {
+        for (Change part : parts) {
+          part.write().run(connection, next.get(part.core().topic()), now);
+        }
+        AuditLog.append(connection, entry);
+        return null;
+      });
+    } catch (CommitInDoubtException doubt) {
+      LOG.warn("command {}: the database did not confirm its commit; settled before the next command", name, doubt);
+      inDoubt = new InDoubt(parts, next, entry, doubt);
+      revs.putAll(next);
+      throw CommandException.outcomeUnknown("the database did not confirm the commit");
+    } catch (SQLException e) {
+      throw unavailable(name, e);
+    }
+    apply(parts, next);
+    return rev;
+  }
+
+  /**
+   * Settles a change whose commit was in doubt, if there is one: applies it if it landed, drops it
+   * if not. Refused ({@code database_unavailable}) while the database cannot say.
+   */
+  public void settle() {
+    if (inDoubt == null) {
+      return;
+    }
+    InDoubt pending = inDoubt;
+    boolean landed;
+    try {
+      landed = store.committed(pending.doubt(), connection -> AuditLog.contains(connection, pending.entry()));
+    } catch (SQLException e) {
+      throw unavailable("settling " + pending.entry().command(), e);
+    }
+    inDoubt = null;
+    LOG.warn("command {} whose commit was in doubt {}", pending.entry().command(),
+        landed ? "had been committed: applied and published now" : "had not been committed: dropped");
+    if (landed) {
+      Map<String, Long> next = new LinkedHashMap<>();
+      pending.revs().forEach((topic, reserved) -> next.put(topic, rev(topic) == reserved ? reserved : rev(topic) + 1));
+      apply(pending.parts(), next);
+    }
+  }
+
+  /** Installs committed parts in memory, then publishes each topic they changed once, at its new revision. */
+  private void apply(List<Change> parts, Map<String, Long> next) {
     parts.forEach(part -> part.install().run());
     revs.putAll(next);
     Map<String, LiveCore> published = new LinkedHashMap<>();
     parts.forEach(part -> published.putIfAbsent(part.core().topic(), part.core()));
     published.forEach((changed, core) -> publisher.publish(core, next.get(changed)));
-    return rev;
+  }
+
+  private static CommandException unavailable(String what, SQLException e) {
+    LOG.warn("{}: not applied, the database failed", what, e);
+    return CommandException.databaseUnavailable(e instanceof StoreUnavailableException ? e.getMessage() : "it refused the change");
   }
 
   /**

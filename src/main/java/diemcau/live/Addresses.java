@@ -3,8 +3,11 @@ package diemcau.live;
 /** Event-bus addresses, in one place. */
 public final class Addresses {
 
-  /** Request: {caller, name, args}; reply: {ok, rev} or {ok:false, status, error}. */
+  /** Request: {caller, name, args, id, deadline}; reply: {ok, rev} or {ok:false, status, error}. */
   public static final String COMMANDS = "diemcau.commands";
+
+  /** Request: {}; reply {ok:true} once every command sent before it has finished (see {@link CommandReplies#settle}). */
+  public static final String SETTLE = "diemcau.commands.settle";
 
   /** Publish: an encoded {@code state} frame, with headers {@code topic} and {@code rev}. */
   public static final String STATE = "diemcau.state";

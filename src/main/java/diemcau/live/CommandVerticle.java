@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the live cores: restores them from the store, runs every command through the one
  * dispatcher, and publishes each committed change as an encoded state frame on the event bus.
- * Deployed as a worker: each command commits on the thread that runs it.
+ * Deployed as a worker: each command commits on the thread that runs it. A command whose
+ * deadline passed before its turn is not begun ({@link CommandDeadline}): its caller was answered.
  */
 public final class CommandVerticle extends VerticleBase {
 
@@ -61,24 +62,41 @@ public final class CommandVerticle extends VerticleBase {
             publish(core, dispatcher.rev(core.topic()));
             core.start(vertx, () -> dispatcher.republish(core));
           });
-          return vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS, this::onCommand).completion();
+          return Future.join(
+              vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS, this::onCommand).completion(),
+              vertx.eventBus().<JsonObject>localConsumer(Addresses.SETTLE, this::onSettle).completion());
         });
   }
 
   private void onCommand(Message<JsonObject> message) {
     JsonObject request = message.body();
+    if (!CommandDeadline.begin(vertx, request)) {
+      LOG.warn("command {} not begun: its deadline passed before its turn, its caller was told it was not executed",
+          request.getString("name"));
+      return;
+    }
     Caller caller = Caller.fromJson(request.getJsonObject("caller"));
     String name = request.getString("name");
     dispatcher.dispatch(caller, name, request.getJsonObject("args"))
         .onSuccess(rev -> message.reply(CommandReplies.accepted(rev)))
         .onFailure(failure -> {
           if (failure instanceof CommandException refused) {
-            message.reply(new JsonObject().put("ok", false).put("status", refused.status()).put("error", refused.toJson()));
+            message.reply(CommandReplies.refused(refused));
           } else {
             LOG.error("command {} failed", name, failure);
             message.reply(CommandReplies.refused(500, "internal", "the command failed and changed nothing"));
           }
         });
+  }
+
+  /** Answers once the commands before it have finished and a commit in doubt is settled. */
+  private void onSettle(Message<JsonObject> message) {
+    try {
+      dispatcher.settle();
+      message.reply(new JsonObject().put("ok", true));
+    } catch (CommandException refused) {
+      message.reply(CommandReplies.refused(refused));
+    }
   }
 
   private void publish(LiveCore core, long rev) {

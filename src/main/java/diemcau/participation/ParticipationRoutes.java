@@ -7,6 +7,7 @@ import diemcau.event.Event;
 import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import diemcau.links.LinkKeys;
+import diemcau.live.CommandDeadline;
 import diemcau.live.CommandReplies;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
@@ -126,7 +127,8 @@ public final class ParticipationRoutes implements FeatureRoutes {
           long parsedAt = System.nanoTime();
           Map<String, Batch> waiting = ctx.vertx().sharedData().getLocalMap(Batch.MAP);
           waiting.put(batch.id(), batch);
-          CommandReplies.send(ctx.vertx(), ctx.get(CALLER), "participation.import", new JsonObject().put("batch", batch.id()))
+          CommandReplies.send(ctx.vertx(), ctx.get(CALLER), "participation.import", new JsonObject().put("batch", batch.id()),
+                  CommandDeadline.IMPORT_MS)
               .onComplete(ignored -> waiting.remove(batch.id()))
               .onSuccess(reply -> {
                 if (!reply.getBoolean("ok")) {

@@ -23,8 +23,7 @@ public final class ParticipationTables {
   /**
    * Stores a committed import's diff: the rows of the updated people are deleted by number,
    * then every changed record is inserted under its number, in multi-row statements of
-   * {@value #CHUNK}: delete and insert, not {@code ON DUPLICATE KEY UPDATE}, which H2 runs as
-   * one UPDATE per existing row (measured: see docs/PERFORMANCE.md).
+   * {@value #CHUNK}: SQL that SQLite, MySQL and MariaDB all run, one round trip per chunk.
    */
   static void write(Connection connection, PersonRecords.Diff diff, long now) throws SQLException {
     long[] replaced = diff.updatedIds();
@@ -103,7 +102,7 @@ public final class ParticipationTables {
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
           rows.add(new PersonRecords.Row(row.getLong(1), new Person(row.getString(2), row.getString(3), row.getString(4),
-              getLong(row, 5), getLong(row, 6), row.getObject(7, Integer.class), row.getLong(8))));
+              getLong(row, 5), getLong(row, 6), getInt(row, 7), row.getLong(8))));
         }
       }
     }
@@ -143,17 +142,21 @@ public final class ParticipationTables {
     }
   }
 
+  /** Sets each unit's headcount: an UPDATE of its row, an INSERT where there was none (SQL every store runs). */
   public static void saveHeadcounts(Connection connection, Map<String, Integer> headcounts, long now) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement(
-        "INSERT INTO unit_headcount (unit, headcount, updated_at) VALUES (?, ?, ?) "
-            + "ON DUPLICATE KEY UPDATE headcount = VALUES(headcount), updated_at = VALUES(updated_at)")) {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE unit_headcount SET headcount = ?, updated_at = ? WHERE unit = ?");
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO unit_headcount (headcount, updated_at, unit) VALUES (?, ?, ?)")) {
       for (Map.Entry<String, Integer> entry : headcounts.entrySet()) {
-        upsert.setString(1, entry.getKey());
-        upsert.setInt(2, entry.getValue());
-        upsert.setLong(3, now);
-        upsert.addBatch();
+        update.setInt(1, entry.getValue());
+        update.setLong(2, now);
+        update.setString(3, entry.getKey());
+        if (update.executeUpdate() == 0) {
+          insert.setInt(1, entry.getValue());
+          insert.setLong(2, now);
+          insert.setString(3, entry.getKey());
+          insert.executeUpdate();
+        }
       }
-      upsert.executeBatch();
     }
   }
 
@@ -179,11 +182,16 @@ public final class ParticipationTables {
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
           persons.add(new Person(row.getString(1), row.getString(2), row.getString(3), getLong(row, 4), getLong(row, 5),
-              row.getObject(6, Integer.class), row.getLong(7)));
+              getInt(row, 6), row.getLong(7)));
         }
       }
     }
     return persons;
+  }
+
+  private static Integer getInt(ResultSet row, int column) throws SQLException {
+    int value = row.getInt(column);
+    return row.wasNull() ? null : value;
   }
 
   private static Long getLong(ResultSet row, int column) throws SQLException {

@@ -33,6 +33,21 @@ public final class AuditLog {
     }
   }
 
+  /** Whether {@code entry} was committed (by the command, the time, the topic and the revision it produced). */
+  public static boolean contains(Connection connection, Entry entry) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT COUNT(*) FROM audit_log WHERE command = ? AND at_ms = ? AND topic = ? AND rev = ?")) {
+      select.setString(1, entry.command());
+      select.setLong(2, entry.at());
+      select.setString(3, entry.topic());
+      select.setLong(4, entry.rev());
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1) > 0;
+      }
+    }
+  }
+
   /** The newest {@code limit} entries, newest first, as JSON (for the admin console and tests). */
   public static JsonArray recent(Connection connection, int limit) throws SQLException {
     JsonArray entries = new JsonArray();

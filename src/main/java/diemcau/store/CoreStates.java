@@ -29,10 +29,9 @@ public final class CoreStates {
   }
 
   /**
-   * Writes a core's state: an UPDATE of its row, an INSERT only the first time. Not one
-   * {@code ON DUPLICATE KEY UPDATE}: H2 runs that as an insert that fails on the key and then an
-   * update, measured at twice the cost of the commit itself, and this write is on every command's path.
-   * Safe without a lock: only the command verticle writes this table, one command at a time.
+   * Writes a core's state: an UPDATE of its row, an INSERT only the first time: SQL that every
+   * store runs (SQLite has no {@code ON DUPLICATE KEY UPDATE}), one statement on every command after
+   * the first. Safe without a lock: only the command verticle writes this table, one command at a time.
    */
   public static void save(Connection connection, String name, long rev, JsonObject state, long now)
       throws SQLException {

@@ -7,12 +7,23 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
 
 /**
- * The database: H2 in MySQL mode in the data folder by default, MySQL/MariaDB when a URL is given.
- * Every JDBC call runs on the store's own worker pool, never on an event loop.
+ * The database: SQLite in the data folder by default ({@link EmbeddedDatabase}), MySQL/MariaDB
+ * when a URL is given. Every JDBC call runs on the store's own worker pool or on the command
+ * worker, never on an event loop, and every wait on the database is bounded (see the timeouts
+ * below), so a database that stops answering fails a transaction instead of holding it.
  */
 public final class Store implements AutoCloseable {
 
@@ -22,59 +33,130 @@ public final class Store implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
+  /** Which database, and the migrations it runs: the shared ones and its own form of those whose SQL differs. */
+  public enum Kind {
+    SQLITE, MYSQL;
+
+    /** "sqlite" or "mysql", as {@code /health} says it. */
+    public String wire() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Flyway locations: {@code db/migration} for every database, {@code db/<kind>} for this one. */
+    public String[] migrations() {
+      return new String[] {"classpath:db/migration", "classpath:db/" + wire()};
+    }
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
   private static final int POOL_SIZE = 8;
+  /** Longest wait for a connection from the pool (or a new one to the server). */
+  static final int CONNECTION_TIMEOUT_MS = 2_000;
+  /** SQLite: longest wait for another connection's write lock before the statement fails. */
+  static final int BUSY_TIMEOUT_MS = 3_000;
+  /** MySQL/MariaDB: longest wait to open a TCP connection to the server. */
+  static final int CONNECT_TIMEOUT_MS = 2_000;
+  /**
+   * MySQL/MariaDB: longest silence of the server in the middle of any statement or commit; a
+   * network partition or a stopped server fails the call at this bound instead of when TCP gives up.
+   * Longer than a command's deadline (5 s): a stall that ends in between completes the command
+   * (its caller was told "outcome unknown") rather than failing it.
+   */
+  static final int SOCKET_TIMEOUT_MS = 8_000;
+  /** MySQL/MariaDB: longest wait on a row lock held by another session (seconds; the server's default is 50). */
+  static final int LOCK_WAIT_TIMEOUT_S = 3;
+  /** How long to wait for the server to end the session of a commit in doubt. */
+  private static final long SESSION_END_WAIT_MS = 5_000;
 
   private final HikariDataSource dataSource;
   private final WorkerExecutor workers;
-  private final String kind;
+  private final Kind kind;
+  private final EmbeddedDatabase file;
 
-  private Store(HikariDataSource dataSource, WorkerExecutor workers, String kind) {
+  private Store(HikariDataSource dataSource, WorkerExecutor workers, Kind kind, EmbeddedDatabase file) {
     this.dataSource = dataSource;
     this.workers = workers;
     this.kind = kind;
+    this.file = file;
   }
 
   /**
-   * The JDBC URL of the embedded database kept in {@code dataDir}. WRITE_DELAY=0: a command is
-   * acknowledged only after its commit, so the commit must reach the file at once, not 500 ms
-   * later (a kill -9 in between would lose an acknowledged change).
+   * Opens the embedded database of {@code dataDir} (see {@link EmbeddedDatabase#prepare} for what
+   * happens when it is missing) and migrates its schema. Blocking.
+   *
+   * @throws IllegalStateException when the data folder cannot be used as it is; the message says what to do
    */
-  public static String embeddedUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("diemcau")
-        + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=VALUE;WRITE_DELAY=0";
+  public static Store embedded(Vertx vertx, Path dataDir, boolean freshAllowed) {
+    Path path = EmbeddedDatabase.prepare(dataDir, freshAllowed);
+    SQLiteDataSource sqlite = sqlite(path);
+    migrate(sqlite, Kind.SQLITE);
+    HikariConfig config = pool();
+    config.setDataSource(sqlite);
+    config.setInitializationFailTimeout(1);
+    HikariDataSource dataSource = new HikariDataSource(config);
+    return new Store(dataSource, workers(vertx), Kind.SQLITE, EmbeddedDatabase.watch(path));
   }
 
   /**
-   * Opens the pool and migrates the schema. Blocking: call it from a worker or before the
-   * event loops serve anything.
+   * SQLite in WAL mode with {@code synchronous=FULL}: a commit returns once its WAL frames are on
+   * disk (fsync), so an acknowledged command survives a kill and a power cut. Opened without
+   * {@code CREATE}: a file that vanished is an error, never a new empty database.
    */
-  public static Store open(Vertx vertx, String url, String user, String password) {
+  static SQLiteDataSource sqlite(Path path) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.resetOpenMode(SQLiteOpenMode.CREATE);
+    SQLiteDataSource dataSource = new SQLiteDataSource(config);
+    dataSource.setUrl("jdbc:sqlite:" + path.toAbsolutePath());
+    return dataSource;
+  }
+
+  /**
+   * Opens a MySQL/MariaDB database by URL and migrates its schema. Blocking. The URL gets the
+   * store's connect and socket timeouts unless it sets its own.
+   */
+  public static Store mysql(Vertx vertx, String url, String user, String password) {
+    // migrations may run long on a large table: only the connect timeout for them
+    migrate(Flyway.configure().dataSource(withParameter(url, "connectTimeout", CONNECT_TIMEOUT_MS), user, password)
+        .getDataSource(), Kind.MYSQL);
+    HikariConfig config = pool();
+    config.setJdbcUrl(withParameter(withParameter(url, "connectTimeout", CONNECT_TIMEOUT_MS), "socketTimeout", SOCKET_TIMEOUT_MS));
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + LOCK_WAIT_TIMEOUT_S);
+    config.setInitializationFailTimeout(10_000);
+    return new Store(new HikariDataSource(config), workers(vertx), Kind.MYSQL, null);
+  }
+
+  private static HikariConfig pool() {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    if (user != null) {
-      config.setUsername(user);
-    }
-    if (password != null) {
-      config.setPassword(password);
-    }
     config.setPoolName("diemcau-db");
     config.setMaximumPoolSize(POOL_SIZE);
     config.setAutoCommit(false);
-    config.setConnectionTimeout(5_000);
-    config.setInitializationFailTimeout(10_000);
-    HikariDataSource dataSource = new HikariDataSource(config);
-    try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
-    }
-    String kind = url.startsWith("jdbc:h2:") ? "h2" : "mysql";
-    return new Store(dataSource, vertx.createSharedWorkerExecutor("diemcau-db", POOL_SIZE), kind);
+    config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    config.setValidationTimeout(1_000);
+    return config;
   }
 
-  /** "h2" or "mysql". */
-  public String kind() {
+  private static void migrate(DataSource dataSource, Kind kind) {
+    Flyway.configure().dataSource(dataSource).locations(kind.migrations()).load().migrate();
+  }
+
+  private static WorkerExecutor workers(Vertx vertx) {
+    return vertx.createSharedWorkerExecutor("diemcau-db", POOL_SIZE);
+  }
+
+  /** {@code url} with {@code name=value} added, unless it sets {@code name} already. */
+  static String withParameter(String url, String name, int value) {
+    if (url.matches(".*[?&]" + name + "=.*")) {
+      return url;
+    }
+    return url + (url.contains("?") ? "&" : "?") + name + "=" + value;
+  }
+
+  public Kind kind() {
     return kind;
   }
 
@@ -86,21 +168,122 @@ public final class Store implements AutoCloseable {
   /**
    * Runs {@code work} in one transaction on the calling thread, which must be allowed to block (a
    * worker): committed if it returns, rolled back if it throws.
+   *
+   * @throws StoreUnavailableException nothing was written: no connection, or the file is gone
+   * @throws CommitInDoubtException the commit was sent and did not answer: it may have landed
+   * @throws SQLException what {@code work} threw, rolled back
    */
   public <T> T inTransaction(Work<T> work) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
+    if (file != null) {
+      file.check();
+    }
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("no connection to the database within " + CONNECTION_TIMEOUT_MS + " ms: "
+          + e.getMessage(), e);
+    }
+    try {
+      T result;
       try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
+        result = work.run(connection);
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        rollback(connection, e);
         throw e;
       }
+      try {
+        connection.commit();
+      } catch (SQLException e) {
+        throw new CommitInDoubtException(e, session(connection));
+      }
+      return result;
+    } finally {
+      close(connection);
     }
   }
 
-  /** Succeeds when the database answers a trivial query. */
+  /**
+   * Whether the transaction whose commit was in doubt landed, told by a row it wrote: once the
+   * session that sent it has ended (on MySQL/MariaDB it is killed first, so that a commit still
+   * queued on the server cannot land after this answer).
+   */
+  public boolean committed(CommitInDoubtException doubt, Work<Boolean> wrote) throws SQLException {
+    if (doubt.session() != null) {
+      endSession(doubt.session());
+    }
+    return inTransaction(wrote);
+  }
+
+  private void endSession(long session) throws SQLException {
+    inTransaction(connection -> {
+      try (Statement kill = connection.createStatement()) {
+        kill.execute("KILL CONNECTION " + session);
+      } catch (SQLException gone) {
+        // 1094: no such session any more
+        if (gone.getErrorCode() != 1094) {
+          throw gone;
+        }
+      }
+      long deadline = System.nanoTime() + SESSION_END_WAIT_MS * 1_000_000;
+      try (PreparedStatement alive = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+        alive.setLong(1, session);
+        while (true) {
+          try (ResultSet row = alive.executeQuery()) {
+            row.next();
+            if (row.getLong(1) == 0) {
+              return null;
+            }
+          }
+          if (System.nanoTime() > deadline) {
+            throw new StoreUnavailableException("the database still runs session " + session + " of a commit in doubt", null);
+          }
+          sleep(20);
+        }
+      }
+    });
+  }
+
+  private static void sleep(long ms) throws SQLException {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException("interrupted", e);
+    }
+  }
+
+  private Long session(Connection connection) {
+    if (kind != Kind.MYSQL) {
+      return null;
+    }
+    try {
+      return connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getId();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("store: cannot tell the session of a commit in doubt", e);
+      return null;
+    }
+  }
+
+  private static void rollback(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // a broken connection: the server rolls back an uncommitted transaction when it goes
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Returns the connection to the pool; a failure there never turns a committed result into an error. */
+  private static void close(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.debug("store: closing a connection failed", e);
+    }
+  }
+
+  /** Succeeds when the database answers a trivial query (and, embedded, its file is still the one opened). */
   public Future<Void> ping() {
     return tx(connection -> {
       try (var statement = connection.createStatement()) {

@@ -45,6 +45,9 @@ public final class WebVerticle extends VerticleBase {
   public static final int WS_FRAME_LIMIT = 16 * 1024;
   public static final int WS_MESSAGE_LIMIT = 64 * 1024;
 
+  static final long HEALTH_TIMEOUT_MS = 2_000;
+  /** Smallest response body worth compressing. */
+  static final int COMPRESS_FROM_BYTES = 1024;
   private static final List<String> PAGES = List.of("mc", "judge", "admin", "stage1");
 
   private final WebSettings settings;
@@ -95,6 +98,9 @@ public final class WebVerticle extends VerticleBase {
         // HTTP/1.1 only (browsers speak HTTP/2 only over TLS, at the proxy): the connection then exists,
         // and its request timeout runs, from the moment it is accepted, not from its first bytes
         .setHttp2ClearTextEnabled(false)
+        // a command's reply or a small state is sent as it is: compressing a 30-byte body costs more
+        // than it saves (a new compressor per response, and the reply then waits for it)
+        .setCompressionContentSizeThreshold(COMPRESS_FROM_BYTES)
         // every handler answers on its own event loop; in exchange the HTTP connection, which an
         // upgraded socket keeps, writes directly instead of through a queue with a 4 KB chunk
         .setStrictThreadMode(true)
@@ -242,11 +248,12 @@ public final class WebVerticle extends VerticleBase {
     return html.append("</ul>").toString();
   }
 
+  /** UP when the database answers within {@link #HEALTH_TIMEOUT_MS} (and the embedded file is the one opened). */
   private void health(RoutingContext ctx) {
-    store.ping()
+    store.ping().timeout(HEALTH_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onSuccess(ok -> ctx.json(new JsonObject()
             .put("status", "UP")
-            .put("database", new JsonObject().put("status", "UP").put("kind", store.kind()))
+            .put("database", new JsonObject().put("status", "UP").put("kind", store.kind().wire()))
             .put("event", event.id())
             .put("connections", hub.connections())
             .put("uptimeMs", clock.millis() - startedAt)))
@@ -256,7 +263,7 @@ public final class WebVerticle extends VerticleBase {
           ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
               .end(new JsonObject()
                   .put("status", "DOWN")
-                  .put("database", new JsonObject().put("status", "DOWN").put("kind", store.kind()))
+                  .put("database", new JsonObject().put("status", "DOWN").put("kind", store.kind().wire()))
                   .encode());
         });
   }
@@ -301,12 +308,34 @@ public final class WebVerticle extends VerticleBase {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
   }
 
+  /**
+   * The newest state of a topic; with {@code ?settled=true}, only once every command taken before
+   * this read has finished and its outcome is known (what a console reads after "outcome unknown").
+   */
   private void state(RoutingContext ctx) {
     String topic = ctx.pathParam("topic");
-    Frame latest = LiveHub.TOPICS.contains(topic) ? hub.latest(topic) : null;
-    if (latest == null) {
+    if (!LiveHub.TOPICS.contains(topic)) {
       reply(ctx, CommandReplies.refused(404, "unknown_topic",
           "no such topic: " + topic + " (topics: " + String.join(", ", LiveHub.TOPICS) + ")"));
+      return;
+    }
+    if ("true".equals(ctx.request().getParam("settled"))) {
+      CommandReplies.settle(vertx).onSuccess(settled -> {
+        if (settled.getBoolean("ok")) {
+          latest(ctx, topic);
+        } else {
+          reply(ctx, settled);
+        }
+      });
+      return;
+    }
+    latest(ctx, topic);
+  }
+
+  private void latest(RoutingContext ctx, String topic) {
+    Frame latest = hub.latest(topic);
+    if (latest == null) {
+      reply(ctx, CommandReplies.refused(503, "starting", "the server is starting: no state of " + topic + " yet"));
       return;
     }
     ctx.response().putHeader("Content-Type", "application/json").end(latest.data().encode());

@@ -137,6 +137,24 @@ class BenchSmokeTest {
   }
 
   @Test
+  @DisplayName("--door rest sends its commands by POST /api/commands and times them as the socket door's")
+  void restDoor() throws Exception {
+    Path json = Files.createTempFile("bench", ".json");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    int exit = new CommandLine(new BenchCommand(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
+        "--url", "http://127.0.0.1:" + server.port, "--mc-token", TestServer.MC_TOKEN, "--admin-token", TestServer.ADMIN_TOKEN,
+        "--door", "rest", "--viewers", "1", "--rounds", "5", "--priority", "0", "--slow", "0", "--no-bare",
+        "--idle-seconds", "1", "--warmup-rounds", "2", "--json", json.toString());
+    String table = printed.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(table).isZero();
+    assertThat(table).contains("commands by POST /api/commands");
+    JsonObject report = new JsonObject(Files.readString(json));
+    assertThat(report.getJsonObject("config").getString("door")).isEqualTo("rest");
+    assertSaneLatency(report.getJsonObject("diemcau").getJsonObject("fanout").getJsonObject("latencyMs"), 5);
+    assertThat(report.getJsonObject("diemcau").getJsonObject("fanout").getInteger("failedRounds")).isZero();
+  }
+
+  @Test
   @DisplayName("bad options are refused with exit code 2 before anything connects")
   void badOptions() {
     assertThat(new CommandLine(new BenchCommand()).execute("--url", "ftp://x", "--mc-token", "t")).isEqualTo(2);
@@ -148,6 +166,8 @@ class BenchSmokeTest {
         "--transport", "carrier-pigeon")).isEqualTo(2);
     assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--mc-token", "t",
         "--priority-nice", "-21")).isEqualTo(2);
+    assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--mc-token", "t",
+        "--door", "window")).isEqualTo(2);
   }
 
   @Test

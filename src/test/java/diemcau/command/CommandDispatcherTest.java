@@ -3,6 +3,7 @@ package diemcau.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import diemcau.store.AuditLog;
+import diemcau.store.CommitInDoubtException;
 import diemcau.store.CoreStates;
 import diemcau.store.Databases;
 import diemcau.store.Store;
@@ -50,7 +51,6 @@ class CommandDispatcherTest {
 
   private Vertx vertx;
   private Store store;
-  private String url;
   private final WordCore core = new WordCore();
   private final List<String> published = new ArrayList<>();
   private CommandDispatcher dispatcher;
@@ -58,8 +58,7 @@ class CommandDispatcherTest {
   @BeforeEach
   void open() throws Exception {
     vertx = Vertx.vertx();
-    url = Databases.h2();
-    store = Store.open(vertx, url, null, null);
+    store = Databases.sqlite(vertx);
     Clock clock = Clock.fixed(Instant.parse("2026-12-27T08:00:00Z"), ZoneOffset.UTC);
     dispatcher = new CommandDispatcher(store, clock, (published, rev) -> this.published.add(core.word + "@" + rev));
     dispatcher.register("word.set", Set.of(Role.MC), (caller, args, now) -> {
@@ -72,6 +71,24 @@ class CommandDispatcherTest {
           throw new SQLException("disk full");
         },
         () -> core.word = "half", null));
+    // a commit the database did not confirm: the rows were (landed) or were not (lost) committed all the same
+    for (boolean landed : new boolean[] {true, false}) {
+      String name = landed ? "word.doubt.landed" : "word.doubt.lost";
+      dispatcher.register(name, Set.of(Role.MC), (caller, args, now) -> {
+        String word = args.requireString("word");
+        JsonObject stored = new JsonObject().put("word", word);
+        return new Change(core, (connection, rev, at) -> {
+          if (landed) {
+            store.inTransaction(other -> {
+              CoreStates.save(other, core.topic(), rev, stored, at);
+              AuditLog.append(other, new AuditLog.Entry(at, "mc", "mc", name, args.json(), core.topic(), rev));
+              return null;
+            });
+          }
+          throw new CommitInDoubtException(new SQLException("Read timed out"), null);
+        }, () -> core.word = word, null);
+      });
+    }
     dispatcher.register("word.bug", Set.of(Role.MC), (caller, args, now) -> {
       throw new IllegalStateException("a bug in a handler");
     });
@@ -80,7 +97,6 @@ class CommandDispatcherTest {
   @AfterEach
   void close() throws Exception {
     store.close();
-    Databases.drop(url);
     vertx.close().await(5, TimeUnit.SECONDS);
   }
 
@@ -110,7 +126,10 @@ class CommandDispatcherTest {
     Future<Long> broken = run("word.broken", new JsonObject());
 
     assertThat(broken.failed()).isTrue();
-    assertThat(broken.cause()).isInstanceOf(SQLException.class).hasMessage("disk full");
+    assertThat(broken.cause()).isInstanceOfSatisfying(CommandException.class, e -> {
+      assertThat(e.status()).isEqualTo(503);
+      assertThat(e.code()).isEqualTo(CommandException.DATABASE_UNAVAILABLE);
+    });
     assertThat(core.word).isEqualTo("xin");
     assertThat(dispatcher.rev("screen")).isEqualTo(1);
     assertThat(published).containsExactly("xin@1");
@@ -119,6 +138,35 @@ class CommandDispatcherTest {
     assertThat(stored.state().getString("word")).as("the half-written row was rolled back").isEqualTo("xin");
     assertThat(store.tx(connection -> AuditLog.recent(connection, 10)).await(10, TimeUnit.SECONDS)).hasSize(1);
     assertThat(run("word.set", new JsonObject().put("word", "chào")).result()).as("the next command goes on").isEqualTo(2L);
+  }
+
+  @Test
+  @DisplayName("a commit in doubt answers outcome_unknown and is settled before the next command: applied if it landed")
+  void inDoubtThatLanded() throws Exception {
+    run("word.set", new JsonObject().put("word", "xin"));
+
+    Future<Long> doubtful = run("word.doubt.landed", new JsonObject().put("word", "chào"));
+
+    assertThat(doubtful.cause()).isInstanceOfSatisfying(CommandException.class, e -> {
+      assertThat(e.status()).isEqualTo(504);
+      assertThat(e.code()).isEqualTo(CommandException.OUTCOME_UNKNOWN);
+    });
+    assertThat(core.word).as("nothing installed while in doubt").isEqualTo("xin");
+    assertThat(published).containsExactly("xin@1");
+
+    assertThat(run("word.set", new JsonObject().put("word", "các bạn")).result()).isEqualTo(3L);
+    assertThat(published).as("settled first: found committed, so applied and published").containsExactly("xin@1", "chào@2", "các bạn@3");
+  }
+
+  @Test
+  @DisplayName("a commit in doubt that did not land is dropped before the next command, which takes the next revision")
+  void inDoubtThatDidNotLand() throws Exception {
+    run("word.set", new JsonObject().put("word", "xin"));
+    assertThat(run("word.doubt.lost", new JsonObject().put("word", "chào")).failed()).isTrue();
+
+    assertThat(run("word.set", new JsonObject().put("word", "các bạn")).result()).isEqualTo(3L);
+    assertThat(published).containsExactly("xin@1", "các bạn@3");
+    assertThat(store.tx(connection -> AuditLog.recent(connection, 10)).await(10, TimeUnit.SECONDS)).hasSize(2);
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The packaged {@code target/diemcau.jar} run as its own process, as an organiser runs it. */
@@ -30,11 +32,19 @@ final class JarProcess implements AutoCloseable {
   }
 
   static JarProcess start(Path dataDir, int port, Map<String, String> env) throws Exception {
+    return start(dataDir, port, env, List.of());
+  }
+
+  /** With {@code jvmOptions} before {@code -jar} (the kill loops start the jar fifty times: class data sharing, C1). */
+  static JarProcess start(Path dataDir, int port, Map<String, String> env, List<String> jvmOptions) throws Exception {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run mvn package first");
     }
     Path log = Files.createTempFile("diemcau-jar", ".log");
-    ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toString())
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("DIEMCAU_PORT", Integer.toString(port));
@@ -60,7 +70,7 @@ final class JarProcess implements AutoCloseable {
       } catch (IOException notYet) {
         // not listening yet
       }
-      Thread.sleep(50);
+      Thread.sleep(20);
     }
     process.destroyForcibly();
     throw new IllegalStateException("the jar did not become healthy within 60 s:\n" + Files.readString(log));

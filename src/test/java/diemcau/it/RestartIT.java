@@ -22,12 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RestartIT {
 
   @ParameterizedTest(name = "on {0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("after kill -9 mid-item, the same item runs with the same startedAt, downtime counted")
   void agendaSurvivesKill(String database) throws Exception {
     Path data = Files.createTempDirectory("diemcau-restart");
     int port = TestServer.freePort();
-    String dbUrl = database.equals("h2") ? null : Databases.freshMariaDb();
+    String dbUrl = database.equals("sqlite") ? null : Databases.freshMariaDb();
     Map<String, String> env = dbUrl == null ? Map.of() : Map.of("DIEMCAU_DB_URL", dbUrl.replace("jdbc:mysql:", "jdbc:mariadb:"), "DIEMCAU_DB_USER", "root");
     JsonObject before;
     try (JarProcess first = JarProcess.start(data, port, env)) {
@@ -42,7 +42,7 @@ class RestartIT {
     try (JarProcess second = JarProcess.start(data, port, env)) {
       System.out.printf("start-to-ready of the jar on %s (existing data): %d ms%n", database, second.readyMs);
       assertThat(Rest.get(port, "/health", null).body().getJsonObject("database").getString("kind"))
-          .isEqualTo(database.equals("h2") ? "h2" : "mysql");
+          .isEqualTo(database.equals("sqlite") ? "sqlite" : "mysql");
       JsonObject after = Rest.get(port, "/api/state/agenda", null).body();
       assertThat(after.getString("status")).isEqualTo(before.getString("status"));
       assertThat(after.getInteger("current")).isEqualTo(3);

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * coalesced leaderboard, and a connected screen receiving it. Not a test (not run by
  * {@code mvn test}); after {@code mvn package}:
  * <pre>
- * java -cp target/diemcau.jar:target/test-classes diemcau.participation.ParticipationBenchmark [h2] [mariadb] [ROWS]
+ * java -cp target/diemcau.jar:target/test-classes diemcau.participation.ParticipationBenchmark [sqlite] [mariadb] [ROWS]
  * </pre>
  * MariaDB is reached at {@code DIEMCAU_TEST_MARIADB_URL} (default jdbc:mysql://127.0.0.1:3306/, user
  * root, no password), in a fresh database that is dropped afterwards.
@@ -46,7 +46,7 @@ public final class ParticipationBenchmark {
       }
     }
     if (databases.isEmpty()) {
-      databases = List.of("h2", "mariadb");
+      databases = List.of("sqlite", "mariadb");
     }
     System.out.printf("participation benchmark: %d rows, %d cores, Java %s%n", rows, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));

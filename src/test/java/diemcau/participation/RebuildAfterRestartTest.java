@@ -37,8 +37,8 @@ class RebuildAfterRestartTest {
   }
 
   @Test
-  @DisplayName("on H2, a restarted server rebuilds the same leaderboard from the store")
-  void h2() throws Exception {
+  @DisplayName("on SQLite, a restarted server rebuilds the same leaderboard from the store")
+  void sqlite() throws Exception {
     rebuilds(Files.createTempDirectory("diemcau-participation"), null);
   }
 

@@ -3,15 +3,19 @@ package diemcau.participation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import diemcau.store.Databases;
+import diemcau.store.EmbeddedDatabase;
 import diemcau.store.Store;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -32,21 +36,23 @@ class RecordMigrationTest {
   }
 
   @Test
-  @DisplayName("on H2, the people stored before V4 keep their records, each under its own row number")
-  void h2() throws Exception {
-    carriesOver(Databases.h2());
+  @DisplayName("on SQLite, the people stored before V4 keep their records, each under its own row number")
+  void sqlite() throws Exception {
+    Path data = Files.createTempDirectory("diemcau-v4");
+    Path file = Files.createFile(data.resolve(EmbeddedDatabase.FILE_NAME));
+    carriesOver("jdbc:sqlite:" + file, Store.Kind.SQLITE, () -> Store.embedded(vertx, data, false));
   }
 
   @Test
   @DisplayName("on MariaDB, the people stored before V4 keep their records, each under its own row number")
   void mariaDb() throws Exception {
     mariaDb = Databases.freshMariaDb();
-    carriesOver(mariaDb);
+    carriesOver(mariaDb, Store.Kind.MYSQL, () -> Store.mysql(vertx, mariaDb, "root", null));
   }
 
-  private void carriesOver(String url) throws Exception {
-    String user = url.startsWith("jdbc:h2:") ? null : "root";
-    Flyway.configure().dataSource(url, user, null).locations("classpath:db/migration").target("3").load().migrate();
+  private void carriesOver(String url, Store.Kind kind, Supplier<Store> open) throws Exception {
+    String user = kind == Store.Kind.MYSQL ? "root" : null;
+    Flyway.configure().dataSource(url, user, null).locations(kind.migrations()).target("3").load().migrate();
     Person a = new Person("An", "U1", "Nguyễn An", 1L, 5L, 9_050, 5);
     Person b = new Person("an", "U2", null, 2L, null, null, 2);
     Person c = new Person("c-3", "U1", "C", null, null, 7_000, 9);
@@ -55,7 +61,7 @@ class RecordMigrationTest {
         insertV2(connection, person);
       }
     }
-    try (Store store = Store.open(vertx, url, user, null)) {
+    try (Store store = open.get()) {
       List<PersonRecords.Row> rows = store.tx(ParticipationTables::rows).await(10, TimeUnit.SECONDS);
       assertThat(rows).extracting(PersonRecords.Row::person).containsExactlyInAnyOrder(a, b, c);
       assertThat(rows).extracting(PersonRecords.Row::id).containsExactlyInAnyOrder(1L, 2L, 3L);

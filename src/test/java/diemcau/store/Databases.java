@@ -1,7 +1,7 @@
 package diemcau.store;
 
+import io.vertx.core.Vertx;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The databases the store is proven on: embedded H2 always, MariaDB on 127.0.0.1:3306 when it
+ * The databases the store is proven on: embedded SQLite always, MariaDB on 127.0.0.1:3306 when it
  * runs. With DIEMCAU_REQUIRE_MARIADB=1 (set by .ci/run) an unreachable MariaDB fails the test
  * instead of skipping it.
  */
@@ -18,9 +18,9 @@ public final class Databases {
 
   private Databases() {}
 
-  public static String h2() throws Exception {
-    Path dir = Files.createTempDirectory("diemcau-store");
-    return Store.embeddedUrl(dir);
+  /** A store on a new SQLite file in a new temporary data folder. */
+  public static Store sqlite(Vertx vertx) throws Exception {
+    return Store.embedded(vertx, Files.createTempDirectory("diemcau-store"), false);
   }
 
   /** A fresh, empty MariaDB database for one test class; dropped by {@link #drop}. */

@@ -3,19 +3,23 @@ package diemcau.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mysql.cj.jdbc.JdbcConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("The store, on embedded H2 and on MariaDB")
+@DisplayName("The store, on embedded SQLite and on MariaDB")
 class StoreTest {
 
   private Vertx vertx;
@@ -24,8 +28,12 @@ class StoreTest {
 
   private void open(String database) throws Exception {
     vertx = Vertx.vertx();
-    url = database.equals("h2") ? Databases.h2() : Databases.freshMariaDb();
-    store = Store.open(vertx, url, database.equals("h2") ? null : "root", null);
+    if (database.equals("sqlite")) {
+      store = Databases.sqlite(vertx);
+    } else {
+      url = Databases.freshMariaDb();
+      store = Store.mysql(vertx, url, "root", null);
+    }
   }
 
   @AfterEach
@@ -42,7 +50,7 @@ class StoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("migrates, saves and reloads a core's state with Vietnamese text intact, and upserts")
   void coreStateRoundTrip(String database) throws Exception {
     open(database);
@@ -69,7 +77,7 @@ class StoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("a transaction that fails leaves neither the state nor the audit row behind")
   void failedTransactionRollsBack(String database) throws Exception {
     open(database);
@@ -83,7 +91,7 @@ class StoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("the audit log lists entries newest first with their arguments and revision")
   void auditLog(String database) throws Exception {
     open(database);
@@ -102,7 +110,7 @@ class StoreTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"h2", "mariadb"})
+  @ValueSource(strings = {"sqlite", "mariadb"})
   @DisplayName("JDBC work runs on the store's worker threads, never on an event loop")
   void neverOnAnEventLoop(String database) throws Exception {
     open(database);
@@ -121,5 +129,35 @@ class StoreTest {
     assertThat(thread.get()).startsWith("diemcau-db");
     assertThat(onEventLoop.get()).isFalse();
     store.ping().await(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("on MariaDB, a commit in doubt is looked up only once its session is ended: uncommitted rows are then gone")
+  void commitInDoubtSettledAfterTheSessionEnds() throws Exception {
+    open("mariadb");
+    AuditLog.Entry lost = new AuditLog.Entry(1000, "mc", "mc", "agenda.next", new JsonObject(), "agenda", 7L);
+    AuditLog.Entry landed = new AuditLog.Entry(2000, "mc", "mc", "agenda.next", new JsonObject(), "agenda", 8L);
+    Connection stalled = DriverManager.getConnection(url, "root", null);
+    Connection committed = DriverManager.getConnection(url, "root", null);
+    try {
+      // a session whose COMMIT never reached the server: its transaction is still open there
+      stalled.setAutoCommit(false);
+      AuditLog.append(stalled, lost);
+      committed.setAutoCommit(false);
+      AuditLog.append(committed, landed);
+      committed.commit();
+
+      assertThat(store.committed(doubt(stalled), connection -> AuditLog.contains(connection, lost))).isFalse();
+      assertThat(stalled.isValid(2)).as("the session was ended").isFalse();
+      assertThat(store.committed(doubt(committed), connection -> AuditLog.contains(connection, landed))).isTrue();
+    } finally {
+      // both sessions were ended on the server: closing them would only fail
+      stalled.abort(Runnable::run);
+      committed.abort(Runnable::run);
+    }
+  }
+
+  private static CommitInDoubtException doubt(Connection session) throws SQLException {
+    return new CommitInDoubtException(new SQLException("Read timed out"), session.unwrap(JdbcConnection.class).getId());
   }
 }

@@ -41,17 +41,19 @@ public final class TestServer implements AutoCloseable {
       Settings.Limits.DEFAULT.idleTimeoutSeconds(), 20_000, Settings.Limits.DEFAULT.authFailuresPerMinute(), false);
 
   public static TestServer start(Path dataDir, String dbUrl, String transport) throws Exception {
-    return start(dataDir, dbUrl, transport, LIMITS);
+    return start(dataDir, dbUrl, transport, LIMITS, false);
   }
 
   public static TestServer start(Settings.Limits limits) throws Exception {
-    return start(Files.createTempDirectory("diemcau-test"), null, "auto", limits);
+    return start(Files.createTempDirectory("diemcau-test"), null, "auto", limits, false);
   }
 
-  public static TestServer start(Path dataDir, String dbUrl, String transport, Settings.Limits limits) throws Exception {
+  /** With {@code limits}, and {@code freshDatabase} as {@code --fresh-database}. */
+  public static TestServer start(Path dataDir, String dbUrl, String transport, Settings.Limits limits, boolean freshDatabase)
+      throws Exception {
     int port = freePort();
     Settings settings = new Settings("127.0.0.1", port, dataDir, dbUrl, dbUrl == null ? null : "root", null,
-        MC_TOKEN, ADMIN_TOKEN, null, null, transport, limits);
+        MC_TOKEN, ADMIN_TOKEN, null, null, transport, limits, freshDatabase);
     Server server = Server.start(settings, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
     return new TestServer(server, port, dataDir);
   }

@@ -5,7 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import diemcau.Settings;
 import diemcau.event.Unit;
-import diemcau.store.Store;
+import diemcau.store.EmbeddedDatabase;
 import diemcau.support.ScreenClient;
 import diemcau.support.TestServer;
 import io.vertx.core.Vertx;
@@ -456,7 +456,7 @@ class DoorsFuzzTest {
     Path data = server.dataDir;
     server.close();
     server = null;
-    try (Connection connection = DriverManager.getConnection(Store.embeddedUrl(data));
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(EmbeddedDatabase.FILE_NAME));
         ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log")) {
       count.next();
       assertThat(count.getInt(1)).as("audit rows: one per accepted command or import").isEqualTo(acceptedCommands.get());

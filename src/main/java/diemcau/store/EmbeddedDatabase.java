@@ -87,13 +87,13 @@ public final class EmbeddedDatabase {
     try {
       now = identity(path);
     } catch (NoSuchFileException e) {
-      throw new StoreUnavailableException("the database file " + path + " was removed while the server ran: "
+      throw new StoreUnavailableException("the database file " + path.getFileName() + " was removed while the server ran: "
           + "nothing more is written; put it back and restart the server", e);
     } catch (IOException e) {
-      throw new StoreUnavailableException("the database file " + path + " cannot be read: " + e.getMessage(), e);
+      throw new StoreUnavailableException("the database file " + path.getFileName() + " cannot be read", e);
     }
     if (!Objects.equals(now, identity)) {
-      throw new StoreUnavailableException("the database file " + path + " was replaced while the server ran: "
+      throw new StoreUnavailableException("the database file " + path.getFileName() + " was replaced while the server ran: "
           + "nothing more is written; restart the server to use the new file", null);
     }
   }

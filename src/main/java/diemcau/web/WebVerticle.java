@@ -12,6 +12,7 @@ import diemcau.live.LiveHub;
 import diemcau.live.SocketGroup;
 import diemcau.store.AuditLog;
 import diemcau.store.Store;
+import diemcau.store.StoreUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -260,11 +261,12 @@ public final class WebVerticle extends VerticleBase {
         .onFailure(failure -> {
           // the driver's text (host names, user, SQL state) is for the log, never for the public
           LOG.warn("health: the database is not usable: {}", failure.toString());
+          JsonObject database = new JsonObject().put("status", "DOWN").put("kind", store.kind().wire());
+          if (failure instanceof StoreUnavailableException ours) {
+            database.put("error", ours.getMessage()); // the server's own words (a file removed or replaced), no driver text
+          }
           ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
-              .end(new JsonObject()
-                  .put("status", "DOWN")
-                  .put("database", new JsonObject().put("status", "DOWN").put("kind", store.kind().wire()))
-                  .encode());
+              .end(new JsonObject().put("status", "DOWN").put("database", database).encode());
         });
   }
 

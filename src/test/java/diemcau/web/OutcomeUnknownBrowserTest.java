@@ -53,6 +53,9 @@ class OutcomeUnknownBrowserTest {
   void nextWithUnknownOutcome() throws Exception {
     database = PrivateMariaDb.start();
     server = TestServer.start(Files.createTempDirectory("diemcau-unknown"), database.url());
+    // the conference's day, whatever the calendar says
+    assertThat(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.day", new JsonObject().put("day", "conference")).status())
+        .isEqualTo(200);
     assertThat(Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", null).status()).isEqualTo(200);
     String first = server.server.event().conference().programme().get(0).title();
     String second = server.server.event().conference().programme().get(1).title();

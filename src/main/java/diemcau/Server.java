@@ -7,7 +7,7 @@ import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
 import diemcau.event.Event;
 import diemcau.event.EventLoader;
-import diemcau.finale.FinaleService;
+import diemcau.finale.FinalService;
 import diemcau.live.CommandVerticle;
 import diemcau.links.LinkKeys;
 import diemcau.links.LinkRoutes;
@@ -91,7 +91,7 @@ public final class Server {
     ScreenService screen = new ScreenService();
     BridgesService bridges = new BridgesService(event.units(), clock);
     ParticipationService participation = new ParticipationService(event, store, clock);
-    FinaleService finale = new FinaleService(event, credentials, agenda, participation);
+    FinalService finale = new FinalService(event, credentials, agenda, participation);
     List<LiveCore> cores = List.of(agenda, screen, bridges, finale, participation, linkKeys);
     List<Commands> spanning = List.of(new RehearsalReset(agenda, screen, bridges, participation, finale));
     SocketDoor door = new SocketDoor(event, credentials, linkKeys);
@@ -99,7 +99,7 @@ public final class Server {
     vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
     metrics.watch(hub);
     metrics.watch(guard);
-    List<FeatureRoutes> routes = List.of(new diemcau.finale.FinaleRoutes(credentials, store, event, settings.publicUrl()),
+    List<FeatureRoutes> routes = List.of(new diemcau.finale.FinalRoutes(credentials, store, event, settings.publicUrl()),
         new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store),
         new LinkRoutes(event, credentials, linkKeys, settings.publicUrl()),
         new MetricsRoutes(credentials, hub, metrics, guard::toJson));

@@ -81,12 +81,14 @@ public record Event(
   }
 
   /**
-   * The prize for a final place (1 = first): finalist prizes are handed out in file order, each
-   * covering {@code count} places. Empty when the place is beyond the finalist prizes.
+   * The prize of a place (1 = first) in one pool ({@link Prize#FINALISTS}: a final rank;
+   * {@link Prize#STAGE2_NOT_FINALIST}: a place among the stage-2 units not in the final): the
+   * pool's prizes are handed out in file order, each covering {@code count} places. Empty when
+   * the place is beyond the pool's prizes.
    */
-  public Optional<Prize> prizeForPlace(int place) {
+  public Optional<Prize> prizeForPlace(String pool, int place) {
     int last = 0;
-    for (Prize prize : prizes(Prize.FINALISTS)) {
+    for (Prize prize : prizes(pool)) {
       last += prize.count();
       if (place >= 1 && place <= last) {
         return Optional.of(prize);

@@ -14,7 +14,7 @@ public record Rubric(List<Criterion> criteria) {
     return criteria.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
-  /** Highest possible total (100 for the default rubric). */
+  /** Highest possible total: the sum of the criteria's maxima. */
   public double maxTotal() {
     return criteria.stream().mapToDouble(Criterion::max).sum();
   }

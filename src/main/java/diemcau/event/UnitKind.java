@@ -13,7 +13,7 @@ public enum UnitKind {
     this.label = label;
   }
 
-  /** True for xã, phường and đặc khu: the 114 bridge sites and the communes' leaderboard. */
+  /** True for xã, phường and đặc khu: the bridge sites and the communes' leaderboard. */
   public boolean communeLevel() {
     return this != DEPARTMENT;
   }

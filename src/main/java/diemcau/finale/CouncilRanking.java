@@ -13,27 +13,27 @@ import java.util.List;
  */
 final class CouncilRanking {
 
-  static final Comparator<Outcome.CouncilResult> BEST_FIRST = Comparator.comparing(Outcome.CouncilResult::total,
+  static final Comparator<FinalResults.CouncilResult> BEST_FIRST = Comparator.comparing(FinalResults.CouncilResult::total,
       Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()));
 
   private CouncilRanking() {}
 
-  static List<Standings.Place<Outcome.CouncilResult>> of(Stage2 stage2, List<String> units) {
-    List<Outcome.CouncilResult> results = new ArrayList<>();
+  static List<UnitRanking.Place<FinalResults.CouncilResult>> of(Stage2 stage2, List<String> units) {
+    List<FinalResults.CouncilResult> results = new ArrayList<>();
     for (String unit : units) {
       ScoreSheet sheet = stage2.council().get(unit);
-      results.add(new Outcome.CouncilResult(unit, sheet == null ? null : sheet.total()));
+      results.add(new FinalResults.CouncilResult(unit, sheet == null ? null : sheet.total()));
     }
-    return Standings.rank(results, BEST_FIRST, Outcome.CouncilResult::unit, List.of());
+    return UnitRanking.rank(results, BEST_FIRST, FinalResults.CouncilResult::unit, List.of());
   }
 
   /** The units that tie across the cut after {@code quota} places, or an empty list. */
-  static List<String> tieAtCut(List<Standings.Place<Outcome.CouncilResult>> places, int quota) {
+  static List<String> tieAtCut(List<UnitRanking.Place<FinalResults.CouncilResult>> places, int quota) {
     if (places.size() <= quota || places.get(quota - 1).rank() != places.get(quota).rank()) {
       return List.of();
     }
     int rank = places.get(quota).rank();
-    return places.stream().filter(p -> p.rank() == rank).map(Standings.Place::unit).toList();
+    return places.stream().filter(p -> p.rank() == rank).map(UnitRanking.Place::unit).toList();
   }
 
   /** The top {@code quota} entries; refused while entries are missing, unscored, or tied at the cut. */
@@ -43,17 +43,17 @@ final class CouncilRanking {
           + stage2.entries().size() + " entries");
     }
     List<String> unscored = stage2.entries().keySet().stream().filter(unit -> !stage2.council().containsKey(unit))
-        .map(unit -> Outcome.name(event, unit)).toList();
+        .map(unit -> FinalResults.name(event, unit)).toList();
     if (!unscored.isEmpty()) {
       throw CommandException.conflict("not_scored", "the council has not scored: " + String.join(", ", unscored));
     }
-    List<Standings.Place<Outcome.CouncilResult>> places = of(stage2, List.copyOf(stage2.entries().keySet()));
+    List<UnitRanking.Place<FinalResults.CouncilResult>> places = of(stage2, List.copyOf(stage2.entries().keySet()));
     List<String> tie = tieAtCut(places, quota);
     if (!tie.isEmpty()) {
       throw CommandException.conflict("tie_at_cut", "tie at place " + quota + " between "
-          + String.join(", ", tie.stream().map(unit -> Outcome.name(event, unit)).toList())
+          + String.join(", ", tie.stream().map(unit -> FinalResults.name(event, unit)).toList())
           + ": the council decides, then confirm with units listing the " + quota + " finalists");
     }
-    return places.subList(0, quota).stream().map(Standings.Place::unit).toList();
+    return places.subList(0, quota).stream().map(UnitRanking.Place::unit).toList();
   }
 }

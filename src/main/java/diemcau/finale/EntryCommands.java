@@ -7,7 +7,7 @@ import diemcau.command.CommandException;
 import diemcau.event.Event;
 import diemcau.event.Stage;
 import diemcau.event.Unit;
-import diemcau.participation.Standings;
+import diemcau.participation.Stage1Ranking;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,45 +30,45 @@ final class EntryCommands {
   static final int NAME_MAX = 120;
   static final int CONTACT_MAX = 200;
 
-  private final FinaleService core;
+  private final FinalService core;
 
-  EntryCommands(FinaleService core) {
+  EntryCommands(FinalService core) {
     this.core = core;
   }
 
   void register(CommandDispatcher dispatcher) {
-    dispatcher.register("stage2.entry", FinaleService.ADMIN, (caller, args, now) -> entry(Overrides.of(caller, args), args, now));
-    dispatcher.register("stage2.entry.status", FinaleService.ADMIN, (caller, args, now) -> {
+    dispatcher.register("stage2.entry", FinalService.ADMIN, (caller, args, now) -> entry(Overrides.of(caller, args), args, now));
+    dispatcher.register("stage2.entry.status", FinalService.ADMIN, (caller, args, now) -> {
       Entry entry = existing(args);
       Entry.Status status = Entry.Status.parse("status", args.requireString("status"));
       return core.change(core.state().with(core.state().stage2().withEntry(entry.withStatus(status))));
     });
-    dispatcher.register("stage2.entry.remove", FinaleService.ADMIN, (caller, args, now) -> {
+    dispatcher.register("stage2.entry.remove", FinalService.ADMIN, (caller, args, now) -> {
       Entry entry = existing(args);
-      Inputs.reason(args);
+      FinalArgs.reason(args);
       requireNotConfirmed("entries can no longer be removed");
       return core.change(core.state().with(core.state().stage2().withoutEntry(entry.unit())));
     });
-    dispatcher.register("stage2.council.score", FinaleService.ADMIN, (caller, args, now) -> {
+    dispatcher.register("stage2.council.score", FinalService.ADMIN, (caller, args, now) -> {
       Entry entry = existing(args);
       ScoreSheet sheet = ScoreSheet.parse(core.event().rubric(), args.requireObject("scores"), "scores");
-      Inputs.requireNotFinalised(core.state());
+      core.state().requireNotFinalised();
       return core.change(core.state().with(core.state().stage2().withCouncilScore(entry.unit(), sheet)));
     });
-    dispatcher.register("final.finalists.confirm", FinaleService.ADMIN, (caller, args, now) -> confirm(args));
+    dispatcher.register("final.finalists.confirm", FinalService.ADMIN, (caller, args, now) -> confirm(args));
   }
 
   private Change entry(Overrides overrides, Args args, long now) {
     Event event = core.event();
     String code = args.requireString("unit");
     Unit unit = event.unit(code).orElseThrow(() -> CommandException.badArgument("unit", "no unit with code " + code));
-    String title = Inputs.text(args, "title", TITLE_MAX);
-    String representative = Inputs.text(args, "representative", NAME_MAX);
-    String contact = Inputs.text(args, "contact", CONTACT_MAX);
+    String title = args.requireText("title", TITLE_MAX);
+    String representative = args.requireText("representative", NAME_MAX);
+    String contact = args.requireText("contact", CONTACT_MAX);
     Entry.Channel channel = Entry.Channel.parse("channel", args.requireString("channel"));
     long receivedAt = receivedAt(args.optString("receivedAt"), now);
     Stage2 stage2 = core.state().stage2();
-    Inputs.requireNotFinalised(core.state());
+    core.state().requireNotFinalised();
     Entry before = stage2.entries().get(code);
     if (before == null) {
       requireNotConfirmed("no entry can be added");
@@ -85,11 +85,11 @@ final class EntryCommands {
 
   /** Stage 2 is for the units above the stage-1 cut line: a tie at the line is not above it. */
   private void requireQualified(Overrides overrides, Unit unit) {
-    Optional<Standings.Qualified> standing = core.stage1().qualified(unit.code());
+    Optional<Stage1Ranking.Qualified> standing = core.stage1().qualified(unit.code());
     String why = standing.isEmpty() ? "the stage-1 leaderboard is still loading, so " + unit.displayName() + " cannot be checked yet"
-        : standing.get() == Standings.Qualified.TIE ? unit.displayName() + " ties at the stage-1 cut line: the organisers decide"
+        : standing.get() == Stage1Ranking.Qualified.TIE ? unit.displayName() + " ties at the stage-1 cut line: the organisers decide"
         : unit.displayName() + " did not qualify in stage 1";
-    overrides.check(standing.orElse(null) != Standings.Qualified.YES, "not_qualified",
+    overrides.check(standing.orElse(null) != Stage1Ranking.Qualified.YES, "not_qualified",
         why + "; stage-2 entries come from the units above the stage-1 cut line");
   }
 
@@ -152,14 +152,14 @@ final class EntryCommands {
   private Change confirm(Args args) {
     String given = args.optString("units");
     FinalState state = core.state();
-    Inputs.requireNotFinalised(state);
-    if (state.order() != null || !state.judging().sheets().isEmpty()) {
+    state.requireNotFinalised();
+    if (state.order() != null || !state.jury().sheets().isEmpty()) {
       throw CommandException.conflict("finalists_locked",
           "the finalists can no longer change: the order is drawn or judges have scored");
     }
     int quota = core.event().quotas().finalists();
     List<String> finalists = given == null ? CouncilRanking.top(state.stage2(), quota, core.event())
-        : Inputs.units(args, "units");
+        : FinalArgs.units(args, "units");
     if (given != null) {
       if (finalists.size() != quota) {
         throw CommandException.badArgument("units", "the final has " + quota + " finalists, got " + finalists.size());

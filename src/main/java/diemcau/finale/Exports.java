@@ -24,15 +24,15 @@ final class Exports {
 
   /** Finalists by rank with every judge's total (dropped ones marked), the mean and the prize; then the other stage-2 units. */
   static String results(FinalState state, Event event) {
-    Outcome outcome = Outcome.of(state, event);
-    List<Judge> judges = state.judging().judges();
+    FinalResults outcome = FinalResults.of(state, event);
+    List<Judge> judges = state.jury().judges();
     List<String> header = new ArrayList<>(List.of("Vòng", "Hạng", "Mã đơn vị", "Đơn vị", "Bài dự thi"));
     judges.forEach(judge -> header.add("GK " + judge.name()));
     header.addAll(List.of("Điểm trung bình", "Giải", "Tiền thưởng (VNĐ)", "Bằng chữ", "Khen thưởng"));
     CsvSheet sheet = CsvSheet.withHeader(header);
-    for (Standings.Place<Outcome.FinalistResult> place : outcome.finalists()) {
-      Outcome.FinalistResult result = place.item();
-      List<Object> row = new ArrayList<>(List.of("Chung kết", rank(place), place.unit(), Outcome.name(event, place.unit()),
+    for (UnitRanking.Place<FinalResults.FinalistResult> place : outcome.finalists()) {
+      FinalResults.FinalistResult result = place.item();
+      List<Object> row = new ArrayList<>(List.of("Chung kết", rank(place), place.unit(), FinalResults.name(event, place.unit()),
           title(state, place.unit())));
       for (Judge judge : judges) {
         int index = result.judges().indexOf(judge.id());
@@ -43,8 +43,8 @@ final class Exports {
       addPrize(row, outcome, place.unit(), event);
       sheet.row(row);
     }
-    for (Standings.Place<Outcome.CouncilResult> place : outcome.others()) {
-      List<Object> row = new ArrayList<>(List.of("Chặng 2", "", place.unit(), Outcome.name(event, place.unit()),
+    for (UnitRanking.Place<FinalResults.CouncilResult> place : outcome.others()) {
+      List<Object> row = new ArrayList<>(List.of("Chặng 2", "", place.unit(), FinalResults.name(event, place.unit()),
           title(state, place.unit())));
       judges.forEach(judge -> row.add(""));
       row.add("");
@@ -60,13 +60,13 @@ final class Exports {
     event.rubric().criteria().forEach(criterion -> header.add(criterion.name() + " (" + plain(criterion.max()).toPlainString() + ")"));
     header.addAll(List.of("Tổng", "Khóa lúc", "Số lần sửa", "Người nhập"));
     CsvSheet csv = CsvSheet.withHeader(header);
-    for (Judge judge : state.judging().judges()) {
+    for (Judge judge : state.jury().judges()) {
       for (String unit : FinalViews.presentationOrder(state)) {
-        Optional<Sheet> sheet = state.judging().sheet(judge.id(), unit);
+        Optional<JudgeSheet> sheet = state.jury().sheet(judge.id(), unit);
         if (sheet.isEmpty()) {
           continue;
         }
-        List<Object> row = new ArrayList<>(List.of(judge.id(), judge.name(), unit, Outcome.name(event, unit)));
+        List<Object> row = new ArrayList<>(List.of(judge.id(), judge.name(), unit, FinalResults.name(event, unit)));
         for (Criterion criterion : event.rubric().criteria()) {
           row.add(plain(sheet.get().scores().score(criterion.id())));
         }
@@ -87,7 +87,7 @@ final class Exports {
     int number = 1;
     for (Award award : awards) {
       Entry entry = state.stage2().entries().get(award.unit());
-      sheet.row(number++, Outcome.name(event, award.unit()), award.unit(), award.prizeName(), award.rank(),
+      sheet.row(number++, FinalResults.name(event, award.unit()), award.unit(), award.prizeName(), award.rank(),
           award.amountVnd(), AmountInWords.of(award.amountVnd()), certificate(event, award),
           entry == null ? null : entry.title(), entry == null ? null : entry.representative());
     }
@@ -99,7 +99,7 @@ final class Exports {
     CsvSheet sheet = CsvSheet.withHeader(List.of("Mã GK", "Mã đơn vị", "Đơn vị", "Lần", "Lúc", "Người nhập",
         "Tổng trước", "Tổng sau", "Điểm trước", "Điểm sau", "Lý do"));
     for (ScoreLog.Row row : rows) {
-      sheet.row(row.judge(), row.unit(), Outcome.name(event, row.unit()), row.seq(), time(event, row.at()), row.actor(),
+      sheet.row(row.judge(), row.unit(), FinalResults.name(event, row.unit()), row.seq(), time(event, row.at()), row.actor(),
           row.before() == null ? null : plain(row.before().total()), plain(row.scores().total()),
           row.before() == null ? null : row.before().toJson().encode(), row.scores().toJson().encode(), row.reason());
     }
@@ -107,7 +107,7 @@ final class Exports {
   }
 
   /** The prize's name, amount in figures and in words, and certificate; empty cells without a prize. */
-  private static void addPrize(List<Object> row, Outcome outcome, String unit, Event event) {
+  private static void addPrize(List<Object> row, FinalResults outcome, String unit, Event event) {
     Optional<Award> award = outcome.awards().stream().filter(a -> a.unit().equals(unit)).findFirst();
     row.add(award.map(Award::prizeName).orElse(null));
     row.add(award.map(Award::amountVnd).orElse(null));
@@ -119,7 +119,7 @@ final class Exports {
     return event.prize(award.prize()).map(Prize::certificate).orElse(null);
   }
 
-  private static String rank(Standings.Place<?> place) {
+  private static String rank(UnitRanking.Place<?> place) {
     return place.rank() + (place.tied() ? " (đồng hạng)" : "");
   }
 

@@ -1,5 +1,6 @@
 package diemcau.finale;
 
+import diemcau.command.CommandException;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -11,46 +12,53 @@ import java.util.List;
  *
  * @param tieBreaks decisions of the council on ties, each the tied units in their decided order
  */
-public record FinalState(Stage2 stage2, Order order, Judging judging, List<List<String>> tieBreaks, Reveal reveal) {
+public record FinalState(Stage2 stage2, PresentationOrder order, Jury jury, List<List<String>> tieBreaks, Reveal reveal) {
 
   public FinalState {
     tieBreaks = List.copyOf(tieBreaks);
   }
 
   public static FinalState empty() {
-    return new FinalState(Stage2.empty(), null, Judging.empty(), List.of(), null);
+    return new FinalState(Stage2.empty(), null, Jury.empty(), List.of(), null);
   }
 
   public boolean finalised() {
     return reveal != null;
   }
 
+  /** Refuses a change once the results are finalised. */
+  void requireNotFinalised() {
+    if (finalised()) {
+      throw CommandException.conflict("finalised", "the results are finalised: nothing about them can change now");
+    }
+  }
+
   public FinalState with(Stage2 next) {
-    return new FinalState(next, order, judging, tieBreaks, reveal);
+    return new FinalState(next, order, jury, tieBreaks, reveal);
   }
 
-  public FinalState withOrder(Order next) {
-    return new FinalState(stage2, next, judging, tieBreaks, reveal);
+  public FinalState withOrder(PresentationOrder next) {
+    return new FinalState(stage2, next, jury, tieBreaks, reveal);
   }
 
-  public FinalState with(Judging next) {
+  public FinalState with(Jury next) {
     return new FinalState(stage2, order, next, tieBreaks, reveal);
   }
 
   public FinalState withTieBreaks(List<List<String>> next) {
-    return new FinalState(stage2, order, judging, next, reveal);
+    return new FinalState(stage2, order, jury, next, reveal);
   }
 
   public FinalState withReveal(Reveal next) {
-    return new FinalState(stage2, order, judging, tieBreaks, next);
+    return new FinalState(stage2, order, jury, tieBreaks, next);
   }
 
   public JsonObject toJson() {
     return new JsonObject()
         .put("stage2", stage2.toJson())
         .put("order", order == null ? null : order.toJson())
-        .put("judging", judging.toJson())
-        .put("tieBreaks", Json.ofLists(tieBreaks))
+        .put("judging", jury.toJson())
+        .put("tieBreaks", JsonLists.ofLists(tieBreaks))
         .put("reveal", reveal == null ? null : reveal.toJson());
   }
 
@@ -58,8 +66,8 @@ public record FinalState(Stage2 stage2, Order order, Judging judging, List<List<
     JsonObject reveal = json.getJsonObject("reveal");
     // stored before the final's timing moved to the agenda: the order was under "running"
     JsonObject order = json.containsKey("running") ? json.getJsonObject("running").getJsonObject("order") : json.getJsonObject("order");
-    return new FinalState(Stage2.fromJson(json.getJsonObject("stage2")), order == null ? null : Order.fromJson(order),
-        Judging.fromJson(json.getJsonObject("judging")), Json.stringLists(json.getJsonArray("tieBreaks")),
+    return new FinalState(Stage2.fromJson(json.getJsonObject("stage2")), order == null ? null : PresentationOrder.fromJson(order),
+        Jury.fromJson(json.getJsonObject("judging")), JsonLists.stringLists(json.getJsonArray("tieBreaks")),
         reveal == null ? null : Reveal.fromJson(reveal));
   }
 }

@@ -10,9 +10,10 @@ import java.util.ArrayList;
  * The public {@code final} topic: only what may be on any screen now. The entries without their
  * representative and contact, the finalists once confirmed (by unit code: their order must not
  * tell the council's ranking), the order once drawn (with the seed and the sorted list it was
- * drawn from, so anyone can re-run it), and of the results only the awards revealed so far. No
- * score, council or judge, is ever part of it. The presentations' timing is the {@code agenda}
- * topic's, on the final's day.
+ * drawn from, so anyone can re-run it), and of the results only the awards revealed so far, with
+ * the least time between two reveal steps ({@code reveal.gapMs}: the pages wait that long, the
+ * server refuses a step sooner). No score, council or judge, is ever part of it. The
+ * presentations' timing is the {@code agenda} topic's, on the final's day.
  */
 final class FinalTopic {
 
@@ -42,7 +43,7 @@ final class FinalTopic {
         .put("reveal", reveal(state.reveal(), event));
   }
 
-  private static JsonObject draw(Order order, Stage2 stage2) {
+  private static JsonObject draw(PresentationOrder order, Stage2 stage2) {
     if (order == null) {
       return null;
     }
@@ -52,7 +53,7 @@ final class FinalTopic {
         .put("method", order.method())
         .put("seed", order.seed())
         .put("seedGiven", order.seedGiven())
-        .put("sorted", Order.DRAW.equals(order.method()) ? sorted : null)
+        .put("sorted", PresentationOrder.DRAW.equals(order.method()) ? sorted : null)
         .put("at", order.at())
         .put("redraws", order.redraws());
   }
@@ -60,7 +61,8 @@ final class FinalTopic {
   private static JsonObject reveal(Reveal reveal, Event event) {
     JsonArray revealed = new JsonArray();
     if (reveal == null) {
-      return new JsonObject().put("step", 0).put("steps", 0).put("at", null).put("revealed", revealed);
+      return new JsonObject().put("step", 0).put("steps", 0).put("at", null).put("gapMs", FinalService.REVEAL_GAP_MS)
+          .put("revealed", revealed);
     }
     reveal.revealed().forEach(award -> revealed.add(unit(event, award.unit())
         .put("prize", award.prize())
@@ -68,7 +70,7 @@ final class FinalTopic {
         .put("amountVnd", award.amountVnd())
         .put("rank", award.rank())));
     return new JsonObject().put("step", reveal.step()).put("steps", reveal.steps()).put("at", reveal.at())
-        .put("revealed", revealed);
+        .put("gapMs", FinalService.REVEAL_GAP_MS).put("revealed", revealed);
   }
 
   private static JsonObject unit(Event event, String code) {

@@ -21,11 +21,11 @@ final class FinalViews {
   /** For the MC: which judges have submitted for which finalist; {@code presenting} is the unit presenting now, or null. */
   static JsonObject progress(FinalState state, Event event, String presenting) {
     JsonArray judges = new JsonArray();
-    state.judging().judges().forEach(judge -> judges.add(judge.toPublicJson()));
+    state.jury().judges().forEach(judge -> judges.add(judge.toPublicJson()));
     JsonObject submitted = new JsonObject();
     for (String unit : presentationOrder(state)) {
       JsonArray by = new JsonArray();
-      state.judging().judges().stream().filter(judge -> state.judging().sheet(judge.id(), unit).isPresent())
+      state.jury().judges().stream().filter(judge -> state.jury().sheet(judge.id(), unit).isPresent())
           .forEach(judge -> by.add(judge.id()));
       submitted.put(unit, by);
     }
@@ -40,7 +40,7 @@ final class FinalViews {
   /** For one judge: the rubric, the finalists, and their own sheets. */
   static JsonObject judge(FinalState state, Event event, Judge judge, String presenting) {
     JsonObject mine = new JsonObject();
-    state.judging().sheetsOf(judge.id()).forEach((unit, sheet) -> mine.put(unit, sheet(sheet)));
+    state.jury().sheetsOf(judge.id()).forEach((unit, sheet) -> mine.put(unit, sheet(sheet)));
     return new JsonObject()
         .put("judge", judge.toPublicJson())
         .put("rubric", rubric(event))
@@ -53,13 +53,13 @@ final class FinalViews {
   /** For the organisers: everything but tokens. */
   static JsonObject admin(FinalState state, Event event) {
     Stage2 stage2 = state.stage2();
-    List<Standings.Place<Outcome.CouncilResult>> council = CouncilRanking.of(stage2, List.copyOf(stage2.entries().keySet()));
+    List<UnitRanking.Place<FinalResults.CouncilResult>> council = CouncilRanking.of(stage2, List.copyOf(stage2.entries().keySet()));
     JsonArray entries = new JsonArray();
-    for (Standings.Place<Outcome.CouncilResult> place : council) {
+    for (UnitRanking.Place<FinalResults.CouncilResult> place : council) {
       Entry entry = stage2.entries().get(place.unit());
       ScoreSheet sheet = stage2.council().get(place.unit());
       entries.add(entry.toJson()
-          .put("name", Outcome.name(event, entry.unit()))
+          .put("name", FinalResults.name(event, entry.unit()))
           .put("council", sheet == null ? null : sheet.toJson())
           .put("councilTotal", number(sheet == null ? null : sheet.total()))
           .put("councilRank", sheet == null ? null : place.rank())
@@ -67,14 +67,14 @@ final class FinalViews {
           .put("finalist", stage2.finalists().contains(entry.unit())));
     }
     JsonArray judges = new JsonArray();
-    state.judging().judges().forEach(judge -> judges.add(judge.toPublicJson().put("createdAt", judge.createdAt())
-        .put("scored", state.judging().sheetsOf(judge.id()).size())));
+    state.jury().judges().forEach(judge -> judges.add(judge.toPublicJson().put("createdAt", judge.createdAt())
+        .put("scored", state.jury().sheetsOf(judge.id()).size())));
     JsonArray sheets = new JsonArray();
-    state.judging().sheets().forEach((judge, byUnit) -> byUnit.forEach((unit, sheet) ->
+    state.jury().sheets().forEach((judge, byUnit) -> byUnit.forEach((unit, sheet) ->
         sheets.add(sheet(sheet).put("judge", judge).put("unit", unit))));
     JsonArray tieBreaks = new JsonArray();
     state.tieBreaks().forEach(units -> tieBreaks.add(new JsonArray(new ArrayList<>(units))));
-    Order order = state.order();
+    PresentationOrder order = state.order();
     return new JsonObject()
         .put("quotas", new JsonObject().put("stage2", event.quotas().stage2Units())
             .put("communes", event.quotas().communesToStage2()).put("departments", event.quotas().departmentsToStage2())
@@ -87,34 +87,34 @@ final class FinalViews {
         .put("order", order == null ? null : order.toJson())
         .put("judges", judges)
         .put("sheets", sheets)
-        .put("outcome", outcome(Outcome.of(state, event), state, event))
+        .put("outcome", outcome(FinalResults.of(state, event), state, event))
         .put("tieBreaks", tieBreaks)
         .put("reveal", state.reveal() == null ? null : new JsonObject().put("step", state.reveal().step())
             .put("steps", state.reveal().steps()).put("script", state.reveal().toJson().getJsonArray("script")));
   }
 
-  private static JsonObject outcome(Outcome outcome, FinalState state, Event event) {
+  private static JsonObject outcome(FinalResults outcome, FinalState state, Event event) {
     JsonArray finalists = new JsonArray();
-    for (Standings.Place<Outcome.FinalistResult> place : outcome.finalists()) {
-      Outcome.FinalistResult result = place.item();
+    for (UnitRanking.Place<FinalResults.FinalistResult> place : outcome.finalists()) {
+      FinalResults.FinalistResult result = place.item();
       JsonArray totals = new JsonArray();
       for (int i = 0; i < result.judges().size(); i++) {
         totals.add(new JsonObject().put("judge", result.judges().get(i))
             .put("total", number(result.aggregate().totals().get(i)))
             .put("dropped", result.aggregate().dropped().contains(i)));
       }
-      finalists.add(new JsonObject().put("unit", place.unit()).put("name", Outcome.name(event, place.unit()))
+      finalists.add(new JsonObject().put("unit", place.unit()).put("name", FinalResults.name(event, place.unit()))
           .put("rank", place.rank()).put("tied", place.tied()).put("totals", totals)
           .put("mean", number(result.aggregate().mean())).put("prize", prize(outcome, place.unit())));
     }
     JsonArray others = new JsonArray();
-    for (Standings.Place<Outcome.CouncilResult> place : outcome.others()) {
-      others.add(new JsonObject().put("unit", place.unit()).put("name", Outcome.name(event, place.unit()))
+    for (UnitRanking.Place<FinalResults.CouncilResult> place : outcome.others()) {
+      others.add(new JsonObject().put("unit", place.unit()).put("name", FinalResults.name(event, place.unit()))
           .put("rank", place.rank()).put("tied", place.tied()).put("councilTotal", number(place.item().total()))
           .put("prize", prize(outcome, place.unit())));
     }
     return new JsonObject().put("finalists", finalists).put("others", others)
-        .put("problems", new JsonArray(outcome.issues().stream().map(Outcome.Issue::toJson).toList())).put("ready", outcome.ready())
+        .put("problems", new JsonArray(outcome.issues().stream().map(FinalResults.Issue::toJson).toList())).put("ready", outcome.ready())
         .put("finalised", state.finalised());
   }
 
@@ -127,18 +127,18 @@ final class FinalViews {
     return new JsonObject().put("criteria", criteria).put("maxTotal", event.rubric().maxTotal());
   }
 
-  private static JsonObject prize(Outcome outcome, String unit) {
+  private static JsonObject prize(FinalResults outcome, String unit) {
     return outcome.awards().stream().filter(award -> award.unit().equals(unit)).findFirst().map(Award::toJson).orElse(null);
   }
 
-  private static JsonObject sheet(Sheet sheet) {
+  private static JsonObject sheet(JudgeSheet sheet) {
     return new JsonObject().put("scores", sheet.scores().toJson()).put("total", number(sheet.scores().total()))
         .put("lockedAt", sheet.lockedAt()).put("version", sheet.version()).put("by", sheet.by());
   }
 
   /** The finalists in presentation order once there is one, else as confirmed. */
   static List<String> presentationOrder(FinalState state) {
-    Order order = state.order();
+    PresentationOrder order = state.order();
     return order != null ? order.units() : state.stage2().finalists();
   }
 
@@ -146,7 +146,7 @@ final class FinalViews {
     JsonArray finalists = new JsonArray();
     for (String unit : presentationOrder(state)) {
       Entry entry = state.stage2().entries().get(unit);
-      finalists.add(new JsonObject().put("unit", unit).put("name", Outcome.name(event, unit))
+      finalists.add(new JsonObject().put("unit", unit).put("name", FinalResults.name(event, unit))
           .put("title", entry == null ? null : entry.title()));
     }
     return finalists;

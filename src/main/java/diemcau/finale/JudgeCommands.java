@@ -20,35 +20,35 @@ final class JudgeCommands {
 
   static final int NAME_MAX = 80;
 
-  private final FinaleService core;
+  private final FinalService core;
 
-  JudgeCommands(FinaleService core) {
+  JudgeCommands(FinalService core) {
     this.core = core;
   }
 
   void register(CommandDispatcher dispatcher) {
-    dispatcher.register("judge.create", FinaleService.ADMIN, (caller, args, now) -> {
-      String name = Inputs.text(args, "name", NAME_MAX);
+    dispatcher.register("judge.create", FinalService.ADMIN, (caller, args, now) -> {
+      String name = args.requireText("name", NAME_MAX);
       String hash = args.requireString("tokenHash");
       if (!JudgeTokens.isHash(hash)) {
         throw CommandException.badArgument("tokenHash", "tokenHash must be the SHA-256 of the token, as 64 hex digits");
       }
-      Judging judging = core.state().judging();
-      if (judging.judges().stream().anyMatch(j -> j.tokenHash().equals(hash))) {
+      Jury jury = core.state().jury();
+      if (jury.judges().stream().anyMatch(j -> j.tokenHash().equals(hash))) {
         throw CommandException.badArgument("tokenHash", "another judge has this token");
       }
-      Inputs.requireNotFinalised(core.state());
-      Judge judge = new Judge("gk" + (judging.created() + 1), name, hash, now);
-      return core.change(core.state().with(judging.withJudge(judge)));
+      core.state().requireNotFinalised();
+      Judge judge = new Judge("gk" + (jury.created() + 1), name, hash, now);
+      return core.change(core.state().with(jury.withJudge(judge)));
     });
-    dispatcher.register("judge.remove", FinaleService.ADMIN, (caller, args, now) -> {
+    dispatcher.register("judge.remove", FinalService.ADMIN, (caller, args, now) -> {
       Judge judge = judge(args.requireString("judge"), "judge");
-      Inputs.reason(args);
-      Inputs.requireNotFinalised(core.state());
-      return core.change(core.state().with(core.state().judging().withoutJudge(judge.id())));
+      FinalArgs.reason(args);
+      core.state().requireNotFinalised();
+      return core.change(core.state().with(core.state().jury().withoutJudge(judge.id())));
     });
-    dispatcher.register("judge.score", FinaleService.JUDGE, (caller, args, now) -> score(caller, args, now));
-    dispatcher.register("judge.correct", FinaleService.JUDGE, (caller, args, now) -> correct(caller, args, now));
+    dispatcher.register("judge.score", FinalService.JUDGE, (caller, args, now) -> score(caller, args, now));
+    dispatcher.register("judge.correct", FinalService.JUDGE, (caller, args, now) -> correct(caller, args, now));
   }
 
   private Change score(Caller caller, Args args, long now) {
@@ -56,16 +56,16 @@ final class JudgeCommands {
     Judge judge = scorer(caller, args);
     String unit = finalist(args);
     ScoreSheet scores = ScoreSheet.parse(core.event().rubric(), args.requireObject("scores"), "scores");
-    Inputs.requireNotFinalised(core.state());
-    if (core.state().judging().sheet(judge.id(), unit).isPresent()) {
+    core.state().requireNotFinalised();
+    if (core.state().jury().sheet(judge.id(), unit).isPresent()) {
       throw CommandException.conflict("locked",
-          "the scores for " + Outcome.name(core.event(), unit) + " are submitted and locked: a change needs judge.correct with a reason");
+          "the scores for " + FinalResults.name(core.event(), unit) + " are submitted and locked: a change needs judge.correct with a reason");
     }
     boolean started = core.agenda().finalSlots().stream().anyMatch(slot -> unit.equals(slot.unit()) && slot.started());
-    overrides.check(!started, "slot_not_started", "the presentation of " + Outcome.name(core.event(), unit)
+    overrides.check(!started, "slot_not_started", "the presentation of " + FinalResults.name(core.event(), unit)
         + " has not started: a finalist is scored once its presentation has started");
     ScoreLog.Row row = new ScoreLog.Row(judge.id(), unit, 0, now, caller.id(), scores, null, null);
-    return core.change(core.state().with(core.state().judging().withSheet(judge.id(), unit, new Sheet(scores, now, caller.id(), 0))),
+    return core.change(core.state().with(core.state().jury().withSheet(judge.id(), unit, new JudgeSheet(scores, now, caller.id(), 0))),
         (connection, rev, at) -> ScoreLog.append(connection, row), overrides.audit(args));
   }
 
@@ -73,10 +73,10 @@ final class JudgeCommands {
     Judge judge = scorer(caller, args);
     String unit = finalist(args);
     ScoreSheet scores = ScoreSheet.parse(core.event().rubric(), args.requireObject("scores"), "scores");
-    String reason = Inputs.reason(args);
-    Inputs.requireNotFinalised(core.state());
-    Sheet before = core.state().judging().sheet(judge.id(), unit).orElseThrow(() -> CommandException.conflict("not_scored",
-        "there are no submitted scores for " + Outcome.name(core.event(), unit) + " to correct: use judge.score"));
+    String reason = FinalArgs.reason(args);
+    core.state().requireNotFinalised();
+    JudgeSheet before = core.state().jury().sheet(judge.id(), unit).orElseThrow(() -> CommandException.conflict("not_scored",
+        "there are no submitted scores for " + FinalResults.name(core.event(), unit) + " to correct: use judge.score"));
     if (before.scores().equals(scores)) {
       throw CommandException.badArgument("scores", "these are the scores already submitted: nothing to correct");
     }
@@ -84,7 +84,7 @@ final class JudgeCommands {
     ScoreLog.Row row = new ScoreLog.Row(judge.id(), unit, version, now, caller.id(), scores, before.scores(), reason);
     JsonObject audit = new JsonObject().put("judge", judge.id()).put("unit", unit).put("reason", reason)
         .put("before", before.scores().toJson()).put("after", scores.toJson());
-    return core.change(core.state().with(core.state().judging().withSheet(judge.id(), unit, new Sheet(scores, now, caller.id(), version))),
+    return core.change(core.state().with(core.state().jury().withSheet(judge.id(), unit, new JudgeSheet(scores, now, caller.id(), version))),
         (connection, rev, at) -> ScoreLog.append(connection, row), audit);
   }
 
@@ -100,7 +100,7 @@ final class JudgeCommands {
   }
 
   private Judge judge(String id, String field) {
-    return core.state().judging().judge(id).orElseThrow(() -> field == null
+    return core.state().jury().judge(id).orElseThrow(() -> field == null
         ? new CommandException(403, "forbidden", null, "this judge has been removed")
         : CommandException.badArgument(field, "no judge " + id));
   }

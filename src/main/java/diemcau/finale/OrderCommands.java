@@ -18,29 +18,29 @@ import java.util.List;
  */
 final class OrderCommands {
 
-  private final FinaleService core;
+  private final FinalService core;
 
-  OrderCommands(FinaleService core) {
+  OrderCommands(FinalService core) {
     this.core = core;
   }
 
   void register(CommandDispatcher dispatcher) {
-    dispatcher.register("final.draw", FinaleService.MC, (caller, args, now) -> {
+    dispatcher.register("final.draw", FinalService.MC, (caller, args, now) -> {
       Long seed = seed(args);
       if (core.state().order() != null) {
         throw CommandException.conflict("already_drawn",
-            "the order is already " + (Order.DRAW.equals(core.state().order().method()) ? "drawn" : "set")
+            "the order is already " + (PresentationOrder.DRAW.equals(core.state().order().method()) ? "drawn" : "set")
                 + ": redoing it needs final.draw.redo by an admin, with a reason");
       }
       return draw(seed, now, 0, null);
     });
-    dispatcher.register("final.draw.redo", FinaleService.ADMIN, (caller, args, now) -> {
-      String reason = Inputs.reason(args);
+    dispatcher.register("final.draw.redo", FinalService.ADMIN, (caller, args, now) -> {
+      String reason = FinalArgs.reason(args);
       Long seed = seed(args);
-      Order before = requireReplaceable();
+      PresentationOrder before = requireReplaceable();
       return draw(seed, now, before.redraws() + 1, reason);
     });
-    dispatcher.register("final.order.set", FinaleService.ADMIN, (caller, args, now) -> set(args, now));
+    dispatcher.register("final.order.set", FinalService.ADMIN, (caller, args, now) -> set(args, now));
   }
 
   /** The seed given (a number drawn in the hall), or null when the server is to pick one. */
@@ -62,12 +62,12 @@ final class OrderCommands {
     List<String> order = Draw.order(state.stage2().finalists(), seed);
     JsonObject audit = new JsonObject().put("seed", seed).put("seedGiven", given != null).put("order", String.join(",", order))
         .put("reason", reason);
-    return core.change(state.withOrder(new Order(order, Order.DRAW, seed, given != null, now, redraws)), null, audit);
+    return core.change(state.withOrder(new PresentationOrder(order, PresentationOrder.DRAW, seed, given != null, now, redraws)), null, audit);
   }
 
   private Change set(Args args, long now) {
-    List<String> order = Inputs.units(args, "order");
-    String reason = args.json().containsKey("reason") ? Inputs.reason(args) : null;
+    List<String> order = FinalArgs.units(args, "order");
+    String reason = args.json().containsKey("reason") ? FinalArgs.reason(args) : null;
     FinalState state = core.state();
     requireFinalists(state);
     if (order.size() != state.stage2().finalists().size()
@@ -83,18 +83,18 @@ final class OrderCommands {
       }
       redraws = requireReplaceable().redraws() + 1;
     }
-    return core.change(state.withOrder(new Order(order, Order.SET, null, false, now, redraws)));
+    return core.change(state.withOrder(new PresentationOrder(order, PresentationOrder.SET, null, false, now, redraws)));
   }
 
-  private Order requireReplaceable() {
-    Order order = core.state().order();
+  private PresentationOrder requireReplaceable() {
+    PresentationOrder order = core.state().order();
     if (order == null) {
       throw CommandException.conflict("not_drawn", "there is no order yet: use final.draw or final.order.set");
     }
     if (core.agenda().finalSlots().stream().anyMatch(AgendaService.Slot::started)) {
       throw CommandException.conflict("final_started", "the first presentation has started: the order stays");
     }
-    Inputs.requireNotFinalised(core.state());
+    core.state().requireNotFinalised();
     return order;
   }
 

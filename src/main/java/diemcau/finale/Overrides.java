@@ -25,7 +25,7 @@ final class Overrides {
     this.reason = reason;
   }
 
-  /** The command's override: none, or an admin's reason (at least {@value Inputs#REASON_MIN} characters). */
+  /** The command's override: none, or an admin's reason (at least {@value FinalArgs#REASON_MIN} characters). */
   static Overrides of(Caller caller, Args args) {
     if (args.optString(FIELD) == null) {
       return new Overrides(null);
@@ -33,7 +33,7 @@ final class Overrides {
     if (caller.role() != Role.ADMIN) {
       throw new CommandException(403, "override_admin_only", FIELD, "only an admin may set a rule aside");
     }
-    return new Overrides(Inputs.reason(args, FIELD));
+    return new Overrides(FinalArgs.reason(args, FIELD));
   }
 
   /** Enforces a rule: a broken rule is refused with {@code code}, unless an admin set it aside. */

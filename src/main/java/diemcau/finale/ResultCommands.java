@@ -15,47 +15,47 @@ import java.util.Set;
  * presentation ended, every judge's sheet for every finalist, no tie across a prize boundary)
  * and computes the reveal script, {@code final.finalise.undo {reason}} takes that back before
  * the first step [admin]; {@code final.reveal.next} and {@code final.reveal.previous} move
- * through the script [mc, admin], ignoring clicks closer than {@link FinaleService#REVEAL_GAP_MS}.
+ * through the script [mc, admin], ignoring clicks closer than {@link FinalService#REVEAL_GAP_MS}.
  */
 final class ResultCommands {
 
-  private final FinaleService core;
+  private final FinalService core;
 
-  ResultCommands(FinaleService core) {
+  ResultCommands(FinalService core) {
     this.core = core;
   }
 
   void register(CommandDispatcher dispatcher) {
-    dispatcher.register("final.tie.break", FinaleService.ADMIN, (caller, args, now) -> {
-      List<String> units = Inputs.units(args, "units");
-      Inputs.reason(args);
+    dispatcher.register("final.tie.break", FinalService.ADMIN, (caller, args, now) -> {
+      List<String> units = FinalArgs.units(args, "units");
+      FinalArgs.reason(args);
       return tieBreak(units);
     });
-    dispatcher.register("final.finalise", FinaleService.ADMIN, (caller, args, now) -> finalise(Overrides.of(caller, args), args));
-    dispatcher.register("final.finalise.undo", FinaleService.ADMIN, (caller, args, now) -> {
-      Inputs.reason(args);
+    dispatcher.register("final.finalise", FinalService.ADMIN, (caller, args, now) -> finalise(Overrides.of(caller, args), args));
+    dispatcher.register("final.finalise.undo", FinalService.ADMIN, (caller, args, now) -> {
+      FinalArgs.reason(args);
       Reveal reveal = requireReveal();
       if (reveal.step() > 0) {
         throw CommandException.conflict("revealing", "the reveal has begun: the results stay final");
       }
       return core.change(core.state().withReveal(null));
     });
-    dispatcher.register("final.reveal.next", FinaleService.MC, (caller, args, now) -> step(+1, now));
-    dispatcher.register("final.reveal.previous", FinaleService.MC, (caller, args, now) -> step(-1, now));
+    dispatcher.register("final.reveal.next", FinalService.MC, (caller, args, now) -> step(+1, now));
+    dispatcher.register("final.reveal.previous", FinalService.MC, (caller, args, now) -> step(-1, now));
   }
 
   private Change tieBreak(List<String> units) {
     FinalState state = core.state();
-    Inputs.requireNotFinalised(state);
+    state.requireNotFinalised();
     if (units.size() < 2) {
       throw CommandException.badArgument("units", "a tie needs at least two units");
     }
     Set<String> set = new HashSet<>(units);
     List<List<String>> others = new ArrayList<>(state.tieBreaks());
     others.removeIf(decided -> new HashSet<>(decided).equals(set));
-    Outcome outcome = Outcome.of(state.withTieBreaks(others), core.event());
-    List<List<String>> ties = new ArrayList<>(Standings.ties(outcome.finalists()));
-    ties.addAll(Standings.ties(outcome.others()));
+    FinalResults outcome = FinalResults.of(state.withTieBreaks(others), core.event());
+    List<List<String>> ties = new ArrayList<>(UnitRanking.ties(outcome.finalists()));
+    ties.addAll(UnitRanking.ties(outcome.others()));
     if (ties.stream().noneMatch(tie -> new HashSet<>(tie).equals(set))) {
       throw CommandException.badArgument("units", "these units do not tie with each other (and with no one else)"
           + (ties.isEmpty() ? ": there is no tie" : "; the ties are: " + String.join("; ", ties.stream().map(t -> String.join(",", t)).toList())));
@@ -66,13 +66,13 @@ final class ResultCommands {
 
   private Change finalise(Overrides overrides, Args args) {
     FinalState state = core.state();
-    Inputs.requireNotFinalised(state);
+    state.requireNotFinalised();
     List<String> open = core.agenda().finalSlots().stream().filter(slot -> !slot.ended())
-        .map(slot -> slot.presentation() + " (" + (slot.unit() == null ? "no unit yet" : Outcome.name(core.event(), slot.unit())) + ")")
+        .map(slot -> slot.presentation() + " (" + (slot.unit() == null ? "no unit yet" : FinalResults.name(core.event(), slot.unit())) + ")")
         .toList();
     overrides.check(!open.isEmpty(), "slots_not_ended", "the results are finalised once every presentation has ended: "
         + "presentation " + String.join(", ", open) + " has not");
-    Outcome outcome = Outcome.of(state, core.event());
+    FinalResults outcome = FinalResults.of(state, core.event());
     overrides.check(!outcome.missing().isEmpty(), "sheets_missing", "the results are finalised once every judge has "
         + "submitted every finalist: " + summary(outcome.missing()));
     if (!outcome.problems().isEmpty()) {
@@ -82,8 +82,8 @@ final class ResultCommands {
         overrides.audit(args));
   }
 
-  private static String summary(List<Outcome.Issue> issues) {
-    List<String> messages = issues.stream().map(Outcome.Issue::message).toList();
+  private static String summary(List<FinalResults.Issue> issues) {
+    List<String> messages = issues.stream().map(FinalResults.Issue::message).toList();
     return String.join("; ", messages.subList(0, Math.min(5, messages.size())))
         + (messages.size() > 5 ? "; and " + (messages.size() - 5) + " more" : "");
   }
@@ -97,7 +97,7 @@ final class ResultCommands {
     if (next > reveal.steps()) {
       throw CommandException.conflict("at_end", "every prize is revealed");
     }
-    if (now - reveal.at() < FinaleService.REVEAL_GAP_MS) {
+    if (now - reveal.at() < FinalService.REVEAL_GAP_MS) {
       throw CommandException.conflict("animating", "the hall is still showing the last step: click again when it has");
     }
     return core.change(core.state().withReveal(reveal.moved(next, now)));

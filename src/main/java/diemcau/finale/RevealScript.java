@@ -18,7 +18,7 @@ public final class RevealScript {
 
   public static List<Award> of(List<Award> awards, Event event) {
     Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
-    Comparator<Award> byName = Comparator.comparing(award -> Outcome.name(event, award.unit()), collator);
+    Comparator<Award> byName = Comparator.comparing(award -> FinalResults.name(event, award.unit()), collator);
     List<Award> script = new ArrayList<>();
     awards.stream().filter(award -> award.rank() == null).sorted(byName).forEach(script::add);
     awards.stream().filter(award -> award.rank() != null)

@@ -68,6 +68,6 @@ public record Stage2(Map<String, Entry> entries, Map<String, ScoreSheet> council
     });
     Map<String, ScoreSheet> council = new LinkedHashMap<>();
     json.getJsonObject("council").forEach(item -> council.put(item.getKey(), ScoreSheet.fromJson((JsonObject) item.getValue())));
-    return new Stage2(entries, council, Json.strings(json.getJsonArray("finalists")));
+    return new Stage2(entries, council, JsonLists.strings(json.getJsonArray("finalists")));
   }
 }

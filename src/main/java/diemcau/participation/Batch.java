@@ -20,15 +20,15 @@ public record Batch(String id, String source, String sha256, List<Person> rows, 
 
   /** What the import changed, set by the command before it commits. */
   public static final class Outcome {
-    private volatile Ledger.Diff diff;
+    private volatile PersonRecords.Diff diff;
     private volatile long diffNanos;
     private volatile long writeNanos;
 
-    void set(Ledger.Diff diff) {
+    void set(PersonRecords.Diff diff) {
       this.diff = diff;
     }
 
-    Ledger.Diff diff() {
+    PersonRecords.Diff diff() {
       return diff;
     }
 

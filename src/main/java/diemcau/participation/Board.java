@@ -1,6 +1,7 @@
 package diemcau.participation;
 
 import diemcau.event.Event;
+import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,10 +19,7 @@ import java.util.stream.Collectors;
  * completion history. Equal boards show the same thing, so a new frame is due only when the
  * board changes. Its JSON is the {@code leaderboard} topic: unit figures only, never a person.
  */
-public record Board(List<Standings.Group> groups, Totals totals, List<History.Point> history) {
-
-  public static final String COMMUNES = "communes";
-  public static final String DEPARTMENTS = "departments";
+public record Board(List<Stage1Ranking.Group> groups, Totals totals, List<CompletionHistory.Point> history) {
 
   /**
    * City-wide sums. {@code headcount} adds the units that have one, and {@code counted} the
@@ -37,9 +35,9 @@ public record Board(List<Standings.Group> groups, Totals totals, List<History.Po
   /** The board of {@code persons} under the event's rule; {@code headcounts} are the effective ones. */
   public static Board of(Event event, Map<String, Integer> headcounts, Collection<Person> persons) {
     Map<String, Tally> tallies = Tally.of(persons);
-    List<Standings.Group> groups = List.of(
-        Standings.rank(COMMUNES, event.communes(), headcounts, tallies, event.ranking(), event.quotas().communesToStage2()),
-        Standings.rank(DEPARTMENTS, event.departments(), headcounts, tallies, event.ranking(),
+    List<Stage1Ranking.Group> groups = List.of(
+        Stage1Ranking.rank(Ranking.COMMUNES, event.communes(), headcounts, tallies, event.ranking(), event.quotas().communesToStage2()),
+        Stage1Ranking.rank(Ranking.DEPARTMENTS, event.departments(), headcounts, tallies, event.ranking(),
             event.quotas().departmentsToStage2()));
     int enrolled = 0;
     int completed = 0;
@@ -59,14 +57,14 @@ public record Board(List<Standings.Group> groups, Totals totals, List<History.Po
     }
     Set<String> codes = event.units().stream().map(Unit::code).collect(Collectors.toSet());
     return new Board(groups, new Totals(enrolled, completed, headcount, counted, event.units().size(), withHeadcount),
-        History.of(persons, codes));
+        CompletionHistory.of(persons, codes));
   }
 
   /** Each unit's rank on this board (ranked units only), for the next board's movement. */
   public Map<String, Integer> ranks() {
     Map<String, Integer> ranks = new HashMap<>();
-    for (Standings.Group group : groups) {
-      for (Standings.Row row : group.rows()) {
+    for (Stage1Ranking.Group group : groups) {
+      for (Stage1Ranking.Row row : group.rows()) {
         if (row.rank() != null) {
           ranks.put(row.unit().code(), row.rank());
         }
@@ -81,14 +79,14 @@ public record Board(List<Standings.Group> groups, Totals totals, List<History.Po
    */
   public JsonObject toJson(String rule, Map<String, Integer> previous) {
     JsonArray groupsJson = new JsonArray();
-    for (Standings.Group group : groups) {
+    for (Stage1Ranking.Group group : groups) {
       JsonArray rows = new JsonArray();
-      for (Standings.Row row : group.rows()) {
+      for (Stage1Ranking.Row row : group.rows()) {
         rows.add(rowJson(row, previous.get(row.unit().code())));
       }
       groupsJson.add(new JsonObject()
           .put("id", group.id())
-          .put("label", group.id().equals(COMMUNES) ? "Xã, phường, đặc khu" : "Sở, ban, ngành")
+          .put("label", group.label())
           .put("qualify", group.qualify())
           .put("rule", rule)
           .put("cutTie", group.cutTie())
@@ -110,7 +108,7 @@ public record Board(List<Standings.Group> groups, Totals totals, List<History.Po
         .put("history", points);
   }
 
-  private static JsonObject rowJson(Standings.Row row, Integer previousRank) {
+  private static JsonObject rowJson(Stage1Ranking.Row row, Integer previousRank) {
     Tally tally = row.tally();
     Object qualified = switch (row.qualified()) {
       case YES -> true;

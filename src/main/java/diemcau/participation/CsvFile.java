@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
- * An uploaded CSV file read into rows of field values through a {@link Columns} mapping: UTF-8
+ * An uploaded CSV file read into rows of field values through a {@link CsvColumns} mapping: UTF-8
  * with or without a byte-order mark, comma or semicolon (whichever the header line uses more),
  * the first line a header. Empty cells read as absent.
  */
@@ -33,7 +33,7 @@ final class CsvFile {
   private CsvFile() {}
 
   /** The file's rows; file-level problems (encoding, header) go to {@code errors} and give no rows. */
-  static Table read(byte[] bytes, Columns columns, List<RowError> errors) {
+  static Table read(byte[] bytes, CsvColumns columns, List<RowError> errors) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()

@@ -4,6 +4,7 @@ import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Event;
+import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import diemcau.links.LinkKeys;
 import diemcau.live.CommandDeadline;
@@ -62,7 +63,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
   private final Store store;
   private final Uploads uploads;
   private final StandingsCsv csv;
-  private final Report report;
+  private final UnitReport report;
 
   public ParticipationRoutes(Event event, Credentials credentials, LinkKeys keys, Store store) {
     this.event = event;
@@ -71,7 +72,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
     this.store = store;
     this.uploads = new Uploads(event.units().stream().map(Unit::code).collect(Collectors.toSet()), event.zone());
     this.csv = new StandingsCsv(event.zone());
-    this.report = new Report(event.zone());
+    this.report = new UnitReport(event.zone());
   }
 
   @Override
@@ -134,7 +135,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
                   relay(ctx, reply);
                   return;
                 }
-                Ledger.Diff diff = batch.outcome().diff();
+                PersonRecords.Diff diff = batch.outcome().diff();
                 LOG.info("participation: {} import of {} rows ({} created, {} updated): parsed in {} ms, diff {} ms, "
                         + "written in {} ms, committed and applied {} ms after the upload", source, batch.rows().size(),
                     diff.created().size(), diff.updated().size(), (parsedAt - received) / 1_000_000, batch.outcome().diffMs(),
@@ -192,8 +193,8 @@ public final class ParticipationRoutes implements FeatureRoutes {
     String file = ctx.pathParam("file");
     leaderboard(ctx).onSuccess(data -> {
       String text = switch (file) {
-        case "standings-communes.csv" -> csv.standings(data, Board.COMMUNES);
-        case "standings-departments.csv" -> csv.standings(data, Board.DEPARTMENTS);
+        case "standings-communes.csv" -> csv.standings(data, Ranking.COMMUNES);
+        case "standings-departments.csv" -> csv.standings(data, Ranking.DEPARTMENTS);
         case "qualifiers.csv" -> csv.qualifiers(data);
         default -> null;
       };

@@ -23,18 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 1, live: every person's participation (the {@link Ledger}), the headcounts, and the
+ * Stage 1, live: every person's participation (the {@link PersonRecords}), the headcounts, and the
  * {@code leaderboard} topic ranked from them.
  *
  * <p>Its commands ({@code participation.import}, {@code units.headcount},
- * {@code units.headcounts}, admin only) change the ledger, whose own topic
+ * {@code units.headcounts}, admin only) change the person records and headcounts, whose own topic
  * ({@value #LEDGER_TOPIC}) is not one a screen can subscribe to: they are audited and
  * committed like every command, but the leaderboard is not published per command. It is
  * recomputed after a change and published at most once per {@link #COALESCE_MS}, and only when
  * the board differs from the one last published, so an import that changes nothing makes no
  * new leaderboard revision.
  *
- * <p>After a restart the ledger is rebuilt from the participation tables (nothing is kept in
+ * <p>After a restart the person records are rebuilt from the participation tables (nothing is kept in
  * {@code core_state}); until then the topic says {@code "ready": false} and the commands are
  * refused with 503.
  */
@@ -49,12 +49,12 @@ public final class ParticipationService implements LiveCore, Qualifiers {
   private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
 
   /** What is read back from the store at start. */
-  private record Stored(List<Ledger.Row> rows, Map<String, Integer> headcounts) {}
+  private record Stored(List<PersonRecords.Row> rows, Map<String, Integer> headcounts) {}
 
   private final Event event;
   private final Store store;
   private final Clock clock;
-  private final Ledger ledger = new Ledger();
+  private final PersonRecords records = new PersonRecords();
   private final Map<String, Integer> setHeadcounts = new HashMap<>();
   private final LiveCore ledgerTopic = new LedgerTopic();
   private Board board;
@@ -120,23 +120,23 @@ public final class ParticipationService implements LiveCore, Qualifiers {
     vertx.eventBus().localConsumer(LEADERBOARD_QUERY, message -> message.reply(data));
     store.tx(connection -> new Stored(ParticipationTables.rows(connection), ParticipationTables.headcounts(connection)))
         .onSuccess(stored -> {
-          ledger.load(stored.rows());
+          records.load(stored.rows());
           setHeadcounts.putAll(stored.headcounts());
           loaded = true;
-          LOG.info("participation: {} people, {} headcounts set, loaded from the store", ledger.size(), setHeadcounts.size());
+          LOG.info("participation: {} people, {} headcounts set, loaded from the store", records.size(), setHeadcounts.size());
           boardMayHaveChanged();
         })
         .onFailure(failure -> LOG.error("participation: cannot load the people from the store; imports are refused", failure));
   }
 
   @Override
-  public Optional<Standings.Qualified> qualified(String unit) {
+  public Optional<Stage1Ranking.Qualified> qualified(String unit) {
     if (board == null) {
       return Optional.empty();
     }
     return board.groups().stream().flatMap(group -> group.rows().stream())
-        .filter(row -> row.unit().code().equals(unit)).map(Standings.Row::qualified).findFirst()
-        .or(() -> Optional.of(Standings.Qualified.NO));
+        .filter(row -> row.unit().code().equals(unit)).map(Stage1Ranking.Row::qualified).findFirst()
+        .or(() -> Optional.of(Stage1Ranking.Qualified.NO));
   }
 
   private Change importBatch(Args args) {
@@ -148,7 +148,7 @@ public final class ParticipationService implements LiveCore, Qualifiers {
           "no upload waits under this id: send the data to POST /api/participation or /api/participation/import");
     }
     long began = System.nanoTime();
-    Ledger.Diff diff = ledger.diff(batch.rows());
+    PersonRecords.Diff diff = records.diff(batch.rows());
     long diffed = System.nanoTime();
     batch.outcome().set(diff);
     JsonObject summary = new JsonObject()
@@ -167,7 +167,7 @@ public final class ParticipationService implements LiveCore, Qualifiers {
           batch.outcome().timed(diffed - began, System.nanoTime() - writing);
         },
         () -> {
-          ledger.apply(diff);
+          records.apply(diff);
           if (!diff.empty()) {
             boardMayHaveChanged();
           }
@@ -181,7 +181,7 @@ public final class ParticipationService implements LiveCore, Qualifiers {
   public Change reset() {
     requireLoaded();
     return new Change(ledgerTopic, (connection, rev, now) -> ParticipationTables.clear(connection), () -> {
-      ledger.clear();
+      records.clear();
       setHeadcounts.clear();
       boardMayHaveChanged();
     }, null);
@@ -244,18 +244,18 @@ public final class ParticipationService implements LiveCore, Qualifiers {
 
   private void publishIfChanged() {
     long began = System.nanoTime();
-    Board next = Board.of(event, headcounts(), ledger.persons());
+    Board next = Board.of(event, headcounts(), records.persons());
     if (next.equals(board)) {
       return;
     }
     data = next.toJson(event.ranking().description(), board == null ? Map.of() : board.ranks());
-    LOG.info("participation: leaderboard of {} people recomputed in {} ms", ledger.size(), (System.nanoTime() - began) / 1_000_000);
+    LOG.info("participation: leaderboard of {} people recomputed in {} ms", records.size(), (System.nanoTime() - began) / 1_000_000);
     board = next;
     publishedAt = clock.millis();
     republish.run();
   }
 
-  /** The ledger's own topic: the target of the commands' changes; no screen subscribes to it. */
+  /** The person records' own topic: the target of the commands' changes; no screen subscribes to it. */
   private final class LedgerTopic implements LiveCore {
     @Override
     public String topic() {
@@ -264,7 +264,7 @@ public final class ParticipationService implements LiveCore, Qualifiers {
 
     @Override
     public JsonObject topicData(long now) {
-      return new JsonObject().put("persons", ledger.size());
+      return new JsonObject().put("persons", records.size());
     }
 
     @Override

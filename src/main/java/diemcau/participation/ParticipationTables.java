@@ -25,7 +25,7 @@ public final class ParticipationTables {
    * then every changed record is inserted under its number, in multi-row statements of
    * {@value #CHUNK}: SQL that SQLite, MySQL and MariaDB all run, one round trip per chunk.
    */
-  static void write(Connection connection, Ledger.Diff diff, long now) throws SQLException {
+  static void write(Connection connection, PersonRecords.Diff diff, long now) throws SQLException {
     long[] replaced = diff.updatedIds();
     List<Long> ids = new ArrayList<>(replaced.length);
     for (long id : replaced) {
@@ -74,9 +74,9 @@ public final class ParticipationTables {
     }
   }
 
-  private static void bindRows(PreparedStatement insert, List<Ledger.Row> chunk, long now) throws SQLException {
+  private static void bindRows(PreparedStatement insert, List<PersonRecords.Row> chunk, long now) throws SQLException {
     int i = 0;
-    for (Ledger.Row row : chunk) {
+    for (PersonRecords.Row row : chunk) {
       Person person = row.person();
       insert.setLong(++i, row.id());
       insert.setString(++i, person.person());
@@ -95,13 +95,13 @@ public final class ParticipationTables {
   }
 
   /** Every stored row, with its number. */
-  static List<Ledger.Row> rows(Connection connection) throws SQLException {
-    List<Ledger.Row> rows = new ArrayList<>();
+  static List<PersonRecords.Row> rows(Connection connection) throws SQLException {
+    List<PersonRecords.Row> rows = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement("SELECT id, " + COLUMNS + " FROM participation_record")) {
       select.setFetchSize(1000);
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
-          rows.add(new Ledger.Row(row.getLong(1), new Person(row.getString(2), row.getString(3), row.getString(4),
+          rows.add(new PersonRecords.Row(row.getLong(1), new Person(row.getString(2), row.getString(3), row.getString(4),
               getLong(row, 5), getLong(row, 6), getInt(row, 7), row.getLong(8))));
         }
       }
@@ -111,7 +111,7 @@ public final class ParticipationTables {
 
   /** Every stored person. */
   public static List<Person> persons(Connection connection) throws SQLException {
-    return rows(connection).stream().map(Ledger.Row::person).toList();
+    return rows(connection).stream().map(PersonRecords.Row::person).toList();
   }
 
   /** The people of {@code unit} who have not completed, by name. */

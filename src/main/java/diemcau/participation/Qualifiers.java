@@ -7,5 +7,5 @@ import java.util.Optional;
 public interface Qualifiers {
 
   /** The unit's standing; empty while the leaderboard is still loading. */
-  Optional<Standings.Qualified> qualified(String unit);
+  Optional<Stage1Ranking.Qualified> qualified(String unit);
 }

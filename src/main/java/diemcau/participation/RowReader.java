@@ -45,7 +45,7 @@ final class RowReader {
     if (unit == null) {
       reading.failIfFine("unit", "missing", "unit code is missing");
     } else if (!units.contains(unit)) {
-      reading.fail("unit", "unknown_unit", "unknown unit code: " + Times.shorten(unit));
+      reading.fail("unit", "unknown_unit", "unknown unit code: " + UploadTimes.shorten(unit));
     }
     String person = reading.text("person", MAX_PERSON);
     if (person == null) {
@@ -117,7 +117,7 @@ final class RowReader {
           && Math.abs(number.doubleValue()) < MAX_WHOLE_ID) {
         text = Long.toString(number.longValue());
       } else {
-        fail(field, "not_text", field + " must be text, got " + Times.shorten(String.valueOf(value)));
+        fail(field, "not_text", field + " must be text, got " + UploadTimes.shorten(String.valueOf(value)));
         return null;
       }
       if (text.isEmpty()) {
@@ -136,11 +136,11 @@ final class RowReader {
         return null;
       }
       if (!(value instanceof String text)) {
-        fail(field, "bad_time", field + " must be a time as text, got " + Times.shorten(String.valueOf(value)));
+        fail(field, "bad_time", field + " must be a time as text, got " + UploadTimes.shorten(String.valueOf(value)));
         return null;
       }
       try {
-        return Times.parse(text.strip(), localTimes, zone);
+        return UploadTimes.parse(text.strip(), localTimes, zone);
       } catch (IllegalArgumentException e) {
         fail(field, "bad_time", field + " " + e.getMessage());
         return null;
@@ -161,7 +161,7 @@ final class RowReader {
       }
       if (score == null || Math.abs(score.scale()) > MAX_SCORE_SCALE) {
         fail("score", "bad_score", "score must be a number from 0 to 100 with at most " + MAX_SCORE_SCALE + " decimals, got "
-            + Times.shorten(String.valueOf(value)));
+            + UploadTimes.shorten(String.valueOf(value)));
         return null;
       }
       if (score.signum() < 0 || score.compareTo(HUNDRED) > 0) {

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * server through its REST doors, for rehearsals and to watch the screens move. Every unit gets
  * a plausible headcount (only where it has none), a participation appetite between about 45%
  * and 100%, people who enrol and complete over the stage's days with a burst before the
- * deadline, and quiz scores around the unit's own level. The whole stage plays in
+ * deadline, and quiz scores around the unit's own level, on the stage's days in the event's zone
+ * (as the server's {@code /api/event} gives it). The whole stage plays in
  * {@code --minutes} (divided by {@code --speed}); it sends at most {@code --max-requests}
  * requests, and only to {@code --url}.
  */
@@ -34,7 +35,6 @@ import picocli.CommandLine.Option;
         "removes it, and the headcounts it gave, keeping every printed link."})
 public final class SimulateCommand implements Callable<Integer> {
 
-  private static final ZoneOffset HAI_PHONG = ZoneOffset.ofHours(7);
   private static final long DAY_MS = 86_400_000L;
   private static final long TICK_MS = 1_000;
 
@@ -65,16 +65,19 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private int requests;
+  /** The event's zone, as the server gives it: the stage's days and the records' times are in it. */
+  private ZoneId zone;
 
   /** One simulated person: when they enrol and complete (epoch ms, null for never) and their score. */
   private record Learner(String unit, String id, long enrolAt, Long completeAt, double score) {}
 
   @Override
   public Integer call() throws Exception {
-    if (speed <= 0 || minutes <= 0 || to.isBefore(from) || maxRequests < 2) {
-      System.err.println("simulate: --speed and --minutes must be > 0, --to not before --from, --max-requests at least 2");
+    if (speed <= 0 || minutes <= 0 || to.isBefore(from) || maxRequests < 3) {
+      System.err.println("simulate: --speed and --minutes must be > 0, --to not before --from, --max-requests at least 3");
       return 2;
     }
+    zone = ZoneId.of(get("/api/event").getString("zone"));
     Random random = new Random(seed);
     List<JsonObject> rows = new ArrayList<>();
     for (Object group : get("/api/state/leaderboard").getJsonArray("groups")) {
@@ -82,8 +85,8 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     StringBuilder headcounts = new StringBuilder("unit,headcount\n");
     List<Learner> learners = new ArrayList<>();
-    long start = from.atStartOfDay(HAI_PHONG).toInstant().toEpochMilli();
-    long end = to.plusDays(1).atStartOfDay(HAI_PHONG).toInstant().toEpochMilli();
+    long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
+    long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
     for (JsonObject row : rows) {
       boolean department = "DEPARTMENT".equals(row.getString("kind"));
       Integer headcount = row.getInteger("headcount");
@@ -125,7 +128,7 @@ public final class SimulateCommand implements Callable<Integer> {
   /** Sends, once per tick, every enrolment and completion the simulated clock has passed. */
   private void play(List<Learner> learners, long start, long end) throws IOException, InterruptedException {
     long wallMs = (long) (minutes * 60_000 / speed);
-    long ticks = Math.max(1, Math.min(wallMs / TICK_MS, maxRequests - 1));
+    long ticks = Math.max(1, Math.min(wallMs / TICK_MS, maxRequests - 2));
     long previous = start;
     int enrolled = 0;
     int completed = 0;
@@ -147,13 +150,13 @@ public final class SimulateCommand implements Callable<Integer> {
         post("/api/participation", "application/json", batch.encode());
       }
       System.out.printf("simulate: %s  %d enrolled, %d completed (%d requests)%n",
-          DateTimeFormatter.ofPattern("dd/MM HH:mm").format(Instant.ofEpochMilli(now).atOffset(HAI_PHONG)),
+          DateTimeFormatter.ofPattern("dd/MM HH:mm").format(Instant.ofEpochMilli(now).atZone(zone)),
           enrolled, completed, requests);
       Thread.sleep(Math.max(0, TICK_MS - (System.nanoTime() - began) / 1_000_000));
     }
   }
 
-  private static JsonObject record(Learner learner, long now) {
+  private JsonObject record(Learner learner, long now) {
     boolean done = learner.completeAt() != null && learner.completeAt() <= now;
     long last = done ? learner.completeAt() : learner.enrolAt();
     return new JsonObject()
@@ -166,8 +169,8 @@ public final class SimulateCommand implements Callable<Integer> {
         .put("lastActivityAt", iso(last));
   }
 
-  private static String iso(long epochMs) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(epochMs).atOffset(HAI_PHONG));
+  private String iso(long epochMs) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.ofEpochMilli(epochMs).atZone(zone));
   }
 
   private JsonObject get(String path) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package diemcau.participation;
 
 import diemcau.csv.CsvSheet;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,20 +29,26 @@ final class StandingsCsv {
   /** Every unit of group {@code id} in rank order; null when there is no such group. */
   String standings(JsonObject leaderboard, String id) {
     JsonObject group = group(leaderboard, id);
-    return group == null ? null : write(group.getJsonArray("rows"), false);
+    if (group == null) {
+      return null;
+    }
+    CsvSheet sheet = CsvSheet.withHeader(HEADER);
+    group.getJsonArray("rows").forEach(row -> sheet.row(values((JsonObject) row)));
+    return sheet.text();
   }
 
   /** The units of both groups above the cut line, and those tied across it. */
   String qualifiers(JsonObject leaderboard) {
-    JsonArray rows = new JsonArray();
-    for (Object group : leaderboard.getJsonArray("groups")) {
-      for (Object row : ((JsonObject) group).getJsonArray("rows")) {
+    CsvSheet sheet = CsvSheet.withHeader(concat("Nhóm", HEADER));
+    for (Object item : leaderboard.getJsonArray("groups")) {
+      JsonObject group = (JsonObject) item;
+      for (Object row : group.getJsonArray("rows")) {
         if (!Boolean.FALSE.equals(((JsonObject) row).getValue("qualified"))) {
-          rows.add(row);
+          sheet.row(concat(group.getString("label"), values((JsonObject) row)));
         }
       }
     }
-    return write(rows, true);
+    return sheet.text();
   }
 
   static JsonObject group(JsonObject leaderboard, String id) {
@@ -55,24 +60,19 @@ final class StandingsCsv {
     return null;
   }
 
-  private String write(JsonArray rows, boolean withGroup) {
-    CsvSheet sheet = CsvSheet.withHeader(withGroup ? concat("Nhóm", HEADER) : HEADER);
-    for (Object item : rows) {
-      JsonObject row = (JsonObject) item;
-      List<Object> values = Arrays.asList(
-          row.getInteger("rank"),
-          row.getString("unit"),
-          row.getString("name"),
-          row.getValue("headcount") == null ? "chưa có số biên chế" : row.getInteger("headcount"),
-          row.getInteger("enrolled"),
-          row.getInteger("completed"),
-          row.getValue("rate") == null ? null : BigDecimal.valueOf(row.getDouble("rate")).movePointRight(2).stripTrailingZeros(),
-          row.getValue("avgScore") == null ? null : BigDecimal.valueOf(row.getDouble("avgScore")).stripTrailingZeros(),
-          row.getValue("reachedAt") == null ? null : times.format(Instant.ofEpochMilli(row.getLong("reachedAt"))),
-          qualified(row.getValue("qualified")));
-      sheet.row(withGroup ? concat("DEPARTMENT".equals(row.getString("kind")) ? "Sở, ban, ngành" : "Xã, phường, đặc khu", values) : values);
-    }
-    return sheet.text();
+  /** One row's cells, as {@link #HEADER} names them. */
+  private List<Object> values(JsonObject row) {
+    return Arrays.asList(
+        row.getInteger("rank"),
+        row.getString("unit"),
+        row.getString("name"),
+        row.getValue("headcount") == null ? "chưa có số biên chế" : row.getInteger("headcount"),
+        row.getInteger("enrolled"),
+        row.getInteger("completed"),
+        row.getValue("rate") == null ? null : BigDecimal.valueOf(row.getDouble("rate")).movePointRight(2).stripTrailingZeros(),
+        row.getValue("avgScore") == null ? null : BigDecimal.valueOf(row.getDouble("avgScore")).stripTrailingZeros(),
+        row.getValue("reachedAt") == null ? null : times.format(Instant.ofEpochMilli(row.getLong("reachedAt"))),
+        qualified(row.getValue("qualified")));
   }
 
   private static String qualified(Object value) {

@@ -37,10 +37,10 @@ public final class Uploads {
     this.zone = zone;
   }
 
-  /** A CSV export mapped by {@link Columns#PERSONS}; positions are lines, the header being line 1. */
+  /** A CSV export mapped by {@link CsvColumns#PERSONS}; positions are lines, the header being line 1. */
   public Parsed csv(byte[] body) {
     List<RowError> errors = new ArrayList<>();
-    CsvFile.Table table = CsvFile.read(body, Columns.PERSONS, errors);
+    CsvFile.Table table = CsvFile.read(body, CsvColumns.PERSONS, errors);
     RowReader reader = new RowReader(units, zone, true);
     List<Person> rows = new ArrayList<>(table.lines().size());
     for (CsvFile.Line line : table.lines()) {
@@ -72,7 +72,7 @@ public final class Uploads {
       }
       List<String> unknown = record.fieldNames().stream().filter(field -> !RowReader.FIELDS.contains(field)).sorted().toList();
       for (String field : unknown) {
-        errors.add(new RowError(i, field, "unknown_field", "unknown field " + Times.shorten(field) + " (fields: " + String.join(", ", RowReader.FIELDS) + ")"));
+        errors.add(new RowError(i, field, "unknown_field", "unknown field " + UploadTimes.shorten(field) + " (fields: " + String.join(", ", RowReader.FIELDS) + ")"));
       }
       Person person = reader.read(i, record.getMap(), errors);
       if (person != null && unknown.isEmpty()) {
@@ -82,9 +82,9 @@ public final class Uploads {
     return new Parsed(rows, errors, List.of(), "index");
   }
 
-  /** A headcount file mapped by {@link Columns#HEADCOUNTS}: unit code → headcount, or the errors. */
+  /** A headcount file mapped by {@link CsvColumns#HEADCOUNTS}: unit code → headcount, or the errors. */
   public Map<String, Integer> headcounts(byte[] body, List<RowError> errors) {
-    CsvFile.Table table = CsvFile.read(body, Columns.HEADCOUNTS, errors);
+    CsvFile.Table table = CsvFile.read(body, CsvColumns.HEADCOUNTS, errors);
     Map<String, Integer> headcounts = new LinkedHashMap<>();
     Map<String, Integer> firstLine = new HashMap<>();
     for (CsvFile.Line line : table.lines()) {
@@ -92,7 +92,7 @@ public final class Uploads {
       Object value = line.values().get("headcount");
       if (unit == null || !units.contains((String) unit)) {
         errors.add(new RowError(line.line(), "unit", unit == null ? "missing" : "unknown_unit",
-            unit == null ? "unit code is missing" : "unknown unit code: " + Times.shorten((String) unit)));
+            unit == null ? "unit code is missing" : "unknown unit code: " + UploadTimes.shorten((String) unit)));
         continue;
       }
       if (firstLine.containsKey(unit)) {
@@ -103,7 +103,7 @@ public final class Uploads {
       Integer headcount = headcount(value);
       if (headcount == null) {
         errors.add(new RowError(line.line(), "headcount", "bad_headcount", "headcount must be a whole number from 1 to " + MAX_HEADCOUNT
-            + ", got " + (value == null ? "nothing" : Times.shorten((String) value))));
+            + ", got " + (value == null ? "nothing" : UploadTimes.shorten((String) value))));
         continue;
       }
       headcounts.put((String) unit, headcount);

@@ -8,7 +8,7 @@ import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;
 import diemcau.command.Commands;
 import diemcau.command.Role;
-import diemcau.finale.FinaleService;
+import diemcau.finale.FinalService;
 import diemcau.participation.ParticipationService;
 import diemcau.screen.ScreenService;
 import io.vertx.core.json.JsonArray;
@@ -43,10 +43,10 @@ public final class RehearsalReset implements Commands {
   private final ScreenService screen;
   private final BridgesService bridges;
   private final ParticipationService participation;
-  private final FinaleService finale;
+  private final FinalService finale;
 
   public RehearsalReset(AgendaService agenda, ScreenService screen, BridgesService bridges,
-      ParticipationService participation, FinaleService finale) {
+      ParticipationService participation, FinalService finale) {
     this.agenda = agenda;
     this.screen = screen;
     this.bridges = bridges;

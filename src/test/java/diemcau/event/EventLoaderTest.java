@@ -110,12 +110,12 @@ class EventLoaderTest {
         new Prize("khuyen-khich", "Giải Khuyến khích", 5, 2_000_000, Prize.STAGE2_NOT_FINALIST, giayKhen));
     assertThat(event.prize("ba")).get().extracting(Prize::certificate).isEqualTo(giayKhen);
     assertThat(event.prizes(Prize.STAGE2_NOT_FINALIST)).extracting(Prize::id).containsExactly("khuyen-khich");
-    assertThat(event.prizeForPlace(1)).get().extracting(Prize::id).isEqualTo("nhat");
-    assertThat(event.prizeForPlace(3)).get().extracting(Prize::id).isEqualTo("nhi");
-    assertThat(event.prizeForPlace(4)).get().extracting(Prize::id).isEqualTo("ba");
-    assertThat(event.prizeForPlace(6)).get().extracting(Prize::id).isEqualTo("ba");
-    assertThat(event.prizeForPlace(7)).isEmpty();
-    assertThat(event.prizeForPlace(0)).isEmpty();
+    assertThat(event.prizeForPlace(Prize.FINALISTS, 1)).get().extracting(Prize::id).isEqualTo("nhat");
+    assertThat(event.prizeForPlace(Prize.FINALISTS, 3)).get().extracting(Prize::id).isEqualTo("nhi");
+    assertThat(event.prizeForPlace(Prize.FINALISTS, 4)).get().extracting(Prize::id).isEqualTo("ba");
+    assertThat(event.prizeForPlace(Prize.FINALISTS, 6)).get().extracting(Prize::id).isEqualTo("ba");
+    assertThat(event.prizeForPlace(Prize.FINALISTS, 7)).isEmpty();
+    assertThat(event.prizeForPlace(Prize.FINALISTS, 0)).isEmpty();
 
     assertThat(event.rubric().criteria()).hasSizeBetween(4, 5);
     assertThat(event.rubric().maxTotal()).isEqualTo(100.0);

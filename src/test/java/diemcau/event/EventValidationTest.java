@@ -605,6 +605,25 @@ class EventValidationTest {
         new Ranking.Key("reachedAt", false));
   }
 
+  @Test
+  void rankingNamesBothLeaderboardGroups() {
+    assertThat(problems(json -> json.getJsonObject("ranking").remove("groups")))
+        .containsExactly(new Problem("$.ranking.groups", "is required"));
+    assertThat(problems(json -> json.getJsonObject("ranking").getJsonObject("groups").remove("departments")))
+        .containsExactly(new Problem("$.ranking.groups.departments", "is required"));
+    assertThat(problems(json -> json.getJsonObject("ranking").getJsonObject("groups").put("communes", " ").put("wards", "Phường")))
+        .containsExactly(new Problem("$.ranking.groups.wards", "unknown field; expected communes, departments (or notes)"),
+            new Problem("$.ranking.groups.communes", "must not be blank"));
+  }
+
+  @Test
+  void groupLabelsAreReadFromTheFile() {
+    Event event = loads(json -> json.getJsonObject("ranking").getJsonObject("groups").put("communes", "Cấp xã"));
+
+    assertThat(event.ranking().groupLabel(Ranking.COMMUNES)).isEqualTo("Cấp xã");
+    assertThat(event.ranking().groupLabel(Ranking.DEPARTMENTS)).isEqualTo("Sở, ban, ngành");
+  }
+
   // ---- contacts ----
 
   @Test

@@ -50,13 +50,13 @@ class AggregateTest {
   @Test
   @DisplayName("equal keys share a rank (1, 2, 2, 4) and are marked tied")
   void sharedRanks() {
-    List<Standings.Place<String[]>> places = Standings.rank(List.of(
+    List<UnitRanking.Place<String[]>> places = UnitRanking.rank(List.of(
             new String[] {"A", "90"}, new String[] {"B", "85"}, new String[] {"C", "85"}, new String[] {"D", "70"}),
         Comparator.comparing((String[] item) -> new BigDecimal(item[1])).reversed(), item -> item[0], List.of());
-    assertThat(places).extracting(Standings.Place::unit).containsExactly("A", "B", "C", "D");
-    assertThat(places).extracting(Standings.Place::rank).containsExactly(1, 2, 2, 4);
-    assertThat(places).extracting(Standings.Place::tied).containsExactly(false, true, true, false);
-    assertThat(Standings.ties(places)).containsExactly(List.of("B", "C"));
+    assertThat(places).extracting(UnitRanking.Place::unit).containsExactly("A", "B", "C", "D");
+    assertThat(places).extracting(UnitRanking.Place::rank).containsExactly(1, 2, 2, 4);
+    assertThat(places).extracting(UnitRanking.Place::tied).containsExactly(false, true, true, false);
+    assertThat(UnitRanking.ties(places)).containsExactly(List.of("B", "C"));
   }
 
   @Test
@@ -64,13 +64,13 @@ class AggregateTest {
   void tieBreaks() {
     List<List<String>> decided = List.of(List.of("C", "B"));
     Comparator<String[]> better = Comparator.comparing((String[] item) -> new BigDecimal(item[1])).reversed();
-    List<Standings.Place<String[]>> places = Standings.rank(List.of(
+    List<UnitRanking.Place<String[]>> places = UnitRanking.rank(List.of(
         new String[] {"A", "90"}, new String[] {"B", "85"}, new String[] {"C", "85"}), better, item -> item[0], decided);
-    assertThat(places).extracting(Standings.Place::unit).containsExactly("A", "C", "B");
-    assertThat(places).extracting(Standings.Place::rank).containsExactly(1, 2, 3);
-    assertThat(Standings.ties(places)).isEmpty();
-    List<Standings.Place<String[]>> threeWay = Standings.rank(List.of(
+    assertThat(places).extracting(UnitRanking.Place::unit).containsExactly("A", "C", "B");
+    assertThat(places).extracting(UnitRanking.Place::rank).containsExactly(1, 2, 3);
+    assertThat(UnitRanking.ties(places)).isEmpty();
+    List<UnitRanking.Place<String[]>> threeWay = UnitRanking.rank(List.of(
         new String[] {"A", "85"}, new String[] {"B", "85"}, new String[] {"C", "85"}), better, item -> item[0], decided);
-    assertThat(threeWay).extracting(Standings.Place::rank).containsExactly(1, 1, 1);
+    assertThat(threeWay).extracting(UnitRanking.Place::rank).containsExactly(1, 1, 1);
   }
 }

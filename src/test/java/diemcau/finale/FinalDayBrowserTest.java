@@ -68,7 +68,7 @@ class FinalDayBrowserTest {
   }
 
   private String name(String unit) {
-    return Outcome.name(server.server.event(), unit);
+    return FinalResults.name(server.server.event(), unit);
   }
 
   @Test

@@ -33,17 +33,17 @@ final class States {
           Entry.Status.SCORED));
       council.put(unit, sheet(Integer.toString(90 - i)));
     }
-    Judging judging = Judging.empty();
+    Jury jury = Jury.empty();
     for (int j = 0; j < totals[0].length; j++) {
-      judging = judging.withJudge(new Judge("gk" + (j + 1), "Giám khảo " + (j + 1), "h" + j, 0));
+      jury = jury.withJudge(new Judge("gk" + (j + 1), "Giám khảo " + (j + 1), "h" + j, 0));
     }
     for (int f = 0; f < totals.length; f++) {
       for (int j = 0; j < totals[f].length; j++) {
         if (totals[f][j] != null) {
-          judging = judging.withSheet("gk" + (j + 1), FINALISTS.get(f), new Sheet(sheet(totals[f][j]), 0, "gk" + (j + 1), 0));
+          jury = jury.withSheet("gk" + (j + 1), FINALISTS.get(f), new JudgeSheet(sheet(totals[f][j]), 0, "gk" + (j + 1), 0));
         }
       }
     }
-    return new FinalState(new Stage2(entries, council, FINALISTS), null, judging, List.of(), null);
+    return new FinalState(new Stage2(entries, council, FINALISTS), null, jury, List.of(), null);
   }
 }

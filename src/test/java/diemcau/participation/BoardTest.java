@@ -6,6 +6,8 @@ import diemcau.event.Event;
 import diemcau.event.EventLoader;
 import diemcau.event.Unit;
 import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,21 @@ import org.junit.jupiter.api.Test;
 class BoardTest {
 
   private final Event event = EventLoader.loadDefault();
+
+  @Test
+  @DisplayName("names each group as the event file labels it")
+  void groupLabels() throws Exception {
+    JsonObject file;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(EventLoader.DEFAULT_RESOURCE)) {
+      file = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    file.getJsonObject("ranking").put("groups", new JsonObject().put("communes", "Cấp xã").put("departments", "Cơ quan"));
+    Event relabelled = EventLoader.parse(file.encode(), "relabelled.json");
+
+    JsonObject data = Board.of(relabelled, Map.of(), List.of()).toJson("rule", Map.of());
+    assertThat(data.getJsonArray("groups")).extracting(group -> ((JsonObject) group).getString("label"))
+        .containsExactly("Cấp xã", "Cơ quan");
+  }
 
   @Test
   @DisplayName("carries both groups with every unit, totals over the units with a headcount, and no person")
@@ -44,11 +61,11 @@ class BoardTest {
   @DisplayName("history has at most 200 points, ends at the newest completion, and counts every completion")
   void history() {
     List<Person> persons = People.generate(event.units(), 5_000, 3);
-    List<History.Point> history = Board.of(event, Map.of(), persons).history();
+    List<CompletionHistory.Point> history = Board.of(event, Map.of(), persons).history();
     long completed = persons.stream().filter(Person::completed).count();
     long newest = persons.stream().filter(Person::completed).mapToLong(Person::completedAt).max().orElseThrow();
-    assertThat(history).hasSize(History.MAX_POINTS);
-    assertThat(history.get(history.size() - 1)).isEqualTo(new History.Point(newest, (int) completed));
+    assertThat(history).hasSize(CompletionHistory.MAX_POINTS);
+    assertThat(history.get(history.size() - 1)).isEqualTo(new CompletionHistory.Point(newest, (int) completed));
     assertThat(history).isSortedAccordingTo((a, b) -> Long.compare(a.at(), b.at()));
     assertThat(Board.of(event, Map.of(), persons.subList(0, 10)).history().size()).isLessThanOrEqualTo(10);
   }

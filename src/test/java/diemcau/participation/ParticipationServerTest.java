@@ -265,6 +265,8 @@ class ParticipationServerTest {
     String qualifiers = Rest.get(server.port, "/api/participation/export/qualifiers.csv", TestServer.ADMIN_TOKEN)
         .body().getString("text");
     assertThat(qualifiers.split("\r\n")).hasSize(3);
+    String communesLabel = frame.getJsonObject("data").getJsonArray("groups").getJsonObject(0).getString("label");
+    assertThat(qualifiers.split("\r\n")[1]).startsWith("\"" + communesLabel + "\",");
     assertThat(Rest.get(server.port, "/api/participation/export/nothing.csv", TestServer.ADMIN_TOKEN).status()).isEqualTo(404);
   }
 

@@ -67,7 +67,7 @@ class RebuildAfterRestartTest {
     try (TestServer server = TestServer.start(data, dbUrl)) {
       JsonObject after = leaderboard(server, 3_000);
       assertThat(withoutMovement(after)).isEqualTo(withoutMovement(before));
-      assertThat(after.getJsonArray("history")).hasSize(History.MAX_POINTS);
+      assertThat(after.getJsonArray("history")).hasSize(CompletionHistory.MAX_POINTS);
     }
   }
 

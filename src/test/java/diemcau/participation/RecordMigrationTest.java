@@ -62,24 +62,24 @@ class RecordMigrationTest {
       }
     }
     try (Store store = open.get()) {
-      List<Ledger.Row> rows = store.tx(ParticipationTables::rows).await(10, TimeUnit.SECONDS);
-      assertThat(rows).extracting(Ledger.Row::person).containsExactlyInAnyOrder(a, b, c);
-      assertThat(rows).extracting(Ledger.Row::id).containsExactlyInAnyOrder(1L, 2L, 3L);
+      List<PersonRecords.Row> rows = store.tx(ParticipationTables::rows).await(10, TimeUnit.SECONDS);
+      assertThat(rows).extracting(PersonRecords.Row::person).containsExactlyInAnyOrder(a, b, c);
+      assertThat(rows).extracting(PersonRecords.Row::id).containsExactlyInAnyOrder(1L, 2L, 3L);
 
-      Ledger ledger = new Ledger();
-      ledger.load(rows);
+      PersonRecords records = new PersonRecords();
+      records.load(rows);
       Person later = new Person("c-3", "U1", "C", null, 20L, 9_500, 20);
       Person d = new Person("d", "U3", "D", 3L, null, null, 3);
-      Ledger.Diff diff = ledger.diff(List.of(later, d, a));
+      PersonRecords.Diff diff = records.diff(List.of(later, d, a));
       store.tx(connection -> {
         ParticipationTables.write(connection, diff, 100L);
         return null;
       }).await(10, TimeUnit.SECONDS);
-      ledger.apply(diff);
-      List<Ledger.Row> after = store.tx(ParticipationTables::rows).await(10, TimeUnit.SECONDS);
-      assertThat(after).extracting(Ledger.Row::person).containsExactlyInAnyOrder(a, b, later, d)
-          .containsExactlyInAnyOrderElementsOf(ledger.persons());
-      assertThat(after).filteredOn(row -> row.person().person().equals("d")).extracting(Ledger.Row::id).containsExactly(4L);
+      records.apply(diff);
+      List<PersonRecords.Row> after = store.tx(ParticipationTables::rows).await(10, TimeUnit.SECONDS);
+      assertThat(after).extracting(PersonRecords.Row::person).containsExactlyInAnyOrder(a, b, later, d)
+          .containsExactlyInAnyOrderElementsOf(records.persons());
+      assertThat(after).filteredOn(row -> row.person().person().equals("d")).extracting(PersonRecords.Row::id).containsExactly(4L);
     }
   }
 

@@ -58,11 +58,11 @@ class UploadsTest {
   @Test
   @DisplayName("headers match without case, accents or punctuation")
   void headerNormalisation() {
-    assertThat(Columns.PERSONS.field("MA_DON_VI")).contains("unit");
-    assertThat(Columns.PERSONS.field(" ho va ten ")).contains("name");
-    assertThat(Columns.PERSONS.field("Completed At")).contains("completedAt");
-    assertThat(Columns.PERSONS.field("Đơn vị công tác")).isEmpty();
-    assertThat(Columns.HEADCOUNTS.field("Số biên chế")).contains("headcount");
+    assertThat(CsvColumns.PERSONS.field("MA_DON_VI")).contains("unit");
+    assertThat(CsvColumns.PERSONS.field(" ho va ten ")).contains("name");
+    assertThat(CsvColumns.PERSONS.field("Completed At")).contains("completedAt");
+    assertThat(CsvColumns.PERSONS.field("Đơn vị công tác")).isEmpty();
+    assertThat(CsvColumns.HEADCOUNTS.field("Số biên chế")).contains("headcount");
   }
 
   @Test

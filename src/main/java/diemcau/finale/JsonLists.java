@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small conversions between stored JSON and Java lists. */
-final class Json {
+final class JsonLists {
 
-  private Json() {}
+  private JsonLists() {}
 
   static List<String> strings(JsonArray array) {
     List<String> list = new ArrayList<>();

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * own sheets, the admin's full view, judge creation (the one place a judge's token exists in
  * clear, answered once with its link and QR code), and the CSV exports.
  */
-public final class FinaleRoutes implements FeatureRoutes {
+public final class FinalRoutes implements FeatureRoutes {
 
   private static final DeliveryOptions QUERY = new DeliveryOptions().setSendTimeout(10_000);
   private static final int BODY_LIMIT = 4 * 1024;
@@ -32,7 +32,7 @@ public final class FinaleRoutes implements FeatureRoutes {
   private final String publicUrl;
 
   /** {@code publicUrl}: the base of judge links, null to use the address the admin's browser used. */
-  public FinaleRoutes(Credentials credentials, Store store, Event event, String publicUrl) {
+  public FinalRoutes(Credentials credentials, Store store, Event event, String publicUrl) {
     this.credentials = credentials;
     this.store = store;
     this.event = event;
@@ -63,7 +63,7 @@ public final class FinaleRoutes implements FeatureRoutes {
 
   /** Asks the final's core; answers the error itself when it refuses. */
   private void query(RoutingContext ctx, JsonObject query, Consumer<JsonObject> answer) {
-    ctx.vertx().eventBus().<JsonObject>request(FinaleQueries.ADDRESS, query, QUERY)
+    ctx.vertx().eventBus().<JsonObject>request(FinalQueries.ADDRESS, query, QUERY)
         .onFailure(ctx::fail)
         .onSuccess(reply -> {
           JsonObject body = reply.body();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Reading upload times")
-class TimesTest {
+class UploadTimesTest {
 
   private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -18,7 +18,7 @@ class TimesTest {
   void commonForm() {
     for (String text : new String[] {"2026-05-28T08:15:00+07:00", "2026-05-28T08:15:00Z", "2026-05-28T08:15:00.5-03:30",
         "2026-05-28T08:15:00.123456789+07:00", "2026-02-28T23:59:59+14:00"}) {
-      assertThat(Times.parse(text, false, ZONE)).as(text).isEqualTo(OffsetDateTime.parse(text).toInstant().toEpochMilli());
+      assertThat(UploadTimes.parse(text, false, ZONE)).as(text).isEqualTo(OffsetDateTime.parse(text).toInstant().toEpochMilli());
     }
   }
 
@@ -27,9 +27,9 @@ class TimesTest {
   void refused() {
     for (String text : new String[] {"2026-02-30T08:15:00+07:00", "2026-05-28T24:00:00+07:00", "2026-05-28T08:15:00+19:00",
         "2026-05-28T08:15:00+0700x", "28/05/2026 08:15", "hôm qua"}) {
-      assertThatThrownBy(() -> Times.parse(text, false, ZONE)).as(text).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> UploadTimes.parse(text, false, ZONE)).as(text).isInstanceOf(IllegalArgumentException.class);
     }
-    assertThat(Times.parse("28/05/2026 08:15", true, ZONE)).isEqualTo(OffsetDateTime.parse("2026-05-28T08:15:00+07:00").toInstant().toEpochMilli());
-    assertThat(Times.parse("2026-05-28 08:15:30", true, ZONE)).isEqualTo(OffsetDateTime.parse("2026-05-28T08:15:30+07:00").toInstant().toEpochMilli());
+    assertThat(UploadTimes.parse("28/05/2026 08:15", true, ZONE)).isEqualTo(OffsetDateTime.parse("2026-05-28T08:15:00+07:00").toInstant().toEpochMilli());
+    assertThat(UploadTimes.parse("2026-05-28 08:15:30", true, ZONE)).isEqualTo(OffsetDateTime.parse("2026-05-28T08:15:30+07:00").toInstant().toEpochMilli());
   }
 }

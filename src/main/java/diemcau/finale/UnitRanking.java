@@ -13,12 +13,12 @@ import java.util.function.Function;
  * are ranked in the tie-break's order. A tie-break for a group that no longer ties (scores
  * changed since) is simply not used.
  */
-public final class Standings {
+public final class UnitRanking {
 
   /** One ranked unit. {@code tied}: it shares its rank with another unit. */
   public record Place<T>(T item, String unit, int rank, boolean tied) {}
 
-  private Standings() {}
+  private UnitRanking() {}
 
   /**
    * @param better orders items best first; 0 means equal (a tie)

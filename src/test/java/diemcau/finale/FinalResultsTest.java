@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Results, prizes and the reveal script (shipped event: drop highest and lowest, 1 + 2 + 3 + 5 prizes)")
-class OutcomeTest {
+class FinalResultsTest {
 
   private static final Event EVENT = EventLoader.loadDefault();
 
@@ -21,9 +21,9 @@ class OutcomeTest {
   @Test
   @DisplayName("finalists share first, second and third by rank; the other five stage-2 units get the consolation prizes")
   void prizes() {
-    Outcome outcome = Outcome.of(States.judged(DISTINCT), EVENT);
+    FinalResults outcome = FinalResults.of(States.judged(DISTINCT), EVENT);
     assertThat(outcome.problems()).isEmpty();
-    assertThat(outcome.finalists()).extracting(Standings.Place::unit)
+    assertThat(outcome.finalists()).extracting(UnitRanking.Place::unit)
         .containsExactly("11239", "11779", "10525", "11560", "11002", "10909");
     assertThat(outcome.finalists().get(0).item().aggregate().mean()).isEqualByComparingTo("90");
     assertThat(outcome.awards()).extracting(Award::unit, Award::prize, Award::amountVnd, Award::rank).containsExactly(
@@ -45,9 +45,9 @@ class OutcomeTest {
   void tieInsidePrize() {
     String[][] totals = DISTINCT.clone();
     totals[1] = new String[] {"80", "88", "99"};
-    Outcome outcome = Outcome.of(States.judged(totals), EVENT);
+    FinalResults outcome = FinalResults.of(States.judged(totals), EVENT);
     assertThat(outcome.problems()).isEmpty();
-    assertThat(outcome.finalists()).extracting(Standings.Place::rank).containsExactly(1, 2, 2, 4, 5, 6);
+    assertThat(outcome.finalists()).extracting(UnitRanking.Place::rank).containsExactly(1, 2, 2, 4, 5, 6);
     assertThat(outcome.awards().subList(1, 3)).extracting(Award::prize, Award::rank)
         .containsOnly(tuple("nhi", 2));
   }
@@ -58,7 +58,7 @@ class OutcomeTest {
     String[][] totals = DISTINCT.clone();
     totals[1] = new String[] {"0", "90", "100"};
     FinalState state = States.judged(totals);
-    Outcome outcome = Outcome.of(state, EVENT);
+    FinalResults outcome = FinalResults.of(state, EVENT);
     assertThat(outcome.problems()).singleElement().satisfies(issue -> {
       assertThat(issue.code()).isEqualTo("tie_at_prize");
       assertThat(issue.units()).containsExactlyInAnyOrder("Phường Hải Dương", "Xã Thanh Miện");
@@ -66,8 +66,8 @@ class OutcomeTest {
       assertThat(issue.message()).contains("tie between", "Giải Nhất and Giải Nhì");
     });
     assertThat(outcome.missing()).isEmpty();
-    assertThat(Standings.ties(outcome.finalists())).containsExactly(List.of("10525", "11239"));
-    Outcome decided = Outcome.of(state.withTieBreaks(List.of(List.of("11239", "10525"))), EVENT);
+    assertThat(UnitRanking.ties(outcome.finalists())).containsExactly(List.of("10525", "11239"));
+    FinalResults decided = FinalResults.of(state.withTieBreaks(List.of(List.of("11239", "10525"))), EVENT);
     assertThat(decided.problems()).isEmpty();
     assertThat(decided.awards().get(0).unit()).isEqualTo("11239");
     assertThat(decided.awards().get(1).unit()).isEqualTo("10525");
@@ -79,9 +79,9 @@ class OutcomeTest {
   void missingSheet() {
     String[][] totals = DISTINCT.clone();
     totals[3] = new String[] {"10", null, "70"};
-    Outcome outcome = Outcome.of(States.judged(totals), EVENT);
+    FinalResults outcome = FinalResults.of(States.judged(totals), EVENT);
     assertThat(outcome.problems()).isEmpty();
-    assertThat(outcome.missing()).containsExactly(new Outcome.Issue("sheet_missing", "Giám khảo 2", List.of("Xã Tuệ Tĩnh"),
+    assertThat(outcome.missing()).containsExactly(new FinalResults.Issue("sheet_missing", "Giám khảo 2", List.of("Xã Tuệ Tĩnh"),
         List.of(), "Giám khảo 2 has not scored Xã Tuệ Tĩnh"));
     assertThat(outcome.ready()).isFalse();
   }
@@ -89,7 +89,7 @@ class OutcomeTest {
   @Test
   @DisplayName("the reveal goes consolation prizes (by name), then third, second and first, lowest place first")
   void revealOrder() {
-    Outcome outcome = Outcome.of(States.judged(DISTINCT), EVENT);
+    FinalResults outcome = FinalResults.of(States.judged(DISTINCT), EVENT);
     List<Award> script = RevealScript.of(outcome.awards(), EVENT);
     assertThat(script).extracting(Award::unit).containsExactly(
         "11914", "10546", "11311", "11329", "SO-YT",

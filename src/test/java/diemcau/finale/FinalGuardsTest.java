@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The final's integrity rules: each refused by name, each set aside only by an admin with a reason, audited")
-class FinaleGuardsTest {
+class FinalGuardsTest {
 
   private TestServer server;
   private FinalFixture fixture;
@@ -92,7 +92,7 @@ class FinaleGuardsTest {
     Rest.Reply early = fixture.as(judges.get(0), "judge.score", first);
     refused(early, 409, "slot_not_started");
     assertThat(early.body().getJsonObject("error").getString("message"))
-        .contains(Outcome.name(server.server.event(), order.get(0)), "has not started");
+        .contains(FinalResults.name(server.server.event(), order.get(0)), "has not started");
     refused(fixture.as(judges.get(0), "judge.score", first.copy().put("override", "Giám khảo muốn chấm trước")), 403,
         "override_admin_only");
 
@@ -128,7 +128,7 @@ class FinaleGuardsTest {
     Rest.Reply running = fixture.admin("final.finalise", new JsonObject());
     refused(running, 409, "slots_not_ended");
     assertThat(running.body().getJsonObject("error").getString("message"))
-        .contains("presentation 6 (" + Outcome.name(server.server.event(), order.get(5)) + ")");
+        .contains("presentation 6 (" + FinalResults.name(server.server.event(), order.get(5)) + ")");
     fixture.ok(fixture.mc("agenda.next", new JsonObject()));
     fixture.ok(fixture.admin("final.finalise", new JsonObject()));
     assertThat(fixture.state().getBoolean("finalised")).isTrue();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The final on MariaDB: the migration, the score ledger and a restart")
-class FinaleMariaDbTest {
+class FinalMariaDbTest {
 
   private String url;
   private TestServer server;

@@ -8,17 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /** Reading the final's command arguments that {@link Args} has no accessor for. */
-final class Inputs {
+final class FinalArgs {
 
   static final int REASON_MIN = 5;
   static final int REASON_MAX = 500;
 
-  private Inputs() {}
-
-  /** A required free text, as {@link Args#requireText} checks it. */
-  static String text(Args args, String field, int max) {
-    return args.requireText(field, max);
-  }
+  private FinalArgs() {}
 
   /** Why a decision was taken: required, so the audit log says it. */
   static String reason(Args args) {
@@ -27,7 +22,7 @@ final class Inputs {
 
   /** A reason given in {@code field}: at least {@value #REASON_MIN} characters. */
   static String reason(Args args, String field) {
-    String reason = text(args, field, REASON_MAX);
+    String reason = args.requireText(field, REASON_MAX);
     if (Args.characters(reason) < REASON_MIN) {
       throw CommandException.badArgument(field, field + " must say why, in at least " + REASON_MIN + " characters");
     }
@@ -46,11 +41,5 @@ final class Inputs {
       throw CommandException.badArgument(field, field + " names a unit twice");
     }
     return codes;
-  }
-
-  static void requireNotFinalised(FinalState state) {
-    if (state.finalised()) {
-      throw CommandException.conflict("finalised", "the results are finalised: nothing about them can change now");
-    }
   }
 }

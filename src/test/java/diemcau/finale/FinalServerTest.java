@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Stage 2 and the final on a real server")
-class FinaleServerTest {
+class FinalServerTest {
 
   private TestServer server;
   private FinalFixture fixture;
@@ -115,7 +115,7 @@ class FinaleServerTest {
       JsonObject item = items.getJsonObject(FinalFixture.slotIndex(server, slot));
       assertThat(item.getInteger("presentation")).isEqualTo(slot);
       assertThat(item.getString("unit")).isEqualTo(order.get(slot - 1));
-      assertThat(item.getString("title")).isEqualTo(Outcome.name(server.server.event(), order.get(slot - 1)));
+      assertThat(item.getString("title")).isEqualTo(FinalResults.name(server.server.event(), order.get(slot - 1)));
       assertThat(item.getString("by")).startsWith("Trợ lý AI số ");
       assertThat(item.getLong("plannedEnd") - item.getLong("plannedStart")).isEqualTo(10 * 60_000L);
     }
@@ -244,10 +244,10 @@ class FinaleServerTest {
     Rest.Reply during = fixture.mc("final.reveal.next", new JsonObject());
     assertThat(during.body().getJsonObject("error").getString("code")).isEqualTo("animating");
     for (int step = 2; step <= 4; step++) {
-      Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+      Thread.sleep(FinalService.REVEAL_GAP_MS + 50);
       fixture.ok(fixture.mc("final.reveal.next", new JsonObject()));
     }
-    Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+    Thread.sleep(FinalService.REVEAL_GAP_MS + 50);
     fixture.ok(fixture.mc("final.reveal.previous", new JsonObject()));
     JsonObject reveal = fixture.state().getJsonObject("reveal");
     assertThat(reveal.getInteger("step")).isEqualTo(3);
@@ -260,13 +260,13 @@ class FinaleServerTest {
     fixture = new FinalFixture(server);
     assertThat(fixture.state().getJsonObject("reveal")).isEqualTo(reveal);
     for (int step = 4; step <= 11; step++) {
-      Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+      Thread.sleep(FinalService.REVEAL_GAP_MS + 50);
       fixture.ok(fixture.mc("final.reveal.next", new JsonObject()));
     }
     JsonArray revealed = fixture.state().getJsonObject("reveal").getJsonArray("revealed");
     assertThat(revealed.getJsonObject(10).getString("unit")).isEqualTo(States.FINALISTS.get(0));
     assertThat(revealed.getJsonObject(10).getString("prizeName")).isEqualTo("Giải Nhất");
-    Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+    Thread.sleep(FinalService.REVEAL_GAP_MS + 50);
     assertThat(fixture.mc("final.reveal.next", new JsonObject()).body().getJsonObject("error").getString("code")).isEqualTo("at_end");
   }
 

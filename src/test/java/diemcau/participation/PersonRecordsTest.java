@@ -7,23 +7,23 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Diffing an import against the people held")
-class LedgerTest {
+class PersonRecordsTest {
 
-  private final Ledger ledger = new Ledger();
+  private final PersonRecords records = new PersonRecords();
 
   @Test
   @DisplayName("new people are created, the same data again changes nothing, a newer export updates only who changed")
   void idempotentDiff() {
     Person a = new Person("a", "U1", "A", 1L, null, null, 1);
     Person b = new Person("b", "U2", "B", 1L, null, null, 1);
-    Ledger.Diff first = ledger.diff(List.of(a, b));
+    PersonRecords.Diff first = records.diff(List.of(a, b));
     assertThat(first.created()).containsExactly(a, b);
-    ledger.apply(first);
-    Ledger.Diff again = ledger.diff(List.of(a, b));
+    records.apply(first);
+    PersonRecords.Diff again = records.diff(List.of(a, b));
     assertThat(again.changed()).isEmpty();
     assertThat(again.unchanged()).isEqualTo(2);
     Person bDone = new Person("b", "U2", "B", 1L, 5L, 9_000, 5);
-    Ledger.Diff newer = ledger.diff(List.of(a, bDone));
+    PersonRecords.Diff newer = records.diff(List.of(a, bDone));
     assertThat(newer.changed()).containsExactly(bDone);
     assertThat(newer.updated()).containsExactly(bDone);
     assertThat(newer.created()).isEmpty();
@@ -34,7 +34,7 @@ class LedgerTest {
   void repeatsWithinAnUpload() {
     Person early = new Person("a", "U1", "A", 1L, null, 7_000, 1);
     Person late = new Person("a", "U2", "A", 1L, 9L, 6_000, 9);
-    Ledger.Diff diff = ledger.diff(List.of(late, early));
+    PersonRecords.Diff diff = records.diff(List.of(late, early));
     assertThat(diff.persons()).isEqualTo(1);
     assertThat(diff.changed()).containsExactly(new Person("a", "U2", "A", 1L, 9L, 7_000, 9));
   }
@@ -44,16 +44,16 @@ class LedgerTest {
   void rowNumbers() {
     Person a = new Person("a", "U1", "A", 1L, null, null, 1);
     Person b = new Person("b", "U2", "B", 1L, null, null, 1);
-    ledger.load(List.of(new Ledger.Row(7, a), new Ledger.Row(3, b)));
+    records.load(List.of(new PersonRecords.Row(7, a), new PersonRecords.Row(3, b)));
     Person bDone = new Person("b", "U2", "B", 1L, 5L, 9_000, 5);
     Person c = new Person("c", "U1", "C", 2L, null, null, 2);
     Person d = new Person("d", "U1", "D", 2L, null, null, 2);
-    Ledger.Diff diff = ledger.diff(List.of(c, a, bDone, d));
-    assertThat(diff.rows()).containsExactly(new Ledger.Row(8, c), new Ledger.Row(9, d), new Ledger.Row(3, bDone));
+    PersonRecords.Diff diff = records.diff(List.of(c, a, bDone, d));
+    assertThat(diff.rows()).containsExactly(new PersonRecords.Row(8, c), new PersonRecords.Row(9, d), new PersonRecords.Row(3, bDone));
     assertThat(diff.updatedIds()).containsExactly(3L);
-    ledger.apply(diff);
-    assertThat(ledger.persons()).containsExactlyInAnyOrder(a, bDone, c, d);
+    records.apply(diff);
+    assertThat(records.persons()).containsExactlyInAnyOrder(a, bDone, c, d);
     Person e = new Person("e", "U1", "E", 3L, null, null, 3);
-    assertThat(ledger.diff(List.of(e)).rows()).containsExactly(new Ledger.Row(10, e));
+    assertThat(records.diff(List.of(e)).rows()).containsExactly(new PersonRecords.Row(10, e));
   }
 }

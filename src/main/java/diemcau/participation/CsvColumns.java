@@ -25,9 +25,9 @@ import java.util.Optional;
  * Columns {@code unit} and {@code person} are required. {@link #HEADCOUNTS}: {@code unit} as above; {@code headcount}, Biên chế, Số biên chế, Số cán bộ,
  * Tổng số cán bộ, Số CBCCVC (both required).
  */
-public final class Columns {
+public final class CsvColumns {
 
-  public static final Columns PERSONS = new Columns(List.of("unit", "person"), aliases(
+  public static final CsvColumns PERSONS = new CsvColumns(List.of("unit", "person"), aliases(
       "unit", List.of("unitCode", "Mã đơn vị", "Mã ĐV", "Mã điểm cầu"),
       "person", List.of("personId", "Mã người học", "Mã học viên", "Mã cán bộ", "Mã CBCCVC", "Mã người dùng", "Tài khoản",
           "Tên đăng nhập"),
@@ -37,7 +37,7 @@ public final class Columns {
       "score", List.of("Điểm", "Điểm số", "Điểm cao nhất", "Điểm tốt nhất"),
       "lastActivityAt", List.of("Hoạt động gần nhất", "Lần hoạt động cuối", "Truy cập gần nhất", "Lần truy cập cuối")));
 
-  public static final Columns HEADCOUNTS = new Columns(List.of("unit", "headcount"), aliases(
+  public static final CsvColumns HEADCOUNTS = new CsvColumns(List.of("unit", "headcount"), aliases(
       "unit", List.of("unitCode", "Mã đơn vị", "Mã ĐV", "Mã điểm cầu"),
       "headcount", List.of("Biên chế", "Số biên chế", "Số cán bộ", "Tổng số cán bộ", "Số CBCCVC")));
 
@@ -45,7 +45,7 @@ public final class Columns {
   private final Map<String, List<String>> aliases;
   private final Map<String, String> byNormalName = new LinkedHashMap<>();
 
-  private Columns(List<String> required, Map<String, List<String>> aliases) {
+  private CsvColumns(List<String> required, Map<String, List<String>> aliases) {
     this.required = required;
     this.aliases = aliases;
     aliases.forEach((field, names) -> {

@@ -10,7 +10,7 @@ import java.util.List;
  * state exactly as the commands left it. Request {@code {view, judge?, file?}}; reply the view,
  * or {@code {status, error}}.
  */
-final class FinaleQueries {
+final class FinalQueries {
 
   /** Request-reply, local: {@code {view: progress|judge|admin|export, judge?, file?}}. */
   static final String ADDRESS = "diemcau.final.query";
@@ -18,9 +18,9 @@ final class FinaleQueries {
   /** The CSV files kept in the core's state (the score ledger is read from its table by the routes). */
   static final List<String> EXPORTS = List.of("results", "scores", "certificates");
 
-  private final FinaleService core;
+  private final FinalService core;
 
-  FinaleQueries(FinaleService core) {
+  FinalQueries(FinalService core) {
     this.core = core;
   }
 
@@ -34,7 +34,7 @@ final class FinaleQueries {
     JsonObject reply = switch (query.getString("view", "")) {
       case "progress" -> FinalViews.progress(state, core.event(), core.agenda().presenting());
       case "admin" -> FinalViews.admin(state, core.event());
-      case "judge" -> state.judging().judge(query.getString("judge"))
+      case "judge" -> state.jury().judge(query.getString("judge"))
           .map(judge -> FinalViews.judge(state, core.event(), judge, core.agenda().presenting()))
           .orElseGet(() -> refused(403, "forbidden", "this judge has been removed"));
       case "export" -> export(state, query.getString("file", ""));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One leaderboard group ranked by the event's rule. Keys are compared exactly (rates and
+ * The stage-1 ranking of one leaderboard group, by the event's rule. Keys are compared exactly (rates and
  * averages as fractions, not rounded); a missing value (no score yet, no completion yet) sorts
  * after every present one, whatever the direction. Equal keys share a rank (1, 2, 2, 4). A unit
  * with no completion yet is not ranked (units that tie on nothing share no rank above those that
@@ -20,7 +20,7 @@ import java.util.function.Function;
  * that starts inside the quota and ends outside it straddles the line: its units are a
  * {@link Qualified#TIE}, and {@link Group#cutTie()} says so, so the tie is never broken silently.
  */
-public final class Standings {
+public final class Stage1Ranking {
 
   /** Whether a unit is above the cut line. */
   public enum Qualified { YES, TIE, NO }
@@ -34,10 +34,10 @@ public final class Standings {
     }
   }
 
-  /** A ranked group: rows in rank order, then the unranked ones in event-file order. */
-  public record Group(String id, int qualify, boolean cutTie, List<Row> rows) {}
+  /** A ranked group and its label: rows in rank order, then the unranked ones in event-file order. */
+  public record Group(String id, String label, int qualify, boolean cutTie, List<Row> rows) {}
 
-  private Standings() {}
+  private Stage1Ranking() {}
 
   /** Ranks {@code units} (one group, in event-file order) with the tallies and headcounts given. */
   public static Group rank(String id, List<Unit> units, Map<String, Integer> headcounts, Map<String, Tally> tallies,
@@ -70,7 +70,7 @@ public final class Standings {
       start = end;
     }
     rows.addAll(unranked);
-    return new Group(id, qualify, cutTie, List.copyOf(rows));
+    return new Group(id, ranking.groupLabel(id), qualify, cutTie, List.copyOf(rows));
   }
 
   private static Comparator<Row> comparator(Ranking ranking) {

@@ -1,5 +1,6 @@
 package diemcau.participation;
 
+import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,16 +16,16 @@ import java.util.TreeMap;
  * day by day, and the people it still has to bring to completion. Contains names: it is
  * answered only to the unit's own key or the admin, never published.
  */
-final class Report {
+final class UnitReport {
 
   private final ZoneId zone;
 
-  Report(ZoneId zone) {
+  UnitReport(ZoneId zone) {
     this.zone = zone;
   }
 
   JsonObject of(Unit unit, JsonObject leaderboard, List<Person> pending, List<Long> completions) {
-    String groupId = unit.kind().communeLevel() ? Board.COMMUNES : Board.DEPARTMENTS;
+    String groupId = unit.kind().communeLevel() ? Ranking.COMMUNES : Ranking.DEPARTMENTS;
     JsonObject group = StandingsCsv.group(leaderboard, groupId);
     JsonObject row = group.getJsonArray("rows").stream().map(JsonObject.class::cast)
         .filter(candidate -> candidate.getString("unit").equals(unit.code())).findFirst().orElseThrow();

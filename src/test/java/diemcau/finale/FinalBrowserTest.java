@@ -15,7 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 @DisplayName("The final's admin console in a real browser")
-class FinaleBrowserTest {
+class FinalBrowserTest {
 
   private TestServer server;
   private FinalFixture fixture;

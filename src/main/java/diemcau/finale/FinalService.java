@@ -20,7 +20,7 @@ import java.util.Set;
  * council scores, finalists, the presentation order, the jury's sheets, the results and the
  * stepped reveal. The commands live in small classes by concern ({@link EntryCommands},
  * {@link OrderCommands}, {@link JudgeCommands}, {@link ResultCommands}); what consoles may read
- * beyond the public topic is answered on {@link FinaleQueries#ADDRESS}.
+ * beyond the public topic is answered on {@link FinalQueries#ADDRESS}.
  *
  * <p>The presentations are timed by the agenda (the final's day): this core names the agenda's
  * presentation slots after its order, and reads from it which slots have started and ended.
@@ -28,7 +28,7 @@ import java.util.Set;
  * <p>Runs on the command verticle's context, like every core; only {@link JudgeTokens} is read
  * from other threads.
  */
-public final class FinaleService implements LiveCore {
+public final class FinalService implements LiveCore {
 
   public static final String TOPIC = "final";
   /** Reveal steps closer together than this are clicks during the hall's animation, and ignored. */
@@ -45,7 +45,7 @@ public final class FinaleService implements LiveCore {
   private FinalState state = FinalState.empty();
 
   /** Registers the judges' tokens with {@code credentials}, so the command door knows them. */
-  public FinaleService(Event event, Credentials credentials, AgendaService agenda, Qualifiers stage1) {
+  public FinalService(Event event, Credentials credentials, AgendaService agenda, Qualifiers stage1) {
     this.event = event;
     this.agenda = agenda;
     this.stage1 = stage1;
@@ -77,7 +77,7 @@ public final class FinaleService implements LiveCore {
 
   @Override
   public void start(Vertx vertx, Runnable republish) {
-    new FinaleQueries(this).listen(vertx);
+    new FinalQueries(this).listen(vertx);
   }
 
   /**
@@ -86,7 +86,7 @@ public final class FinaleService implements LiveCore {
    * scores and the finalists too. The judges stay, and with them their links.
    */
   public Change reset(boolean stage2) {
-    Judging judges = new Judging(state.judging().judges(), state.judging().created(), Map.of());
+    Jury judges = new Jury(state.jury().judges(), state.jury().created(), Map.of());
     FinalState next = new FinalState(stage2 ? Stage2.empty() : state.stage2(), null, judges, List.of(), null);
     return change(next, (connection, rev, now) -> ScoreLog.clear(connection), null);
   }
@@ -132,7 +132,7 @@ public final class FinaleService implements LiveCore {
 
   private void install(FinalState next) {
     state = next;
-    tokens.install(next.judging().judges());
+    tokens.install(next.jury().judges());
     agenda.presenters(presenters(next));
   }
 
@@ -143,7 +143,7 @@ public final class FinaleService implements LiveCore {
     }
     return of.order().units().stream().map(unit -> {
       Entry entry = of.stage2().entries().get(unit);
-      return new AgendaService.Presenter(unit, Outcome.name(event, unit), entry == null ? "" : entry.title());
+      return new AgendaService.Presenter(unit, FinalResults.name(event, unit), entry == null ? "" : entry.title());
     }).toList();
   }
 }

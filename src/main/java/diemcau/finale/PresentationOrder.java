@@ -10,12 +10,12 @@ import java.util.List;
  * admin ("set", no seed). {@code seedGiven}: the seed was typed in (a number drawn in the hall),
  * not picked by the server. {@code redraws} counts how often an order was replaced.
  */
-public record Order(List<String> units, String method, Long seed, boolean seedGiven, long at, int redraws) {
+public record PresentationOrder(List<String> units, String method, Long seed, boolean seedGiven, long at, int redraws) {
 
   public static final String DRAW = "draw";
   public static final String SET = "set";
 
-  public Order {
+  public PresentationOrder {
     units = List.copyOf(units);
   }
 
@@ -24,8 +24,8 @@ public record Order(List<String> units, String method, Long seed, boolean seedGi
         .put("seed", seed).put("seedGiven", seedGiven).put("at", at).put("redraws", redraws);
   }
 
-  public static Order fromJson(JsonObject json) {
-    return new Order(Json.strings(json.getJsonArray("units")), json.getString("method"), json.getLong("seed"),
+  public static PresentationOrder fromJson(JsonObject json) {
+    return new PresentationOrder(JsonLists.strings(json.getJsonArray("units")), json.getString("method"), json.getLong("seed"),
         json.getBoolean("seedGiven", false), json.getLong("at"), json.getInteger("redraws"));
   }
 }

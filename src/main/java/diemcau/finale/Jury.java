@@ -13,17 +13,17 @@ import java.util.Optional;
  * The jury and its locked score sheets. {@code created} counts judges ever created, so a
  * judge's id ({@code gk1}, {@code gk2}, …) is never given twice.
  */
-public record Judging(List<Judge> judges, int created, Map<String, Map<String, Sheet>> sheets) {
+public record Jury(List<Judge> judges, int created, Map<String, Map<String, JudgeSheet>> sheets) {
 
-  public Judging {
+  public Jury {
     judges = List.copyOf(judges);
-    Map<String, Map<String, Sheet>> copy = new LinkedHashMap<>();
+    Map<String, Map<String, JudgeSheet>> copy = new LinkedHashMap<>();
     sheets.forEach((judge, byUnit) -> copy.put(judge, Collections.unmodifiableMap(new LinkedHashMap<>(byUnit))));
     sheets = Collections.unmodifiableMap(copy);
   }
 
-  public static Judging empty() {
-    return new Judging(List.of(), 0, Map.of());
+  public static Jury empty() {
+    return new Jury(List.of(), 0, Map.of());
   }
 
   public Optional<Judge> judge(String id) {
@@ -31,34 +31,34 @@ public record Judging(List<Judge> judges, int created, Map<String, Map<String, S
   }
 
   /** The judge's locked sheet for a unit, if any. */
-  public Optional<Sheet> sheet(String judge, String unit) {
+  public Optional<JudgeSheet> sheet(String judge, String unit) {
     return Optional.ofNullable(sheets.getOrDefault(judge, Map.of()).get(unit));
   }
 
-  public Map<String, Sheet> sheetsOf(String judge) {
+  public Map<String, JudgeSheet> sheetsOf(String judge) {
     return sheets.getOrDefault(judge, Map.of());
   }
 
-  public Judging withJudge(Judge judge) {
+  public Jury withJudge(Judge judge) {
     List<Judge> next = new ArrayList<>(judges);
     next.add(judge);
-    return new Judging(next, created + 1, sheets);
+    return new Jury(next, created + 1, sheets);
   }
 
-  public Judging withoutJudge(String id) {
+  public Jury withoutJudge(String id) {
     List<Judge> next = new ArrayList<>(judges);
     next.removeIf(j -> j.id().equals(id));
-    Map<String, Map<String, Sheet>> nextSheets = new LinkedHashMap<>(sheets);
+    Map<String, Map<String, JudgeSheet>> nextSheets = new LinkedHashMap<>(sheets);
     nextSheets.remove(id);
-    return new Judging(next, created, nextSheets);
+    return new Jury(next, created, nextSheets);
   }
 
-  public Judging withSheet(String judge, String unit, Sheet sheet) {
-    Map<String, Sheet> byUnit = new LinkedHashMap<>(sheetsOf(judge));
+  public Jury withSheet(String judge, String unit, JudgeSheet sheet) {
+    Map<String, JudgeSheet> byUnit = new LinkedHashMap<>(sheetsOf(judge));
     byUnit.put(unit, sheet);
-    Map<String, Map<String, Sheet>> next = new LinkedHashMap<>(sheets);
+    Map<String, Map<String, JudgeSheet>> next = new LinkedHashMap<>(sheets);
     next.put(judge, byUnit);
-    return new Judging(judges, created, next);
+    return new Jury(judges, created, next);
   }
 
   public JsonObject toJson() {
@@ -73,15 +73,15 @@ public record Judging(List<Judge> judges, int created, Map<String, Map<String, S
     return new JsonObject().put("judges", judgeList).put("created", created).put("sheets", sheetsJson);
   }
 
-  public static Judging fromJson(JsonObject json) {
+  public static Jury fromJson(JsonObject json) {
     List<Judge> judges = new ArrayList<>();
     json.getJsonArray("judges").forEach(item -> judges.add(Judge.fromJson((JsonObject) item)));
-    Map<String, Map<String, Sheet>> sheets = new LinkedHashMap<>();
+    Map<String, Map<String, JudgeSheet>> sheets = new LinkedHashMap<>();
     json.getJsonObject("sheets").forEach(judge -> {
-      Map<String, Sheet> byUnit = new LinkedHashMap<>();
-      ((JsonObject) judge.getValue()).forEach(unit -> byUnit.put(unit.getKey(), Sheet.fromJson((JsonObject) unit.getValue())));
+      Map<String, JudgeSheet> byUnit = new LinkedHashMap<>();
+      ((JsonObject) judge.getValue()).forEach(unit -> byUnit.put(unit.getKey(), JudgeSheet.fromJson((JsonObject) unit.getValue())));
       sheets.put(judge.getKey(), byUnit);
     });
-    return new Judging(judges, json.getInteger("created"), sheets);
+    return new Jury(judges, json.getInteger("created"), sheets);
   }
 }

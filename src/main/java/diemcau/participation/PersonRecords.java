@@ -16,7 +16,7 @@ import java.util.Map;
  * on the command verticle's context, where one import is diffed and applied at a time. Being
  * the only writer of that table, it hands out the row numbers: one row per person.
  */
-final class Ledger {
+final class PersonRecords {
 
   /** One stored row: its number in {@code participation_record} and the person's record. */
   record Row(long id, Person person) {}

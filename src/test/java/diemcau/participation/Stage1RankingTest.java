@@ -13,9 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ranking one leaderboard group")
-class StandingsTest {
+class Stage1RankingTest {
 
-  private static final Ranking DEFAULT = new Ranking(List.of("rate desc", "avgScore desc", "reachedAt asc"), "rule");
+  private static final Ranking DEFAULT = new Ranking(List.of("rate desc", "avgScore desc", "reachedAt asc"), "rule", Map.of());
 
   private final Map<String, Integer> headcounts = new HashMap<>();
   private final Map<String, Tally> tallies = new HashMap<>();
@@ -33,20 +33,20 @@ class StandingsTest {
         at, completed == 0 ? null : at));
   }
 
-  private Standings.Group rank(List<Unit> units, Ranking ranking, int qualify) {
-    return Standings.rank("communes", units, headcounts, tallies, ranking, qualify);
+  private Stage1Ranking.Group rank(List<Unit> units, Ranking ranking, int qualify) {
+    return Stage1Ranking.rank("communes", units, headcounts, tallies, ranking, qualify);
   }
 
-  private static List<String> order(Standings.Group group) {
+  private static List<String> order(Stage1Ranking.Group group) {
     return group.rows().stream().map(row -> row.unit().code()).toList();
   }
 
-  private static List<Integer> ranks(Standings.Group group) {
-    return group.rows().stream().map(Standings.Row::rank).toList();
+  private static List<Integer> ranks(Stage1Ranking.Group group) {
+    return group.rows().stream().map(Stage1Ranking.Row::rank).toList();
   }
 
-  private static List<Standings.Qualified> qualified(Standings.Group group) {
-    return group.rows().stream().map(Standings.Row::qualified).toList();
+  private static List<Stage1Ranking.Qualified> qualified(Stage1Ranking.Group group) {
+    return group.rows().stream().map(Stage1Ranking.Row::qualified).toList();
   }
 
   @Test
@@ -56,11 +56,11 @@ class StandingsTest {
     unit("U2", 100, 80, 70, 9_000L);
     unit("U3", 100, 50, 95, 5_000L);
     unit("U4", 100, 50, 95, 4_000L);
-    Standings.Group group = rank(units(4), DEFAULT, 2);
+    Stage1Ranking.Group group = rank(units(4), DEFAULT, 2);
     assertThat(order(group)).containsExactly("U2", "U4", "U3", "U1");
     assertThat(ranks(group)).containsExactly(1, 2, 3, 4);
-    assertThat(qualified(group)).containsExactly(Standings.Qualified.YES, Standings.Qualified.YES, Standings.Qualified.NO,
-        Standings.Qualified.NO);
+    assertThat(qualified(group)).containsExactly(Stage1Ranking.Qualified.YES, Stage1Ranking.Qualified.YES, Stage1Ranking.Qualified.NO,
+        Stage1Ranking.Qualified.NO);
     assertThat(group.cutTie()).isFalse();
   }
 
@@ -69,19 +69,19 @@ class StandingsTest {
   void zeroCompletions() {
     unit("U1", 100, 0, null, null);
     unit("U2", null, 0, null, null);
-    Standings.Group nobody = rank(units(2), DEFAULT, 1);
+    Stage1Ranking.Group nobody = rank(units(2), DEFAULT, 1);
     assertThat(ranks(nobody)).containsOnlyNulls();
-    assertThat(qualified(nobody)).containsOnly(Standings.Qualified.NO);
+    assertThat(qualified(nobody)).containsOnly(Stage1Ranking.Qualified.NO);
     assertThat(nobody.cutTie()).isFalse();
 
     // by participants, the zero units would otherwise tie at 1 above nobody, or be ranked at all
-    Ranking byParticipants = new Ranking(List.of("participants desc"), "rule");
+    Ranking byParticipants = new Ranking(List.of("participants desc"), "rule", Map.of());
     assertThat(ranks(rank(units(2), byParticipants, 1))).containsOnlyNulls();
     unit("U3", 100, 1, 50, 7L);
-    Standings.Group group = rank(units(3), byParticipants, 2);
+    Stage1Ranking.Group group = rank(units(3), byParticipants, 2);
     assertThat(order(group)).containsExactly("U3", "U1", "U2");
     assertThat(ranks(group)).containsExactly(1, null, null);
-    assertThat(qualified(group)).containsExactly(Standings.Qualified.YES, Standings.Qualified.NO, Standings.Qualified.NO);
+    assertThat(qualified(group)).containsExactly(Stage1Ranking.Qualified.YES, Stage1Ranking.Qualified.NO, Stage1Ranking.Qualified.NO);
   }
 
   @Test
@@ -90,7 +90,7 @@ class StandingsTest {
     unit("U1", 3, 1, null, 1L);
     unit("U2", 100_000, 33_334, null, 1L);
     unit("U3", 6, 2, null, 1L);
-    Standings.Group group = rank(units(3), DEFAULT, 1);
+    Stage1Ranking.Group group = rank(units(3), DEFAULT, 1);
     assertThat(order(group)).containsExactly("U2", "U1", "U3");
     assertThat(ranks(group)).containsExactly(1, 2, 2);
   }
@@ -102,7 +102,7 @@ class StandingsTest {
     unit("U2", 10, 7, 80, 1_000L);
     unit("U3", 10, 7, 80, 1_000L);
     unit("U4", 10, 5, 80, 1_000L);
-    Standings.Group group = rank(units(4), DEFAULT, 10);
+    Stage1Ranking.Group group = rank(units(4), DEFAULT, 10);
     assertThat(ranks(group)).containsExactly(1, 2, 2, 4);
     assertThat(order(group)).containsExactly("U1", "U2", "U3", "U4");
   }
@@ -114,12 +114,12 @@ class StandingsTest {
       unit("U" + i, 100, 100 - i, 80, 1_000L);
     }
     unit("U11", 100, 90, 80, 1_000L);
-    Standings.Group group = rank(units(12), DEFAULT, 10);
+    Stage1Ranking.Group group = rank(units(12), DEFAULT, 10);
     assertThat(ranks(group)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 12);
     assertThat(order(group).subList(9, 11)).containsExactlyInAnyOrder("U10", "U11");
-    assertThat(qualified(group).subList(0, 9)).containsOnly(Standings.Qualified.YES);
-    assertThat(qualified(group).subList(9, 11)).containsOnly(Standings.Qualified.TIE);
-    assertThat(qualified(group).get(11)).isEqualTo(Standings.Qualified.NO);
+    assertThat(qualified(group).subList(0, 9)).containsOnly(Stage1Ranking.Qualified.YES);
+    assertThat(qualified(group).subList(9, 11)).containsOnly(Stage1Ranking.Qualified.TIE);
+    assertThat(qualified(group).get(11)).isEqualTo(Stage1Ranking.Qualified.NO);
     assertThat(group.cutTie()).isTrue();
   }
 
@@ -130,9 +130,9 @@ class StandingsTest {
     unit("U2", 10, 8, null, 5L);
     unit("U3", 10, 8, null, 5L);
     unit("U4", 10, 1, null, 5L);
-    Standings.Group group = rank(units(4), DEFAULT, 3);
-    assertThat(qualified(group)).containsExactly(Standings.Qualified.YES, Standings.Qualified.YES, Standings.Qualified.YES,
-        Standings.Qualified.NO);
+    Stage1Ranking.Group group = rank(units(4), DEFAULT, 3);
+    assertThat(qualified(group)).containsExactly(Stage1Ranking.Qualified.YES, Stage1Ranking.Qualified.YES, Stage1Ranking.Qualified.YES,
+        Stage1Ranking.Qualified.NO);
     assertThat(group.cutTie()).isFalse();
   }
 
@@ -142,9 +142,9 @@ class StandingsTest {
     unit("U1", 40, 40, 90, 7L);
     unit("U2", 20, 20, 90, 7L);
     unit("U3", 20, 19, 90, 7L);
-    Standings.Group group = Standings.rank("departments", units(3), headcounts, tallies, DEFAULT, 1);
+    Stage1Ranking.Group group = Stage1Ranking.rank("departments", units(3), headcounts, tallies, DEFAULT, 1);
     assertThat(ranks(group)).containsExactly(1, 1, 3);
-    assertThat(qualified(group)).containsExactly(Standings.Qualified.TIE, Standings.Qualified.TIE, Standings.Qualified.NO);
+    assertThat(qualified(group)).containsExactly(Stage1Ranking.Qualified.TIE, Stage1Ranking.Qualified.TIE, Stage1Ranking.Qualified.NO);
     assertThat(group.cutTie()).isTrue();
   }
 
@@ -154,11 +154,11 @@ class StandingsTest {
     unit("U1", null, 500, 99, 1L);
     unit("U2", 100, 10, 50, 1L);
     unit("U3", null, 0, null, null);
-    Standings.Group group = rank(units(3), DEFAULT, 10);
+    Stage1Ranking.Group group = rank(units(3), DEFAULT, 10);
     assertThat(order(group)).containsExactly("U2", "U1", "U3");
     assertThat(ranks(group)).containsExactly(1, null, null);
     assertThat(group.rows().get(1).rate()).isNull();
-    assertThat(qualified(group)).containsExactly(Standings.Qualified.YES, Standings.Qualified.NO, Standings.Qualified.NO);
+    assertThat(qualified(group)).containsExactly(Stage1Ranking.Qualified.YES, Stage1Ranking.Qualified.NO, Stage1Ranking.Qualified.NO);
   }
 
   @Test
@@ -166,7 +166,7 @@ class StandingsTest {
   void everyUnitPresent() {
     unit("U2", 10, 3, 60, 1L);
     headcounts.put("U1", 10);
-    Standings.Group group = rank(units(5), DEFAULT, 10);
+    Stage1Ranking.Group group = rank(units(5), DEFAULT, 10);
     assertThat(order(group)).containsExactlyInAnyOrder("U1", "U2", "U3", "U4", "U5");
     assertThat(group.rows().get(0).unit().code()).isEqualTo("U2");
     assertThat(group.rows().get(1).tally()).isEqualTo(Tally.EMPTY);
@@ -177,14 +177,14 @@ class StandingsTest {
   void missingValuesLast() {
     unit("U1", 10, 5, null, 1L);
     unit("U2", 10, 5, 40, 2L);
-    Ranking scoreAsc = new Ranking(List.of("rate desc", "avgScore asc"), "rule");
+    Ranking scoreAsc = new Ranking(List.of("rate desc", "avgScore asc"), "rule", Map.of());
     assertThat(order(rank(units(2), scoreAsc, 1))).containsExactly("U2", "U1");
     assertThat(order(rank(units(2), DEFAULT, 1))).containsExactly("U2", "U1");
     unit("U1", 10, 0, null, null);
     unit("U2", 10, 0, null, null);
-    Standings.Group empty = rank(units(2), DEFAULT, 1);
+    Stage1Ranking.Group empty = rank(units(2), DEFAULT, 1);
     assertThat(ranks(empty)).as("no completion: no rank, not a tie at 1").containsOnlyNulls();
-    assertThat(qualified(empty)).containsOnly(Standings.Qualified.NO);
+    assertThat(qualified(empty)).containsOnly(Stage1Ranking.Qualified.NO);
   }
 
   @Test
@@ -193,8 +193,8 @@ class StandingsTest {
     unit("U1", null, 30, null, 9L);
     unit("U2", 10, 30, null, 4L);
     unit("U3", null, 50, null, 1L);
-    Ranking rule = new Ranking(List.of("participants desc", "reachedAt asc"), "rule");
-    Standings.Group group = rank(units(3), rule, 2);
+    Ranking rule = new Ranking(List.of("participants desc", "reachedAt asc"), "rule", Map.of());
+    Stage1Ranking.Group group = rank(units(3), rule, 2);
     assertThat(order(group)).containsExactly("U3", "U2", "U1");
     assertThat(ranks(group)).containsExactly(1, 2, 3);
   }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * missing (an admin may finalise without them, with a reason), and every other reason the
  * results cannot be finalised yet (no finalists or judges, a tie across a prize boundary).
  */
-public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Standings.Place<CouncilResult>> others,
+public record FinalResults(List<UnitRanking.Place<FinalistResult>> finalists, List<UnitRanking.Place<CouncilResult>> others,
     List<Award> awards, List<Issue> missing, List<Issue> problems) {
 
   /**
@@ -38,24 +38,24 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
   /** A stage-2 unit's council total, null when the council has not scored it. */
   public record CouncilResult(String unit, BigDecimal total) {}
 
-  public static Outcome of(FinalState state, Event event) {
+  public static FinalResults of(FinalState state, Event event) {
     List<Issue> missing = new ArrayList<>();
     List<Issue> problems = new ArrayList<>();
     if (!state.stage2().confirmed()) {
       problems.add(new Issue("no_finalists", null, List.of(), List.of(),
           "the finalists are not confirmed yet (final.finalists.confirm)"));
-      return new Outcome(List.of(), List.of(), List.of(), missing, problems);
+      return new FinalResults(List.of(), List.of(), List.of(), missing, problems);
     }
-    Judging judging = state.judging();
-    if (judging.judges().isEmpty()) {
+    Jury jury = state.jury();
+    if (jury.judges().isEmpty()) {
       problems.add(new Issue("no_judges", null, List.of(), List.of(), "there are no judges yet (judge.create)"));
     }
     List<FinalistResult> results = new ArrayList<>();
     for (String unit : state.stage2().finalists()) {
       List<String> judges = new ArrayList<>();
       List<BigDecimal> totals = new ArrayList<>();
-      for (Judge judge : judging.judges()) {
-        Optional<Sheet> sheet = judging.sheet(judge.id(), unit);
+      for (Judge judge : jury.judges()) {
+        Optional<JudgeSheet> sheet = jury.sheet(judge.id(), unit);
         if (sheet.isPresent()) {
           judges.add(judge.id());
           totals.add(sheet.get().scores().total());
@@ -66,7 +66,7 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
       }
       results.add(new FinalistResult(unit, judges, Aggregate.of(totals, event.finalRules().dropHighestAndLowest())));
     }
-    List<Standings.Place<FinalistResult>> finalists = Standings.rank(results,
+    List<UnitRanking.Place<FinalistResult>> finalists = UnitRanking.rank(results,
         Comparator.comparing(FinalistResult::aggregate, Aggregate.BEST_FIRST), FinalistResult::unit, state.tieBreaks());
     List<CouncilResult> council = new ArrayList<>();
     for (String unit : state.stage2().entries().keySet()) {
@@ -75,12 +75,12 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
         council.add(new CouncilResult(unit, sheet == null ? null : sheet.total()));
       }
     }
-    List<Standings.Place<CouncilResult>> others = Standings.rank(council, CouncilRanking.BEST_FIRST, CouncilResult::unit,
+    List<UnitRanking.Place<CouncilResult>> others = UnitRanking.rank(council, CouncilRanking.BEST_FIRST, CouncilResult::unit,
         state.tieBreaks());
     List<Award> awards = new ArrayList<>();
-    award(finalists, event.prizes(Prize.FINALISTS), true, event, awards, problems);
-    award(others, event.prizes(Prize.STAGE2_NOT_FINALIST), false, event, awards, problems);
-    return new Outcome(finalists, others, awards, missing, problems);
+    award(finalists, Prize.FINALISTS, event, awards, problems);
+    award(others, Prize.STAGE2_NOT_FINALIST, event, awards, problems);
+    return new FinalResults(finalists, others, awards, missing, problems);
   }
 
   /** True when nothing stops finalising. */
@@ -95,17 +95,19 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
     return all;
   }
 
-  private static <T> void award(List<Standings.Place<T>> places, List<Prize> pool, boolean ranked, Event event,
-      List<Award> awards, List<Issue> problems) {
+  /** The awards of one pool by place; a finalist's award carries its rank, a stage-2 unit's none. */
+  private static <T> void award(List<UnitRanking.Place<T>> places, String pool, Event event, List<Award> awards,
+      List<Issue> problems) {
+    boolean ranked = pool.equals(Prize.FINALISTS);
     for (int i = 0; i < places.size(); ) {
       int rank = places.get(i).rank();
       int end = i;
       while (end < places.size() && places.get(end).rank() == rank) {
         end++;
       }
-      Optional<Prize> first = prizeAt(pool, rank);
-      Optional<Prize> last = prizeAt(pool, rank + end - i - 1);
-      List<Standings.Place<T>> group = places.subList(i, end);
+      Optional<Prize> first = event.prizeForPlace(pool, rank);
+      Optional<Prize> last = event.prizeForPlace(pool, rank + end - i - 1);
+      List<UnitRanking.Place<T>> group = places.subList(i, end);
       if (!first.equals(last)) {
         List<String> names = group.stream().map(p -> name(event, p.unit())).toList();
         List<String> prizes = List.of(first.map(Prize::name).orElse(""), last.map(Prize::name).orElse(""));
@@ -119,18 +121,6 @@ public record Outcome(List<Standings.Place<FinalistResult>> finalists, List<Stan
       }
       i = end;
     }
-  }
-
-  /** The prize of a place (1-based) in a pool: the pool's prizes cover places in file order, each {@code count} places. */
-  static Optional<Prize> prizeAt(List<Prize> pool, int place) {
-    int last = 0;
-    for (Prize prize : pool) {
-      last += prize.count();
-      if (place <= last) {
-        return Optional.of(prize);
-      }
-    }
-    return Optional.empty();
   }
 
   static String name(Event event, String unit) {

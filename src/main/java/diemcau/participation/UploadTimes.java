@@ -14,14 +14,14 @@ import java.util.List;
  * always accepted; a spreadsheet export may also give local times
  * ({@code 2026-05-28 08:15[:00]}, {@code 28/05/2026 08:15[:00]}), read in the event's zone.
  */
-final class Times {
+final class UploadTimes {
 
   private static final List<DateTimeFormatter> LOCAL = List.of(
       DateTimeFormatter.ISO_LOCAL_DATE_TIME,
       DateTimeFormatter.ofPattern("uuuu-MM-dd H:mm[:ss]"),
       DateTimeFormatter.ofPattern("d/M/uuuu H:mm[:ss]"));
 
-  private Times() {}
+  private UploadTimes() {}
 
   /** Epoch ms of {@code text}; throws {@link IllegalArgumentException} with the accepted forms. */
   static long parse(String text, boolean allowLocal, ZoneId zone) {
@@ -43,7 +43,7 @@ final class Times {
       }
     }
     throw new IllegalArgumentException("is not a time: " + shorten(text) + " (use ISO-8601 with offset, e.g. 2026-05-28T08:15:00+07:00"
-        + (allowLocal ? ", or 2026-05-28 08:15 / 28/05/2026 08:15 in Hải Phòng time)" : ")"));
+        + (allowLocal ? ", or 2026-05-28 08:15 / 28/05/2026 08:15 in the event's zone, " + zone.getId() + ")" : ")"));
   }
 
   /**

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Nothing about the results leaks to a viewer or a bridge screen")
-class FinaleLeakTest {
+class FinalLeakTest {
 
   private static final String[] TOPICS = {"agenda", "screen", "bridges", "leaderboard", "final"};
   /** Keys that only the organisers' views of the final have. */
@@ -81,12 +81,12 @@ class FinaleLeakTest {
     assertClean(secrets, tokens, script, shown);
     for (int step = 1; step <= script.size(); step++) {
       assertClean(secrets, tokens, script, shown);
-      Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+      Thread.sleep(FinalService.REVEAL_GAP_MS + 50);
       fixture.ok(fixture.mc("final.reveal.next", new JsonObject()));
       shown = step;
       awaitStep(step);
     }
-    Thread.sleep(FinaleService.REVEAL_GAP_MS + 50);
+    Thread.sleep(FinalService.REVEAL_GAP_MS + 50);
     fixture.ok(fixture.mc("final.reveal.previous", new JsonObject()));
     awaitStep(script.size() - 1);
     assertClean(secrets, tokens, script, shown);
@@ -174,7 +174,7 @@ class FinaleLeakTest {
       }
       object.forEach(entry -> assertNoPrivateKeys(entry.getValue()));
     } else if (json instanceof JsonArray array) {
-      array.forEach(FinaleLeakTest::assertNoPrivateKeys);
+      array.forEach(FinalLeakTest::assertNoPrivateKeys);
     }
   }
 

@@ -11,14 +11,14 @@ import java.util.Set;
  * newest completion. Derived from the people's completion times alone, so it is rebuilt exactly
  * after a restart.
  */
-public final class History {
+public final class CompletionHistory {
 
   public static final int MAX_POINTS = 200;
 
   /** One point: at {@code at} (epoch ms), {@code completed} people had completed. */
   public record Point(long at, int completed) {}
 
-  private History() {}
+  private CompletionHistory() {}
 
   /** The points for the people of {@code units}. */
   public static List<Point> of(Collection<Person> persons, Set<String> units) {

@@ -1,6 +1,7 @@
 package diemcau;
 
 import diemcau.agenda.AgendaService;
+import diemcau.net.Transports;
 import diemcau.bridges.BridgesService;
 import diemcau.command.Commands;
 import diemcau.command.Credentials;
@@ -94,7 +95,7 @@ public final class Server {
     FinalService finale = new FinalService(event, credentials, agenda, participation);
     List<LiveCore> cores = List.of(agenda, screen, bridges, finale, participation, linkKeys);
     List<Commands> spanning = List.of(new RehearsalReset(agenda, screen, bridges, participation, finale));
-    SocketDoor door = new SocketDoor(event, credentials, linkKeys);
+    SocketDoor door = new SocketDoor(event, credentials, linkKeys::hallKeyValid);
     AddressGuard guard = new AddressGuard(settings.limits(), clock);
     vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
     metrics.watch(hub);

@@ -3,7 +3,7 @@ package diemcau.bench;
 import diemcau.bench.Fleet.Connected;
 import diemcau.bench.Fleet.Round;
 import diemcau.bench.Fleet.Viewer;
-import diemcau.Transports;
+import diemcau.net.Transports;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;

@@ -7,7 +7,7 @@ import diemcau.command.LiveCore;
 import diemcau.command.Role;
 import diemcau.event.Unit;
 import diemcau.event.UnitKind;
-import diemcau.live.Addresses;
+import diemcau.command.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package diemcau.finale;
 
-import diemcau.bridges.QrSvg;
+import diemcau.web.QrSvg;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;

@@ -1,5 +1,6 @@
 package diemcau.live;
 
+import diemcau.command.Addresses;
 import diemcau.command.Caller;
 import diemcau.command.CommandException;
 import io.vertx.core.Future;

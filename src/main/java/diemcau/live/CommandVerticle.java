@@ -1,5 +1,6 @@
 package diemcau.live;
 
+import diemcau.command.Addresses;
 import diemcau.command.Caller;
 import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;

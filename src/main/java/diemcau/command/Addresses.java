@@ -1,4 +1,4 @@
-package diemcau.live;
+package diemcau.command;
 
 /** Event-bus addresses, in one place. */
 public final class Addresses {

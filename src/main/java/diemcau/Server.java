@@ -103,15 +103,16 @@ public final class Server {
     AddressGuard guard = new AddressGuard(settings.limits(), clock);
     vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
     metrics.watch(hub);
+    store.measure(metrics.registry());
     metrics.watch(guard);
     List<FeatureRoutes> routes = List.of(new diemcau.finale.FinalRoutes(credentials, store, event, settings.publicUrl()),
-        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store),
+        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store, metrics.registry()),
         new LinkRoutes(event, credentials, linkKeys, settings.publicUrl()),
         new MetricsRoutes(credentials, hub, metrics, guard::toJson));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another
-    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning, metrics.registry()), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }

@@ -35,6 +35,11 @@ public final class CommandDeadline {
     return ms;
   }
 
+  /** How long ago the door took the command, in nanoseconds. */
+  public long elapsedNanos() {
+    return System.nanoTime() - (dueNanos - ms * 1_000_000);
+  }
+
   /** What is left of it now, in milliseconds (0 once passed): what a request carries to another process. */
   public long remainingMs() {
     return Math.max(0, (dueNanos - System.nanoTime()) / 1_000_000);

@@ -16,6 +16,8 @@ import diemcau.live.CommandPipe;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.Http;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -30,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +70,11 @@ public final class ParticipationRoutes implements FeatureRoutes {
   private final Uploads uploads;
   private final StandingsCsv csv;
   private final UnitReport report;
+  private final MeterRegistry registry;
 
-  public ParticipationRoutes(Event event, Credentials credentials, LinkKeys keys, Store store) {
+  /** {@code registry}: where each import's duration is recorded ({@code diemcau_imports_seconds}). */
+  public ParticipationRoutes(Event event, Credentials credentials, LinkKeys keys, Store store, MeterRegistry registry) {
+    this.registry = registry;
     this.event = event;
     this.credentials = credentials;
     this.keys = keys;
@@ -129,6 +135,10 @@ public final class ParticipationRoutes implements FeatureRoutes {
           CommandRequest request = CommandRequest.of(ctx.get(CALLER), "participation.import", null, CommandDeadline.IMPORT_MS)
               .with(prepared.upload());
           CommandPipe.send(ctx.vertx(), request).onSuccess(result -> {
+            Timer.builder("diemcau.imports")
+                .description("Participation imports from the upload's arrival to the answer, by source and outcome")
+                .tag("source", source).tag("outcome", result.ok() ? "ok" : result.error().code())
+                .register(registry).record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
             if (result.ok()) {
               LOG.info("participation: {} import of {} rows parsed in {} ms, committed and applied {} ms after the upload",
                   source, parsed.rows().size(), (parsedAt - received) / 1_000_000, (System.nanoTime() - received) / 1_000_000);

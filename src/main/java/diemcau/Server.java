@@ -3,7 +3,7 @@ package diemcau;
 import diemcau.agenda.AgendaService;
 import diemcau.net.Transports;
 import diemcau.bridges.BridgesService;
-import diemcau.command.CommandCodec;
+import diemcau.command.CommandPipe;
 import diemcau.command.Commands;
 import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
@@ -90,7 +90,7 @@ public final class Server {
   }
 
   private Future<?> deploy(Settings settings, Clock clock) {
-    CommandCodec.register(vertx.eventBus(), Map.of("participation.import", Upload::fromJson));
+    CommandPipe.register(vertx.eventBus(), Map.of("participation.import", Upload::fromJson));
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     AgendaService agenda = new AgendaService(event, clock);
     ScreenService screen = new ScreenService();

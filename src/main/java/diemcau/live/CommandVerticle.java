@@ -1,5 +1,6 @@
 package diemcau.live;
 
+import diemcau.command.CommandPipe;
 import diemcau.command.Addresses;
 import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Owns the live cores: restores them from the store, runs every command through the one
  * dispatcher, and publishes each committed change as an encoded state frame on the event bus.
  * Deployed as a worker: each command commits on the thread that runs it. A command whose
- * deadline passed before its turn is not begun ({@link diemcau.command.CommandDeadline}): its caller was answered.
+ * deadline passed before its turn is not begun ({@link CommandPipe.Deadline}): its caller was answered.
  */
 public final class CommandVerticle extends VerticleBase {
 

@@ -1,6 +1,7 @@
 package diemcau.live;
 
 import diemcau.command.Addresses;
+import diemcau.command.CommandPipe;
 import diemcau.command.Caller;
 import diemcau.command.Role;
 import io.netty.channel.ChannelPipeline;

@@ -3,7 +3,6 @@ package diemcau.participation;
 import diemcau.command.Addresses;
 import diemcau.command.ApiError;
 import diemcau.command.Caller;
-import diemcau.command.CommandDeadline;
 import diemcau.command.CommandRequest;
 import diemcau.command.CommandResult;
 import diemcau.command.Credentials;
@@ -12,7 +11,7 @@ import diemcau.event.Event;
 import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import diemcau.links.LinkKeys;
-import diemcau.live.CommandPipe;
+import diemcau.command.CommandPipe;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.Http;
@@ -132,7 +131,7 @@ public final class ParticipationRoutes implements FeatureRoutes {
             return;
           }
           long parsedAt = System.nanoTime();
-          CommandRequest request = CommandRequest.of(ctx.get(CALLER), "participation.import", null, CommandDeadline.IMPORT_MS)
+          CommandRequest request = CommandPipe.request(ctx.get(CALLER), "participation.import", null, CommandPipe.IMPORT_MS)
               .with(prepared.upload());
           CommandPipe.send(ctx.vertx(), request).onSuccess(result -> {
             Timer.builder("diemcau.imports")
@@ -170,8 +169,8 @@ public final class ParticipationRoutes implements FeatureRoutes {
             refuseRows(ctx, new Uploads.Parsed(List.of(), errors, List.of(), "line"));
             return;
           }
-          CommandPipe.send(ctx.vertx(), CommandRequest.of(ctx.get(CALLER), "units.headcounts",
-                  new JsonObject().put("headcounts", new JsonObject(Map.copyOf(headcounts))), CommandDeadline.COMMAND_MS))
+          CommandPipe.send(ctx.vertx(), CommandPipe.request(ctx.get(CALLER), "units.headcounts",
+                  new JsonObject().put("headcounts", new JsonObject(Map.copyOf(headcounts))), CommandPipe.COMMAND_MS))
               .onSuccess(result -> {
                 if (result.ok()) {
                   result.data().put("units", headcounts.size());

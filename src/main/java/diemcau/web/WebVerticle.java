@@ -6,7 +6,7 @@ import diemcau.command.Role;
 import diemcau.event.Contacts;
 import diemcau.event.Day;
 import diemcau.event.Event;
-import diemcau.live.CommandPipe;
+import diemcau.command.CommandPipe;
 import diemcau.live.Frame;
 import diemcau.live.LiveHub;
 import diemcau.live.SocketGroup;

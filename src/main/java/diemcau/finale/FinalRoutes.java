@@ -3,7 +3,6 @@ package diemcau.finale;
 import diemcau.web.QrSvg;
 import diemcau.command.Addresses;
 import diemcau.command.Caller;
-import diemcau.command.CommandRequest;
 import diemcau.command.CommandResult;
 import diemcau.command.Credentials;
 import diemcau.command.Role;

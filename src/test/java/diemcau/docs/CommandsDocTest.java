@@ -3,8 +3,11 @@ package diemcau.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import diemcau.support.Rest;
+import diemcau.support.ScreenClient;
 import diemcau.support.TestServer;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -85,19 +88,41 @@ class CommandsDocTest {
   }
 
   @Test
-  @DisplayName("gives each command the roles the server lets run it: mc, admin and judge tokens tried on each")
+  @DisplayName("gives each command the roles the server lets run it: mc, admin and judge tokens and a bridge's socket tried on each")
   void rolesAsTheServerEnforces() throws Exception {
     Map<String, String> tokens = Map.of("mc", TestServer.MC_TOKEN, "admin", TestServer.ADMIN_TOKEN, "judge", judge);
-    for (Map.Entry<String, Row> row : table().entrySet()) {
-      Set<String> documented = Stream.of(row.getValue().roles().split(",")).map(role -> role.strip().split(" ")[0])
-          .collect(Collectors.toSet());
-      for (Map.Entry<String, String> token : tokens.entrySet()) {
-        Rest.Reply reply = Rest.command(server.port, token.getValue(), row.getKey(), new JsonObject());
-        boolean forbidden = reply.status() == 403 && "forbidden".equals(reply.body().getJsonObject("error").getString("code"));
-        assertThat(!forbidden).as("%s as %s: %s", row.getKey(), token.getKey(), reply.body().encode())
-            .isEqualTo(documented.contains(token.getKey()));
+    Vertx vertx = Vertx.vertx();
+    try (ScreenClient bridge = ScreenClient.connect(vertx, server.port, "/ws?" + bridgeLinkQuery())) {
+      int id = 0;
+      for (Map.Entry<String, Row> row : table().entrySet()) {
+        Set<String> documented = Stream.of(row.getValue().roles().split(",")).map(role -> role.strip().split(" ")[0])
+            .collect(Collectors.toSet());
+        for (Map.Entry<String, String> token : tokens.entrySet()) {
+          Rest.Reply reply = Rest.command(server.port, token.getValue(), row.getKey(), new JsonObject());
+          assertThat(!forbidden(reply.body())).as("%s as %s: %s", row.getKey(), token.getKey(), reply.body().encode())
+              .isEqualTo(documented.contains(token.getKey()));
+        }
+        String sent = "c" + ++id;
+        bridge.send(new JsonObject().put("type", "command").put("id", sent).put("name", row.getKey()).put("args", new JsonObject()));
+        JsonObject ack = bridge.next(frame -> "ack".equals(frame.getString("type")) && sent.equals(frame.getString("id")));
+        assertThat(!forbidden(ack)).as("%s from a bridge's screen: %s", row.getKey(), ack.encode())
+            .isEqualTo(documented.contains("bridge"));
       }
+    } finally {
+      vertx.close().await();
     }
+  }
+
+  /** Refused for the caller's role (a bridge reporting for another unit is refused forbidden too, with a field). */
+  private static boolean forbidden(JsonObject reply) {
+    JsonObject error = reply.getJsonObject("error");
+    return error != null && "forbidden".equals(error.getString("code")) && error.getString("field") == null;
+  }
+
+  /** unit=CODE&key=KEY of the first room's printed link. */
+  private static String bridgeLinkQuery() throws Exception {
+    Rest.Reply links = Rest.get(server.port, "/api/bridges/links", TestServer.ADMIN_TOKEN);
+    return URI.create(links.body().getJsonArray("links").getJsonObject(0).getString("url")).getRawQuery();
   }
 
   @Test

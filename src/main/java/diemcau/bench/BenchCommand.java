@@ -89,9 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Bench bench;
+    BenchRun bench;
     try {
-      bench = new Bench(options(), out);
+      bench = new BenchRun(options(), out);
     } catch (IllegalArgumentException e) {
       System.err.println("diemcau bench: " + e.getMessage());
       return 2;
@@ -113,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  Bench.Options options() {
+  RunOptions options() {
     URI target;
     try {
       target = URI.create(url);
@@ -151,14 +151,14 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--round-timeout-ms must be at least 100, got " + roundTimeoutMs);
     }
     Transports.requireKnown(transport, "--transport");
-    if (!Target.DOORS.contains(door)) {
+    if (!ServerUnderTest.DOORS.contains(door)) {
       throw new IllegalArgumentException("--door must be socket or rest, got " + door);
     }
     int stuck = slow < 0 ? viewers * 5 / 100 : slow;
     if (stuck >= viewers) {
       throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);
     }
-    return new Bench.Options(target, mcToken, adminToken, viewers, rounds, priority, priorityNice, stuck, idleSeconds, json,
+    return new RunOptions(target, mcToken, adminToken, viewers, rounds, priority, priorityNice, stuck, idleSeconds, json,
         sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, transport, door);
   }
 

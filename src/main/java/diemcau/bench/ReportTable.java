@@ -1,6 +1,6 @@
 package diemcau.bench;
 
-import static diemcau.bench.Targets.at;
+import static diemcau.bench.PublishedTargets.at;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -87,12 +87,12 @@ final class ReportTable {
           num(at(d, "idle", "framesPerSecondPerViewer"), 4) + " (" + num(at(d, "idle", "otherFrames"), 0) + ")", NONE));
       out.append(String.format(ROW, "  shortest heartbeat interval (s)", num(at(d, "idle", "minHeartbeatIntervalS"), 2), NONE));
     }
-    if (config.getInteger("viewers") >= Targets.MEMORY_MIN_VIEWERS) {
+    if (config.getInteger("viewers") >= PublishedTargets.MEMORY_MIN_VIEWERS) {
       out.append(String.format(ROW, "memory per idle viewer: heap / RSS (KB)",
           pair(at(d, "memory", "heapPerViewerKB"), at(d, "memory", "rssPerViewerKB")),
           pair(at(bare, "memory", "heapPerViewerKB"), at(bare, "memory", "rssPerViewerKB"))));
     } else {
-      String noise = String.format(Locale.ROOT, "(noise below %,d viewers)", Targets.MEMORY_MIN_VIEWERS);
+      String noise = String.format(Locale.ROOT, "(noise below %,d viewers)", PublishedTargets.MEMORY_MIN_VIEWERS);
       out.append(String.format(ROW, "memory per idle viewer: heap / RSS (KB)", noise, noise));
     }
     if (d.containsKey("slow")) {

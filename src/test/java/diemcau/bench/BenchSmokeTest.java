@@ -55,7 +55,7 @@ class BenchSmokeTest {
     assertThat(report.getJsonObject("machine").getInteger("cores")).isPositive();
     assertThat(d.getJsonObject("connect").getInteger("errors")).isZero();
     assertThat(d.getJsonObject("connect").getInteger("readerLoops")).as("the viewers read on every loop of the bench")
-        .isEqualTo(Bench.viewerLoops());
+        .isEqualTo(Fleet.viewerLoops());
 
     JsonObject fanout = d.getJsonObject("fanout");
     assertSaneLatency(fanout.getJsonObject("latencyMs"), 5);

@@ -15,33 +15,33 @@ class FrameScanTest {
   @DisplayName("a state frame as the server encodes it")
   void stateFrame() {
     Buffer frame = Frame.state("ep-1", "screen", 42, 1_795_000_000_123L, new JsonObject().put("rev", 7)).buffer();
-    assertThat(Fleet.topicOf(frame)).isEqualTo(Fleet.SCREEN);
-    assertThat(Fleet.revOf(frame)).isEqualTo(42);
-    assertThat(Fleet.serverOf(frame)).isEqualTo(1_795_000_000_123L);
+    assertThat(FrameScan.topicOf(frame)).isEqualTo(FrameScan.SCREEN);
+    assertThat(FrameScan.revOf(frame)).isEqualTo(42);
+    assertThat(FrameScan.serverOf(frame)).isEqualTo(1_795_000_000_123L);
   }
 
   @Test
   @DisplayName("every topic of the contract is told apart")
   void topics() {
-    for (String topic : Fleet.TOPICS) {
+    for (String topic : FrameScan.TOPICS) {
       Buffer frame = Frame.state("e", topic, 1, 0, new JsonObject()).buffer();
-      assertThat(Fleet.topicOf(frame)).isEqualTo(Fleet.TOPICS.indexOf(topic));
+      assertThat(FrameScan.topicOf(frame)).isEqualTo(FrameScan.TOPICS.indexOf(topic));
     }
   }
 
   @Test
   @DisplayName("a heartbeat, a pong and a frame without rev")
   void otherFrames() {
-    assertThat(Fleet.topicOf(Buffer.buffer("{\"type\":\"heartbeat\",\"server\":5}"))).isEqualTo(Fleet.HEARTBEAT);
-    assertThat(Fleet.topicOf(Buffer.buffer("{\"type\":\"pong\",\"id\":1}"))).isEqualTo(Fleet.PONG);
-    assertThat(Fleet.revOf(Buffer.buffer("{\"type\":\"pong\",\"id\":1}"))).isEqualTo(-1);
-    assertThat(Fleet.topicOf(Buffer.buffer("{\"type\":\"state\",\"topic\":\"nope\",\"rev\":1}"))).isEqualTo(-1);
+    assertThat(FrameScan.topicOf(Buffer.buffer("{\"type\":\"heartbeat\",\"server\":5}"))).isEqualTo(FrameScan.HEARTBEAT);
+    assertThat(FrameScan.topicOf(Buffer.buffer("{\"type\":\"pong\",\"id\":1}"))).isEqualTo(FrameScan.PONG);
+    assertThat(FrameScan.revOf(Buffer.buffer("{\"type\":\"pong\",\"id\":1}"))).isEqualTo(-1);
+    assertThat(FrameScan.topicOf(Buffer.buffer("{\"type\":\"state\",\"topic\":\"nope\",\"rev\":1}"))).isEqualTo(-1);
   }
 
   @Test
   @DisplayName("the round message makes a state frame of about 300 bytes")
   void messageSize() {
-    String text = Bench.message(12);
+    String text = Operation.message(12);
     assertThat(text.length()).isEqualTo(150);
   }
 }

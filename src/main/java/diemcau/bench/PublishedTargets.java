@@ -3,13 +3,13 @@ package diemcau.bench;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The published targets (issue 3), checked against one run's report. A target a run did not measure is left out. */
-final class Targets {
+/** The published targets (docs/BENCHMARKS.md), checked against one run's report. A target a run did not measure is left out. */
+final class PublishedTargets {
 
   /** Memory per viewer is a difference of two GC'd readings: below this many viewers it is noise. */
   static final int MEMORY_MIN_VIEWERS = 1000;
 
-  private Targets() {}
+  private PublishedTargets() {}
 
   static JsonArray evaluate(JsonObject report) {
     JsonArray targets = new JsonArray();

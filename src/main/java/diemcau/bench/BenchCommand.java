@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--round-timeout-ms", defaultValue = "30000", description = "A round that has not reached every viewer by then counts as failed (default: ${DEFAULT-VALUE}).")
   long roundTimeoutMs;
 
-  @Option(names = "--door", defaultValue = "socket", description = "How the bench sends its MC commands: socket (a command frame on an MC WebSocket, as the MC console does) or rest (POST /api/commands, as scripts and button boxes do) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--door", defaultValue = "both", description = "How the bench sends its MC commands: socket (a command frame on an MC WebSocket, as the MC console does), rest (POST /api/commands, as scripts and button boxes do) or both (the series by operation on either door, in turn; every other phase by the socket) (default: ${DEFAULT-VALUE}).")
   String door;
 
   @Option(names = "--transport", defaultValue = "auto", description = "The bench's own network transport: auto (Linux epoll where it loads, else Java NIO), epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
@@ -151,8 +151,8 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--round-timeout-ms must be at least 100, got " + roundTimeoutMs);
     }
     Transports.requireKnown(transport, "--transport");
-    if (!ServerUnderTest.DOORS.contains(door)) {
-      throw new IllegalArgumentException("--door must be socket or rest, got " + door);
+    if (!ServerUnderTest.DOORS.contains(door) && !RunOptions.BOTH.equals(door)) {
+      throw new IllegalArgumentException("--door must be socket, rest or both, got " + door);
     }
     int stuck = slow < 0 ? viewers * 5 / 100 : slow;
     if (stuck >= viewers) {

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * One bench run against one diemcau server, beside a bare Vert.x broadcast on this machine.
- * Phases, in order: connect N public viewers; memory per idle viewer; idle cost while an agenda
- * item runs; fan-out rounds with nothing else on the machine (the figure the event will see);
+ * Phases, in order: connect N public viewers; memory per idle viewer; the agenda made ready to
+ * step; idle cost while an agenda item runs; fan-out by operation (agenda steps, a time
+ * adjustment, a screen message; by each door), taken in turn; screen-message rounds alone;
  * the bare reference (connect, memory) and fan-out rounds taken in turn with its own (the
  * comparison); its reconnect storm; then the priority tier (hall and bridges) with the viewers
  * connected; stuck readers; a reconnect storm. Each figure lands in one JSON report.
@@ -56,7 +57,7 @@ final class BenchRun {
   private void runDiemcau(BenchRig rig, JsonObject out, BarePhase bare, JsonObject bareOut) throws Exception {
     SeriesRunner runner = new SeriesRunner(rig);
     try (ServerUnderTest server = new ServerUnderTest(options.url(), options.mcToken(), options.adminToken(), rig.consoleVertx,
-        options.door());
+        options.mainDoor());
         Fleet fleet = new Fleet(rig.vertx, rig.priorityVertx, server.host, server.port, server.ssl, options.sourceAddresses())) {
       // a wrong MC token stops the run here, before anything is connected or measured
       server.consoleSocket();
@@ -71,7 +72,13 @@ final class BenchRun {
       }
       ConnectPhase.run(rig, out, server, fleet, publics, before);
 
+      JsonObject agenda = AgendaPreparation.run(rig, server);
+      out.put("agenda", agenda);
+      // one alternation of next and previous for the whole run, so the agenda stays on two items
+      Operation steps = agenda.getBoolean("steppable") ? Operation.agendaSteps() : null;
       out.put("idle", IdlePhase.run(rig, server, fleet, publics));
+
+      out.put("operations", OperationsPhase.run(rig, runner, server, fleet, publics, steps));
 
       rig.step("fan-out: %d rounds to %d viewers", options.rounds(), n);
       out.put("fanout", runner.alone(new Series(server, fleet, Operation.screenMessage(), publics, List.of(), publics,
@@ -81,7 +88,7 @@ final class BenchRun {
       }
 
       if (options.priority() > 0) {
-        out.put("priority", PriorityPhase.run(rig, runner, server, fleet, publics));
+        out.put("priority", PriorityPhase.run(rig, runner, server, fleet, publics, steps));
       }
       if (options.slow() > 0) {
         out.put("slow", new StuckReadersPhase(rig, runner, server, fleet).run(publics));

@@ -23,6 +23,8 @@ final class FrameScan {
   private static final byte[] SERVER = bytes("\"server\":");
   private static final byte[] HEARTBEAT_TYPE = bytes("heartbeat\"");
   private static final byte[] PONG_TYPE = bytes("pong\"");
+  private static final byte[] STATE_TYPE = bytes("state\"");
+  private static final byte[] PATCH_TYPE = bytes("patch\"");
   private static final byte[][] TOPIC_NAMES = TOPICS.stream().map(topic -> bytes(topic + "\"")).toArray(byte[][]::new);
   /** The envelope fields come before {@code data}; look no further than this. */
   private static final int SCAN_LIMIT = 256;
@@ -33,14 +35,23 @@ final class FrameScan {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** The topic index of a state frame, {@link #HEARTBEAT} for a heartbeat, {@link #PONG} for a pong, or -1. */
+  /**
+   * The topic index of a {@code state} or {@code patch} frame (either brings a topic's next
+   * revision), {@link #HEARTBEAT} for a heartbeat, {@link #PONG} for a pong, or -1.
+   */
   static int topicOf(Buffer frame) {
     int type = find(frame, TYPE);
-    if (type >= 0 && startsWith(frame, type, HEARTBEAT_TYPE)) {
+    if (type < 0) {
+      return -1;
+    }
+    if (startsWith(frame, type, HEARTBEAT_TYPE)) {
       return HEARTBEAT;
     }
-    if (type >= 0 && startsWith(frame, type, PONG_TYPE)) {
+    if (startsWith(frame, type, PONG_TYPE)) {
       return PONG;
+    }
+    if (!startsWith(frame, type, STATE_TYPE) && !startsWith(frame, type, PATCH_TYPE)) {
+      return -1;
     }
     int at = find(frame, TOPIC);
     if (at < 0) {
@@ -52,6 +63,12 @@ final class FrameScan {
       }
     }
     return -1;
+  }
+
+  /** Is it a {@code patch} frame (what changed since the socket's last revision) rather than a whole state? */
+  static boolean isPatch(Buffer frame) {
+    int type = find(frame, TYPE);
+    return type >= 0 && startsWith(frame, type, PATCH_TYPE);
   }
 
   /** The {@code rev} of a frame, or -1. */

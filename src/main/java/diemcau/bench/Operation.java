@@ -37,6 +37,48 @@ interface Operation {
     };
   }
 
+  /**
+   * The MC's step through the programme: {@code agenda.next} and {@code agenda.previous} in turn,
+   * so the agenda stays on two neighbouring items however many rounds run (the first must have a
+   * next item: see {@link AgendaPreparation}). Each call alternates, warm-up rounds included.
+   */
+  static Operation agendaSteps() {
+    return alternating("agenda.next/previous", new Command("agenda.next", new JsonObject()),
+        new Command("agenda.previous", new JsonObject()));
+  }
+
+  /** {@code agenda.adjust}, a second more and a second less in turn: the current item's time changes, nothing else. */
+  static Operation agendaAdjust() {
+    return alternating("agenda.adjust", new Command("agenda.adjust", new JsonObject().put("ms", ADJUST_MS)),
+        new Command("agenda.adjust", new JsonObject().put("ms", -ADJUST_MS)));
+  }
+
+  /** Two commands of the agenda in turn, one per call. */
+  private static Operation alternating(String name, Command there, Command back) {
+    return new Operation() {
+      private boolean forth = true;
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int topic() {
+        return FrameScan.AGENDA;
+      }
+
+      @Override
+      public Command command(int round) {
+        Command command = forth ? there : back;
+        forth = !forth;
+        return command;
+      }
+    };
+  }
+
+  long ADJUST_MS = 1000;
+
   int MESSAGE_CHARS = 150;
 
   /** A screen message of {@value #MESSAGE_CHARS} characters that names its round. */

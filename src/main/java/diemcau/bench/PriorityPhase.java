@@ -5,13 +5,17 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The hall and bridge screens, connected beside the public viewers: do they get each change first? */
+/**
+ * The hall and bridge screens, connected beside the public viewers: do they get each change first?
+ * Screen messages and, where the agenda can step, the MC's agenda steps, taken in turn.
+ */
 final class PriorityPhase {
 
   private PriorityPhase() {}
 
-  static JsonObject run(BenchRig rig, SeriesRunner runner, ServerUnderTest server, Fleet fleet, List<Viewer> publics)
-      throws Exception {
+  /** The message series' figures, with the agenda steps' under {@code agendaSteps} ({@code steps} null: none). */
+  static JsonObject run(BenchRig rig, SeriesRunner runner, ServerUnderTest server, Fleet fleet, List<Viewer> publics,
+      Operation steps) throws Exception {
     int wanted = rig.options.priority();
     List<Viewer> tier = new ArrayList<>();
     JsonObject links = null;
@@ -42,9 +46,18 @@ final class PriorityPhase {
     Thread.sleep(2000);
     List<Viewer> everyone = new ArrayList<>(publics);
     everyone.addAll(tier);
-    SeriesFigures rounds = runner.alone(new Series(server, fleet, Operation.screenMessage(), everyone, tier, publics,
-        ServerProbe.of(server), rig.options.rounds()));
-    return rounds.toJson()
+    List<Series> sides = new ArrayList<>();
+    sides.add(new Series(server, fleet, Operation.screenMessage(), everyone, tier, publics, ServerProbe.of(server),
+        rig.options.rounds()));
+    if (steps != null) {
+      sides.add(new Series(server, fleet, steps, everyone, tier, publics, ServerProbe.of(server), rig.options.rounds()));
+    }
+    List<SeriesFigures> rounds = runner.inTurn(sides);
+    JsonObject figures = rounds.get(0).toJson();
+    if (steps != null) {
+      figures.put("agendaSteps", rounds.get(1).toJson());
+    }
+    return figures
         .put("readerNice", rig.priorityReaderRefused == null ? rig.options.priorityNice() : null)
         .put("readerNiceRefused", rig.priorityReaderRefused)
         .put("screens", tier.size())

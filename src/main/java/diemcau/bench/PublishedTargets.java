@@ -27,6 +27,7 @@ final class PublishedTargets {
       targets.add(check("priority tier p99 (" + d.getJsonObject("priority").getInteger("screens") + " screens beside "
           + n + " viewers), command→last", "≤ 10 ms", priority + " ms", priority <= 10));
     }
+    agendaSteps(targets, d, n);
     Double priorityHub = at(d, "priority", "priorityPublishToLastMs", "p99");
     if (priorityHub != null) {
       targets.add(check("priority tier p99, published→last (the hub's part)", "≤ 10 ms", priorityHub + " ms",
@@ -83,6 +84,30 @@ final class PublishedTargets {
           ratio <= 1.1));
     }
     return targets;
+  }
+
+  /**
+   * An agenda step is what the MC does most: at 1,000 viewers and more its command → last viewer
+   * p99 within 1.2× of a screen message's in the same rounds (by each door), and the priority
+   * tier's p99 ≤ 10 ms for agenda steps as for messages.
+   */
+  private static void agendaSteps(JsonArray targets, JsonObject d, int n) {
+    for (String door : java.util.List.of(ServerUnderTest.SOCKET, ServerUnderTest.REST)) {
+      JsonObject steps = OperationsPhase.find(d, "agenda.next/previous", door);
+      JsonObject messages = OperationsPhase.find(d, "screen.message", door);
+      Double stepP99 = steps == null ? null : at(steps, "latencyMs", "p99");
+      Double messageP99 = messages == null ? null : at(messages, "latencyMs", "p99");
+      if (stepP99 != null && messageP99 != null && messageP99 > 0 && n >= 1000) {
+        double ratio = stepP99 / messageP99;
+        targets.add(check("agenda step p99 vs screen message p99 (" + door + ", in turn)", "≤ 1.2×",
+            String.format("%.2f× (%s vs %s ms; frames %s vs %s B)", ratio, stepP99, messageP99, steps.getValue("frameBytes"),
+                messages.getValue("frameBytes")), ratio <= 1.2));
+      }
+    }
+    Double priority = at(d, "priority", "agendaSteps", "priorityLatencyMs", "p99");
+    if (priority != null) {
+      targets.add(check("priority tier p99 for agenda steps, command→last", "≤ 10 ms", priority + " ms", priority <= 10));
+    }
   }
 
   private static JsonObject check(String name, String target, String measured, boolean holds) {

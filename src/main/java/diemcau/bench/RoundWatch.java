@@ -6,13 +6,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One round: from a command sent at {@code sentNanos}, when did each participant get a state of
- * {@code topic} newer than {@code baseRev}?
+ * One round: from a command sent at {@code sentNanos}, when did each participant get a state or a
+ * patch of {@code topic} newer than {@code baseRev}, and how many bytes was the frame it got?
  */
 final class RoundWatch {
   final int topic;
   final long baseRev;
   final long[] arrivals;
+  /** The size of the frame each participant received (bytes of its WebSocket message). */
+  final int[] bytes;
+  /** How many of the arrivals were patch frames (the rest were whole states). */
+  final AtomicInteger patches = new AtomicInteger();
   final boolean[] expected;
   final AtomicInteger remaining;
   final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -27,6 +31,7 @@ final class RoundWatch {
     this.topic = topic;
     this.baseRev = baseRev;
     this.arrivals = new long[fleetSize];
+    this.bytes = new int[fleetSize];
     this.expected = new boolean[fleetSize];
     for (Viewer viewer : participants) {
       expected[viewer.index] = true;
@@ -45,6 +50,10 @@ final class RoundWatch {
   void arrive(Viewer viewer, long now, Buffer frame) {
     if (expected[viewer.index] && arrivals[viewer.index] == 0) {
       arrivals[viewer.index] = now;
+      bytes[viewer.index] = frame.length();
+      if (FrameScan.isPatch(frame)) {
+        patches.incrementAndGet();
+      }
       if (serverMs == 0) {
         frameBytes = frame.length();
         serverMs = FrameScan.serverOf(frame);

@@ -31,6 +31,10 @@ final class Series {
   private final double[] toPublish;
   private final double[] publishedPriority;
   private final long[] sentAt;
+  /** The size of every frame a participant received in a measured round. */
+  private final double[] received;
+  private int receivedCount;
+  private long patches;
   final SeriesFigures result = new SeriesFigures();
   ServerProbe.Sample before;
   private int done;
@@ -55,6 +59,7 @@ final class Series {
     toPublish = new double[count];
     publishedPriority = new double[liveTier.isEmpty() ? 0 : count];
     sentAt = new long[count];
+    received = new double[count * live.size()];
   }
 
   void round(int r, SeriesRunner runner) throws Exception {
@@ -87,12 +92,17 @@ final class Series {
     }
     spread[done] = round.lastMs(live) - firstMs;
     done++;
-    result.frameBytes = round.frameBytes;
+    for (Viewer viewer : live) {
+      if (round.bytes[viewer.index] > 0) {
+        received[receivedCount++] = round.bytes[viewer.index];
+      }
+    }
+    patches += round.patches.get();
     SeriesRunner.pause();
   }
 
   SeriesFigures end(double stealPercent) throws Exception {
-    ServerProbe.Sample after = probe.sample();
+    ServerProbe.Sample after = before == null ? null : probe.sample();
     result.stealPercent = stealPercent;
     result.latency = Stats.of(finite(latency));
     result.priorityLatency = Stats.of(finite(priority));
@@ -105,6 +115,10 @@ final class Series {
     result.perRound = latency.clone();
     result.perRoundPriority = priority.clone();
     result.sentAt = sentAt.clone();
+    result.receivedBytes = Stats.of(Arrays.copyOf(received, receivedCount));
+    result.frameBytes = receivedCount == 0 ? 0 : (int) result.receivedBytes.p50();
+    result.patchFrames = patches;
+    result.stateFrames = receivedCount - patches;
     if (before != null && after != null) {
       cpu(before, after);
     }

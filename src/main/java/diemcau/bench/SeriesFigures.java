@@ -20,7 +20,12 @@ final class SeriesFigures {
   /** When each round's command was sent (epoch ms): to lay rounds beside a GC log or another series. */
   long[] sentAt = new long[0];
   JsonObject cpuMsByThreads;
+  /** The size of the frame a viewer received in a round (bytes of the WebSocket message): the median, and all of them. */
   int frameBytes;
+  Stats receivedBytes = Stats.EMPTY;
+  /** Of the frames received, how many were patches (what changed) and how many whole states. */
+  long patchFrames;
+  long stateFrames;
   int failed;
   int warmupRounds;
   long delivered;
@@ -38,6 +43,9 @@ final class SeriesFigures {
         .put("firstMs", first.toJson())
         .put("ackMs", ack.toJson())
         .put("frameBytes", frameBytes)
+        .put("receivedBytes", receivedBytes.toJson())
+        .put("patchFrames", patchFrames)
+        .put("stateFrames", stateFrames)
         .put("failedRounds", failed)
         .put("warmupRounds", warmupRounds)
         .put("delivered", delivered)

@@ -1,8 +1,7 @@
 package diemcau.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +17,8 @@ final class SeriesRunner {
   private static final int REWARM_ROUNDS = 20;
 
   final BenchRig rig;
-  /** The servers whose JIT has settled in an earlier series (by identity: one ServerUnderTest per server). */
-  private final Set<ServerUnderTest> warmedUp = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** The servers (by address) whose JIT has settled in an earlier series. */
+  private final Set<String> warmedUp = new HashSet<>();
 
   SeriesRunner(BenchRig rig) {
     this.rig = rig;
@@ -34,7 +33,8 @@ final class SeriesRunner {
    * Rounds of one or more series taken in turn, round by round, which goes first swapped every
    * round, after each has warmed up. On a shared machine whose speed drifts over seconds and
    * minutes, two series measured one after the other are compared on two different machines;
-   * taken in turn, they meet the same one.
+   * taken in turn, they meet the same one. Series that share a server get no CPU figures: the
+   * server's counters cannot tell their messages apart.
    */
   List<SeriesFigures> inTurn(List<Series> sides) throws Exception {
     for (Series side : sides) {
@@ -42,7 +42,8 @@ final class SeriesRunner {
     }
     CpuTimes cpuBefore = CpuTimes.now();
     for (Series side : sides) {
-      side.before = side.probe.sample();
+      boolean shared = sides.stream().anyMatch(other -> other != side && other.server.address().equals(side.server.address()));
+      side.before = shared ? null : side.probe.sample();
     }
     for (int r = 0; r < sides.get(0).count; r++) {
       for (int i = 0; i < sides.size(); i++) {
@@ -67,7 +68,7 @@ final class SeriesRunner {
    */
   private int warmUp(Series side) throws Exception {
     int fixed = rig.options.warmupRounds();
-    if (fixed < 0 && !warmedUp.add(side.server)) {
+    if (fixed < 0 && !warmedUp.add(side.server.address())) {
       fixed = REWARM_ROUNDS;
     }
     if (fixed >= 0) {

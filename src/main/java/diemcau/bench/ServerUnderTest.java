@@ -72,6 +72,11 @@ final class ServerUnderTest implements AutoCloseable {
     this.consoleContext = console.getOrCreateContext();
   }
 
+  /** The server's scheme, host and port: two instances with the same address (one per door) are one server. */
+  String address() {
+    return base.toString();
+  }
+
   /** Is the server on this machine (a loopback or local address)? Then its clock and CPU are this machine's. */
   boolean local() {
     try {
@@ -81,6 +86,11 @@ final class ServerUnderTest implements AutoCloseable {
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** How this instance sends its commands: {@link #SOCKET} or {@link #REST}. */
+  String door() {
+    return door;
   }
 
   boolean hasAdmin() {

@@ -30,6 +30,36 @@ class FrameScanTest {
   }
 
   @Test
+  @DisplayName("a patch frame (issue 20's format) brings its topic's new rev, not its base")
+  void patchFrame() {
+    Buffer patch = Buffer.buffer("{\"type\":\"patch\",\"topic\":\"agenda\",\"epoch\":\"ep-1\",\"rev\":43,\"base\":42,"
+        + "\"server\":1795000000456,\"data\":{\"current\":3,\"rev\":9}}");
+    assertThat(FrameScan.topicOf(patch)).isEqualTo(FrameScan.AGENDA);
+    assertThat(FrameScan.revOf(patch)).isEqualTo(43);
+    assertThat(FrameScan.serverOf(patch)).isEqualTo(1_795_000_000_456L);
+    assertThat(FrameScan.isPatch(patch)).isTrue();
+    assertThat(FrameScan.isPatch(Frame.state("e", "agenda", 1, 0, new JsonObject()).buffer())).isFalse();
+  }
+
+  @Test
+  @DisplayName("only state and patch frames bring a topic's revision")
+  void otherTypesWithATopic() {
+    assertThat(FrameScan.topicOf(Buffer.buffer("{\"type\":\"error\",\"topic\":\"agenda\",\"rev\":5}"))).isEqualTo(-1);
+  }
+
+  @Test
+  @DisplayName("agenda steps alternate next and previous on every call, warm-up rounds included")
+  void agendaSteps() {
+    Operation steps = Operation.agendaSteps();
+    assertThat(steps.topic()).isEqualTo(FrameScan.AGENDA);
+    assertThat(java.util.stream.IntStream.of(-1, -2, -3, 0, 1, 2).mapToObj(r -> steps.command(r).name()))
+        .containsExactly("agenda.next", "agenda.previous", "agenda.next", "agenda.previous", "agenda.next", "agenda.previous");
+    Operation adjust = Operation.agendaAdjust();
+    assertThat(adjust.command(0).args().getLong("ms") + adjust.command(1).args().getLong("ms")).as("adjustments cancel out")
+        .isZero();
+  }
+
+  @Test
   @DisplayName("a heartbeat, a pong and a frame without rev")
   void otherFrames() {
     assertThat(FrameScan.topicOf(Buffer.buffer("{\"type\":\"heartbeat\",\"server\":5}"))).isEqualTo(FrameScan.HEARTBEAT);

@@ -14,14 +14,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar diemcau.jar bench --url URL --mc-token T --viewers N --rounds R …}: opens N
- * viewer sockets against a diemcau server, measures fan-out latency, the priority tier, a
- * reconnect storm, idle cost, memory per viewer and stuck readers, then the same against a bare
+ * viewer sockets against a diemcau server, measures the fan-out of the MC's operations (agenda
+ * steps, time adjustments, screen messages, by each door), the priority tier, a reconnect storm,
+ * idle cost, memory per viewer and stuck readers, then the same against a bare
  * Vert.x broadcast on this machine, and prints one table (and JSON with {@code --json}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
         "Load and latency test of a diemcau server, beside a bare Vert.x broadcast on this machine.",
-        "It changes the live state (screen message, agenda time): run it before the event, and only against your own server;",
+        "It changes the live state (screen message; the agenda: the conference's day served, started, stepped and its time adjusted):",
+        "run it before the event, and only against your own server;",
         "afterwards rehearsal.reset {parts: [\"agenda\", \"screen\"], confirm: \"DAT LAI\"} (or /admin, \"Đặt lại sau diễn tập\")",
         "puts them back and keeps every printed link."})
 public final class BenchCommand implements Callable<Integer> {
@@ -38,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--viewers", defaultValue = "1000", description = "Public viewer sockets (default: ${DEFAULT-VALUE}).")
   int viewers;
 
-  @Option(names = "--rounds", defaultValue = "50", description = "Measured fan-out rounds (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "50", description = "Measured fan-out rounds of each series (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--priority", defaultValue = "115", description = "Priority screens (bridges with their keys, the rest hall screens); 0 skips the tier (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package diemcau.live;
 
+import diemcau.command.Addresses;
 import diemcau.command.Caller;
 import diemcau.command.Role;
 import io.netty.channel.ChannelPipeline;
@@ -335,7 +336,8 @@ public final class SocketGroup {
     switch (type) {
       case "hello" -> hello(socket, frame);
       case "ping" -> pong(socket, frame);
-      case "command" -> command(socket, frame);
+      case "command" -> CommandPipe.submit(vertx, socket.caller, frame)
+          .onSuccess(result -> socket.sendReply(Frame.reply(result.ack(frame.getValue("id")))));
       default -> error(socket, "bad_frame", "unknown type: " + type);
     }
   }
@@ -377,37 +379,6 @@ public final class SocketGroup {
         .put("id", frame.getValue("id"))
         .put("t0", frame.getValue("t0"))
         .put("server", clock.millis())));
-  }
-
-  private void command(ScreenSocket socket, JsonObject frame) {
-    Object id = frame.getValue("id");
-    if (socket.caller.role() == Role.VIEWER) {
-      ack(socket, id, CommandReplies.refused(401, "unauthorized",
-          "this connection is a viewer: open it with a token or a bridge key to send commands"));
-      return;
-    }
-    Object name = frame.getValue("name");
-    Object args = frame.getValue("args");
-    if (!(name instanceof String)) {
-      ack(socket, id, CommandReplies.refused(400, "bad_argument", "name", "a command frame needs a name (a string)"));
-      return;
-    }
-    if (args != null && !(args instanceof JsonObject)) {
-      ack(socket, id, CommandReplies.refused(400, "bad_argument", "args", "args must be an object"));
-      return;
-    }
-    CommandReplies.send(vertx, socket.caller, (String) name, (JsonObject) args)
-        .onSuccess(reply -> ack(socket, id, reply));
-  }
-
-  private void ack(ScreenSocket socket, Object id, JsonObject reply) {
-    JsonObject ack = new JsonObject().put("type", "ack").put("id", id).put("ok", reply.getBoolean("ok"));
-    if (reply.getBoolean("ok")) {
-      ack.put("rev", reply.getValue("rev"));
-    } else {
-      ack.put("error", reply.getJsonObject("error"));
-    }
-    socket.sendReply(Frame.reply(ack));
   }
 
   private void error(ScreenSocket socket, String code, String message) {

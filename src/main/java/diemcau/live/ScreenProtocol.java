@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The client → server side of the screen protocol: a screen's hello (which topics it reads, answered
- * with their newest states), its pings (answered with a pong carrying the server's clock), its
+ * with their newest states, whole), its pings (answered with a pong carrying the server's clock), its
  * commands (answered with an ack once the command was committed or refused), and an error frame
  * for anything else. Also tells the bridges core when a bridge site's screen is heard from.
  * Runs on the event loop of the socket's group.
@@ -96,7 +96,7 @@ final class ScreenProtocol {
     for (Object topic : list) {
       Frame latest = hub.latest((String) topic);
       if (latest != null) {
-        socket.sendState(latest);
+        socket.sendWholeState(latest);
       }
     }
   }

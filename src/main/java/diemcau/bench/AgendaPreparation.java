@@ -36,12 +36,18 @@ final class AgendaPreparation {
     }
     agenda = server.state("agenda");
     Integer current = agenda.getInteger("current");
-    if (agenda.getValue("next") == null && current != null && current > 0) {
+    if (!hasNext(agenda) && current != null && current > 0) {
       server.command("agenda.goto", new JsonObject().put("index", current - 1));
       done.put("movedBack", true);
       agenda = server.state("agenda");
     }
-    return done.put("day", agenda.getString("day")).put("steppable", agenda.getValue("next") != null);
+    return done.put("day", agenda.getString("day")).put("steppable", hasNext(agenda));
+  }
+
+  /** An item runs and another follows it in the programme (the topic carries the index, the pages derive "next"). */
+  private static boolean hasNext(JsonObject agenda) {
+    Integer current = agenda.getInteger("current");
+    return current != null && agenda.getJsonArray("items") != null && current + 1 < agenda.getJsonArray("items").size();
   }
 
   private static boolean inProgress(JsonObject agenda) {

@@ -66,7 +66,7 @@ public final class AgendaService implements LiveCore {
   public JsonObject topicData(long now) {
     Day day = served(now);
     servedInLastFrame = day.id();
-    return agenda(day).toTopic(states.get(day.id()), now)
+    return agenda(day).toTopic(states.get(day.id()))
         .put("day", day.id())
         .put("dayName", day.name())
         .put("date", day.date().toString())

@@ -202,6 +202,7 @@ function renderScreen(data) {
 function renderRooms(data) {
   const order = { offline: 0, stale: 1, online: 2 };
   const rooms = data.units.filter((unit) => unit.kind !== 'DEPARTMENT')
+    .map((unit) => ({ ...unit, ...data.rooms[unit.unit] }))
     .sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'vi'));
   $('bridge-totals').textContent = `${data.totals.online}/${data.totals.units} trực tuyến · ${data.totals.attendance} đại biểu`;
   $('rooms').replaceChildren(...rooms.map((room) => {

@@ -79,7 +79,7 @@ final class ReportTable {
         out.append(String.format(ROW, "  agenda steps: priority tier p50 / p99 (ms)",
             pair(at(priority, "agendaSteps", "priorityLatencyMs", "p50"), at(priority, "agendaSteps", "priorityLatencyMs", "p99")),
             NONE));
-        out.append(String.format(ROW, "  agenda steps: published→last priority p50 / p99",
+        out.append(String.format(ROW, "  the same, published→last p50 / p99 (ms)",
             pair(at(priority, "agendaSteps", "priorityPublishToLastMs", "p50"),
                 at(priority, "agendaSteps", "priorityPublishToLastMs", "p99")), NONE));
       }

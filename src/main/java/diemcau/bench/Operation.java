@@ -17,9 +17,14 @@ interface Operation {
   /** Round {@code round}'s command; unmeasured (warm-up) rounds are negative. */
   Command command(int round);
 
-  /** {@code screen.message} with a text of {@value #MESSAGE_CHARS} characters: a state frame of about 300 bytes. */
+  /**
+   * {@code screen.message} with a text of {@value #MESSAGE_CHARS} characters (a state frame of about
+   * 300 bytes), a new text every time: two series of one round (one per door) change it alike.
+   */
   static Operation screenMessage() {
     return new Operation() {
+      private long sent;
+
       @Override
       public String name() {
         return "screen.message";
@@ -32,7 +37,7 @@ interface Operation {
 
       @Override
       public Command command(int round) {
-        return new Command("screen.message", new JsonObject().put("text", message(round)));
+        return new Command("screen.message", new JsonObject().put("text", message(round + "." + ++sent)));
       }
     };
   }
@@ -82,7 +87,7 @@ interface Operation {
   int MESSAGE_CHARS = 150;
 
   /** A screen message of {@value #MESSAGE_CHARS} characters that names its round. */
-  static String message(int round) {
+  static String message(Object round) {
     String text = "diemcau bench, round " + round + ": kiem tra do tre phat song toi moi man hinh. ";
     StringBuilder padded = new StringBuilder(text);
     while (padded.length() < MESSAGE_CHARS) {

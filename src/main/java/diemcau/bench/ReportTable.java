@@ -26,7 +26,7 @@ final class ReportTable {
     StringBuilder out = new StringBuilder();
     out.append(String.format("diemcau bench — machine: %d cores, %s, %s%n", machine.getInteger("cores"),
         machine.getString("jvm"), machine.getString("os")));
-    out.append(String.format("server %s (%s%s); commands by %s; viewers %d, rounds %d, priority %s, stuck %s, state frame %s B%n",
+    out.append(String.format("server %s (%s%s); commands by %s; viewers %d, rounds %d, priority %s, stuck %s, message frame %s B%n",
         config.getString("url"),
         Boolean.TRUE.equals(server.getBoolean("local")) ? "on this machine" : "remote",
         server.getValue("pid") == null ? ", no metrics: pass --admin-token" : ", pid " + server.getValue("pid"),

@@ -1,6 +1,6 @@
 package diemcau.bench;
 
-import diemcau.Transports;
+import diemcau.net.Transports;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.net.URI;

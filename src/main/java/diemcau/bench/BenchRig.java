@@ -1,6 +1,6 @@
 package diemcau.bench;
 
-import diemcau.Transports;
+import diemcau.net.Transports;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.transport.Transport;

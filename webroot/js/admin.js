@@ -3,10 +3,12 @@
 // unit's personal report — sent to the unit, never printed on the room's card, and replaced
 // (the old one stops working) with "Đổi liên kết". Also the reset after a rehearsal, which keeps
 // every one of those links.
+import { showGroupLabels } from './client.js';
 import { STORAGE, openSession } from './session.js';
 import { say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
+showGroupLabels();
 
 let bridges = null; // GET /api/bridges/links
 let reports = null; // GET /api/reports/links

@@ -331,19 +331,33 @@ function mmss(seconds) {
   return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-const ZONE = 'Asia/Ho_Chi_Minh';
+/** The event as GET /api/event describes it (names, days, contacts, zone, units), asked once per page. */
+export const eventSummary = fetchJson('/api/event');
+
+/**
+ * The event's time zone (the event file's `zone`): every time a page shows is in it, whatever the
+ * screen's own zone. Known before any page module runs, so no time is ever drawn in another zone.
+ */
+export const ZONE = (await eventSummary).zone;
 const HHMM = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
 const DAY = new Intl.DateTimeFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: ZONE });
 
-/** hh:mm in Hải Phòng time, whatever the screen's own time zone. */
+/** hh:mm in the event's zone. */
 export function hhmm(epochMs) {
   return epochMs == null ? '' : HHMM.format(new Date(epochMs));
 }
 
-/** "Thứ Tư, 27/5/2026" in Hải Phòng time. */
+/** "Thứ Tư, 27/5/2026" in the event's zone. */
 export function day(epochMs) {
   const text = DAY.format(new Date(epochMs));
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Writes each leaderboard group's label (the event file's) into the elements marked data-group-label="ID" under root. */
+export function showGroupLabels(root = document) {
+  eventSummary.then((event) => root.querySelectorAll('[data-group-label]').forEach((node) => {
+    node.textContent = event.groups[node.dataset.groupLabel] ?? node.dataset.groupLabel;
+  }));
 }
 
 /** Keeps the screen awake where the browser allows it, and again after the tab comes back. */

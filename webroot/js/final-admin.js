@@ -1,11 +1,10 @@
 // Admin console for stage 2 and the final: entries and council scores, the finalists, order and
 // schedule, judges and their links (token and QR shown once), results and ties, finalising,
 // and the CSV exports. Reads GET /api/final/admin; every change is a command.
-import { connect } from './client.js';
+import { ZONE, connect, eventSummary } from './client.js';
 import { issue, OVERRIDABLE, say as explain } from './messages.js';
 import { STORAGE, openSession } from './session.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
 const $ = (id) => document.getElementById(id);
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
 const money = new Intl.NumberFormat('vi-VN');
@@ -58,9 +57,6 @@ const unitName = (code) => {
   const unit = units.find((u) => u.code === code);
   return unit ? (unit.communeLevel ? `${unit.kindLabel} ${unit.name}` : unit.name) : code;
 };
-
-/** A datetime-local value ("2026-06-25T08:00") in the event's zone → ISO with +07:00. */
-const withOffset = (local) => (local ? `${local.length === 16 ? `${local}:00` : local}+07:00` : null);
 
 /** Epoch ms → a datetime-local value in the event's zone. */
 function localValue(epochMs) {
@@ -240,7 +236,7 @@ function wire() {
     const unit = units.find((u) => u.code === typed || unitName(u.code) === typed)?.code ?? typed;
     const args = { unit, title: form.title.value, representative: form.representative.value,
       contact: form.contact.value, channel: form.channel.value };
-    if (form.receivedAt.value) args.receivedAt = withOffset(form.receivedAt.value);
+    if (form.receivedAt.value) args.receivedAt = form.receivedAt.value; // a local time: the server reads it in the event's zone
     if (await command('stage2.entry', args, `Đã lưu bài dự thi của ${unitName(unit)}.`)) form.reset();
   });
   $('council-form').addEventListener('submit', async (event) => {
@@ -295,7 +291,7 @@ function wire() {
 async function start() {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      units = (await fetch('/api/event').then((r) => r.json())).units;
+      units = (await eventSummary).units;
       $('units').replaceChildren(...units.map((u) => h('option', { value: u.code }, unitName(u.code))));
       await reload();
       break;

@@ -1,6 +1,6 @@
 // The MC's console: the day the agenda serves (27/5 or 25/6), agenda controls with keyboard
 // shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
-import { REREAD_TEXT, agendaClock, connect, countdown, day, driftSign, driftText, hhmm } from './client.js';
+import { REREAD_TEXT, agendaClock, connect, countdown, day, driftSign, driftText, eventSummary, hhmm } from './client.js';
 import { say } from './messages.js';
 import { STORAGE, openSession } from './session.js';
 const $ = (id) => document.getElementById(id);
@@ -74,11 +74,11 @@ function start() {
     // a socket that never opened: a wrong token, or a server that is down — whoami tells which
     if (refused && status === 'down') session.refused();
   });
-  fetch('/api/event').then((r) => r.json()).then((event) => {
+  eventSummary.then((event) => {
     $('event-name').textContent = event.shortName;
     document.title = `MC · ${event.shortName}`;
     renderDays(Object.values(event.days));
-  }).catch(() => {});
+  });
   live.on('agenda', renderAgenda);
   live.on('screen', renderScreen);
   live.on('bridges', renderRooms);

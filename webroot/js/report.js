@@ -2,12 +2,13 @@
 // day, and the people it still has to bring to completion. Opened with the unit's own report link
 // (unit and its report key, from /admin), or without a key by an organiser signed in on /admin
 // in this browser; the server refuses anyone else.
+import { ZONE } from './client.js';
 import { STORAGE } from './session.js';
 import { say } from './messages.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
-const when = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+const when = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: ZONE });
 const $ = (selector) => document.querySelector(selector);
 
 $('.print').addEventListener('click', () => window.print());

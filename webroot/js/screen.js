@@ -5,7 +5,7 @@
 // A scene module exports mount(section, live, ctx): it fills its full-screen <section> and
 // keeps it current with live.on(topic, fn); it may return {tick(now)} to be called on every
 // animation frame while shown (now = server time). ctx = {screen, unit, event, own}.
-import { connect, day, fetchJson, hhmm, keepAwake } from './client.js';
+import { connect, day, eventSummary, hhmm, keepAwake } from './client.js';
 
 const SCENES = ['agenda', 'bridges', 'leaderboard', 'final', 'logo'];
 const PLACEHOLDERS = {
@@ -61,7 +61,7 @@ export async function startScreen({ screen, unit, key, hall }) {
   };
   requestAnimationFrame(frame);
 
-  const event = await fetchJson('/api/event');
+  const event = await eventSummary;
   const ctx = { screen, unit, event, own: unit ? event.units.find((u) => u.code === unit) : null };
   topbar.querySelector('.title').textContent = event.shortName;
   live.on('agenda', (agenda) => topbar.querySelector('.where').replaceChildren(where(ctx, agenda)));

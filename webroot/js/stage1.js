@@ -1,8 +1,10 @@
 // Admin, stage 1: upload the learning platform's export and the headcounts, download the standings.
+import { showGroupLabels } from './client.js';
 import { STORAGE, openSession } from './session.js';
 import { column, rowError, say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
+showGroupLabels();
 
 const session = openSession({
   storageKey: STORAGE.admin,

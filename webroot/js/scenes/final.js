@@ -9,8 +9,9 @@
 
 import { agendaClock, countdown as shownCountdown, hhmm } from '../client.js';
 
-const SUSPENSE_MS = 2200;    // "Giải Ba thuộc về…" before the name appears
-const APPEAR_MS = 700;       // the name's own entrance
+// A reveal step takes the topic's reveal.gapMs (the least time between two steps): "Giải Ba
+// thuộc về…" until the name's entrance (css/screen.css, final-appear) fills the rest of it.
+const APPEAR_MS = 700;
 const DRAW_SHUFFLE_MS = 2400;
 const DRAW_PLACE_MS = 450;   // one finalist settling into its place
 const LIVE_WINDOW_MS = 10_000; // a draw or a step older than this is shown as it is, without animation
@@ -215,6 +216,7 @@ export function mount(section, live, ctx = {}) {
   function advance() {
     revealing = true;
     const next = shownStep + 1;
+    const suspense = Math.max(0, data.reveal.gapMs - APPEAR_MS);
     drawSuspense(data.reveal.revealed[next - 1], next);
     setTimeout(() => {
       const stillThere = data.finalised && data.reveal.step >= next;
@@ -224,7 +226,7 @@ export function mount(section, live, ctx = {}) {
         revealing = false;
         if (data.finalised) showReveal();
       }, stillThere ? APPEAR_MS : 0);
-    }, SUSPENSE_MS);
+    }, suspense);
   }
 
   function drawSuspense(award, step) {

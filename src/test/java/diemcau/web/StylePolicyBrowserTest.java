@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,36 +33,32 @@ class StylePolicyBrowserTest {
   private TestServer server;
   private Browser browser;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-    server.close();
-  }
-
   @Test
   @DisplayName("the policy names no 'unsafe-inline'")
   void policy() throws Exception {
-    HttpResponse<Void> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.http("/mc"))).build(),
-        HttpResponse.BodyHandlers.discarding());
-    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
-        .contains("style-src 'self';").doesNotContain("unsafe-inline"));
+    try (TestServer started = TestServer.start()) {
+      HttpResponse<Void> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(started.http("/mc"))).build(),
+          HttpResponse.BodyHandlers.discarding());
+      assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+          .contains("style-src 'self';").doesNotContain("unsafe-inline"));
+    }
   }
 
   @Test
   @DisplayName("every page, every hall scene and every console draws itself without a refused style")
   void everyPage() throws Exception {
+    try (TestServer started = TestServer.start(); Browser opened = Browser.open(1600, 1000)) {
+      server = started;
+      browser = opened;
+      everyPageDrawsWithoutARefusedStyle();
+    }
+  }
+
+  private void everyPageDrawsWithoutARefusedStyle() throws Exception {
     FinalFixture fixture = new FinalFixture(server);
     fixture.finalists();
     String judge = fixture.judges(1).get(0);
     String unit = "11560";
-    browser = Browser.open(1600, 1000);
 
     visit("/", d -> COMMUNES.equals(browser.text(".tabs button[data-group=communes]")));
     visit("/bridge?unit=" + unit + "&key=" + server.server.credentials().bridgeKey(unit), d -> !browser.text(".agenda .now-title").isEmpty());

@@ -214,7 +214,7 @@ export function connect(options) {
     open();
   });
 
-  open();
+  eventSummary.then(open);
 
   return {
     /** The newest data of a topic, or undefined before its first frame. */
@@ -331,25 +331,38 @@ function mmss(seconds) {
   return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** The event as GET /api/event describes it (names, days, contacts, zone, units), asked once per page. */
-export const eventSummary = fetchJson('/api/event');
+// The event's time zone (the event file's `zone`, from /api/event): every time a page shows is in
+// it, whatever the screen's own zone. A socket opens only once it is known (connect() waits for
+// eventSummary), so no topic is drawn without it; a page that draws REST data awaits eventSummary.
+// (No top-level await: old Chromium builds on room PCs do not have it.)
+let zone = null;
 
-/**
- * The event's time zone (the event file's `zone`): every time a page shows is in it, whatever the
- * screen's own zone. Known before any page module runs, so no time is ever drawn in another zone.
- */
-export const ZONE = (await eventSummary).zone;
-const HHMM = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
-const DAY = new Intl.DateTimeFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: ZONE });
+/** The event as GET /api/event describes it (names, days, contacts, zone, groups, stages, units), asked once per page. */
+export const eventSummary = fetchJson('/api/event').then((event) => {
+  zone = event.zone;
+  return event;
+});
+
+/** A formatter of epoch ms in the event's zone (Intl.DateTimeFormat options); '' before the zone is known. */
+export function zonedFormat(locale, options) {
+  let format = null;
+  return (epochMs) => {
+    if (!format && zone) format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    return format ? format.format(new Date(epochMs)) : '';
+  };
+}
+
+const HHMM = zonedFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const DAY = zonedFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' });
 
 /** hh:mm in the event's zone. */
 export function hhmm(epochMs) {
-  return epochMs == null ? '' : HHMM.format(new Date(epochMs));
+  return epochMs == null ? '' : HHMM(epochMs);
 }
 
 /** "Thứ Tư, 27/5/2026" in the event's zone. */
 export function day(epochMs) {
-  const text = DAY.format(new Date(epochMs));
+  const text = DAY(epochMs);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -138,11 +138,8 @@ export function mountFinalMc(root, client, session) {
 
   async function loadProgress() {
     try {
-      const response = await session.fetch('/api/final/progress');
-      if (response.ok) {
-        progress = await response.json();
-        renderJudges();
-      }
+      progress = await session.api('/api/final/progress');
+      renderJudges();
     } catch {
       // the next state change or poll tries again
     }

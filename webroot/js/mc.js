@@ -2,7 +2,7 @@
 // shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
 import { REREAD_TEXT, agendaClock, connect, countdown, day, driftSign, driftText, eventSummary, hhmm } from './client.js';
 import { say } from './messages.js';
-import { STORAGE, openSession } from './session.js';
+import { openSession } from './session.js';
 const $ = (id) => document.getElementById(id);
 // each status in Vietnamese, and in the console's second language, marked as such
 const LABELS = { idle: ['Chưa bắt đầu', 'Not started'], running: ['Đang diễn ra', 'Running'], paused: ['Tạm dừng', 'Paused'],
@@ -34,12 +34,7 @@ async function run(name, args = {}) {
   }
 }
 
-const session = openSession({
-  storageKey: STORAGE.mc,
-  roles: ['mc', 'admin'],
-  wrongRole: 'Mã này không dùng được cho bàn điều khiển MC.',
-  start,
-});
+const session = openSession('mc', start);
 
 function showError(said, name, error, ms) {
   const english = document.createElement('small');

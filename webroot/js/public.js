@@ -2,14 +2,13 @@
 // day the running order, who is presenting with the countdown, and each prize once the MC has
 // revealed it; then stage 1: city-wide totals, completion over time, and both groups' full
 // tables with the cut line. Only public topics: nothing here is known before it is revealed.
-import { ZONE, agendaClock, connect, countdown, day, eventSummary, fetchJson, hhmm, showGroupLabels } from './client.js';
+import { agendaClock, connect, countdown, day, eventSummary, fetchJson, hhmm, showGroupLabels, zonedFormat } from './client.js';
 import { contactItems } from './contacts.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
 const FINAL_TICK_MS = 500;
-const dayParts = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: ZONE });
-const dayLabel = (epochMs) => dayParts.format(new Date(epochMs));
+const dayLabel = zonedFormat('en-GB', { day: '2-digit', month: '2-digit' });
 const TWO_DAYS_MS = 2 * 24 * 3600 * 1000;
 const $ = (selector) => document.querySelector(selector);
 

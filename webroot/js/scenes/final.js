@@ -28,12 +28,14 @@ const el = (tag, className, text) => {
  * Mounts the scene into its section and follows the `final` topic.
  * @param {HTMLElement} section the scene's full-screen section
  * @param {{on: Function, serverNow: Function}} live the screen's connection (client.js)
- * @param {{unit?: string}} ctx the screen; a bridge screen's unit is highlighted
+ * @param {{unit?: string, event: object}} ctx the screen (a bridge screen's unit is highlighted) and the event
  */
-export function mount(section, live, ctx = {}) {
+export function mount(section, live, ctx) {
   const scene = el('div', 'final-scene');
   section.append(scene);
   const now = () => live.serverNow();
+  // "Chặng 2 · Chuyển đổi đột phá": the event file's name of its stage at index (0 is stage 1)
+  const stageName = (index) => ctx.event.stages[index].name.replace(' - ', ' · ');
   const own = (node, unit) => {
     if (ctx.unit && unit === ctx.unit) node.classList.add('own');
     return node;
@@ -75,7 +77,7 @@ export function mount(section, live, ctx = {}) {
       card.append(el('span', 'status', entry.statusLabel), el('div', 'name', entry.name), el('div', 'title', entry.title));
       grid.append(card);
     }
-    replace('entries', el('p', 'kicker', 'Chặng 2 · Chuyển đổi đột phá'), big, grid);
+    replace('entries', el('p', 'kicker', stageName(1)), big, grid);
   }
 
   function showFinalists() {
@@ -86,7 +88,7 @@ export function mount(section, live, ctx = {}) {
       card.append(el('div', 'name', finalist.name), el('div', 'title', entry?.title ?? ''));
       grid.append(card);
     }
-    replace('finalists', el('p', 'kicker', 'Chặng 3 · Vinh danh'),
+    replace('finalists', el('p', 'kicker', stageName(2)),
       el('h1', null, `${data.finalists.length} đơn vị vào Chung kết`), grid);
   }
 

@@ -394,6 +394,8 @@ public final class WebVerticle extends VerticleBase {
         .put("contacts", contacts())
         .put("zone", event.zone().getId())
         .put("groups", new JsonObject(new TreeMap<>(event.ranking().groupLabels())))
+        .put("stages", new JsonArray(event.stages().stream()
+            .map(stage -> new JsonObject().put("id", stage.id()).put("name", stage.name())).toList()))
         .put("units", units));
   }
 }

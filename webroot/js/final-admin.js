@@ -275,7 +275,7 @@ function wire() {
 async function start() {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      units = (await eventSummary).units;
+      units = (await eventSummary()).units;
       $('units').replaceChildren(...units.map((u) => h('option', { value: u.code }, unitName(u.code))));
       await reload();
       break;

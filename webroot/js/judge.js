@@ -2,6 +2,7 @@
 // range-checked, a confirmation naming the team, submit-and-lock, and a correction with a reason.
 // A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh:
 // the final's topic, and the agenda when the unit presenting changes.
+import { agendaView } from './agenda-clock.js';
 import { connect, eventSummary, hhmm } from './client.js';
 import { openSession } from './session.js';
 import { say } from './messages.js';
@@ -213,7 +214,7 @@ async function submit(event) {
 }
 
 async function start() {
-  await eventSummary; // the times on a sheet are in the event's zone
+  await eventSummary(); // the times on a sheet are in the event's zone
   refresh();
   const client = connect({ screen: 'judge', topics: ['final', 'agenda'], token: session.token() });
   client.onStatus((status, { refused }) => {
@@ -225,7 +226,8 @@ async function start() {
     if (status === 'live') refresh();
   });
   client.on('final', () => refresh());
-  client.on('agenda', (agenda) => {
+  client.on('agenda', (data) => {
+    const agenda = agendaView(data);
     const running = agenda.day === 'final' && (agenda.status === 'running' || agenda.status === 'paused');
     const presenting = running && agenda.now.presentation ? agenda.now.unit : null;
     if (view && presenting !== view.current) refresh();

@@ -7,7 +7,7 @@ import { contactItems } from './contacts.js';
 const $ = (id) => document.getElementById(id);
 
 async function load() {
-  const [event, agenda, fin] = await Promise.all([eventSummary, fetchJson('/api/state/agenda'),
+  const [event, agenda, fin] = await Promise.all([eventSummary(), fetchJson('/api/state/agenda'),
     fetchJson('/api/state/final')]);
   const asked = new URLSearchParams(location.search).get('day');
   const shown = event.days[asked] ?? event.days[agenda.day];

@@ -27,7 +27,7 @@ async function load() {
     $('.sub').className = 'sub error';
     return;
   }
-  await eventSummary;
+  await eventSummary();
   render(body);
 }
 

@@ -62,7 +62,7 @@ export async function startScreen({ screen, unit, key, hall }) {
   };
   requestAnimationFrame(frame);
 
-  const event = await eventSummary;
+  const event = await eventSummary();
   const ctx = { screen, unit, event, own: unit ? event.units.find((u) => u.code === unit) : null };
   topbar.querySelector('.title').textContent = event.shortName;
   live.on('agenda', (agenda) => topbar.querySelector('.where').replaceChildren(where(ctx, agenda)));

@@ -9,6 +9,7 @@ import diemcau.command.Role;
 import diemcau.event.Event;
 import diemcau.participation.Qualifiers;
 import diemcau.store.CoreStates;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Set;
  * council scores, finalists, the presentation order, the jury's sheets, the results and the
  * stepped reveal. The commands live in small classes by concern ({@link EntryCommands},
  * {@link OrderCommands}, {@link JudgeCommands}, {@link ResultCommands}); what consoles may read
- * beyond the public topic is answered on {@link FinalQueries#ADDRESS}.
+ * beyond the public topic is answered by {@link FinalQueries}.
  *
  * <p>The presentations are timed by the agenda (the final's day): this core names the agenda's
  * presentation slots after its order, and reads from it which slots have started and ended.
@@ -79,8 +80,8 @@ public final class FinalService implements LiveCore {
   }
 
   @Override
-  public void start(Vertx vertx, Runnable republish) {
-    new FinalQueries(this).listen(vertx);
+  public Future<Void> start(Vertx vertx, Runnable republish) {
+    return new FinalQueries(this).listen(vertx);
   }
 
   /**

@@ -104,6 +104,17 @@ class ProtocolDocTest {
     }
   }
 
+  @Test
+  @DisplayName("names every frame type the server sends or takes on the socket")
+  void everyFrameType() {
+    Set<String> types = new TreeSet<>(Sources.matches(Pattern.compile("put\\(\\s*\"type\"\\s*,\\s*\"([a-z]+)\"")));
+    // what the socket takes: the cases of its frame switch, each handed the socket
+    types.addAll(Sources.matches(Pattern.compile("case\\s+\"([a-z]+)\"\\s*->\\s*\\w+\\(\\s*socket\\b")));
+    assertThat(types).as("frame types found in the sources").contains("state", "heartbeat", "ack", "hello", "command");
+    Set<String> documented = Sources.codeSpans(Sources.read(PROTOCOL));
+    assertThat(types.stream().filter(type -> !documented.contains(type))).as("frame types PROTOCOL.md does not name").isEmpty();
+  }
+
   /** The topics the server serves: each lowercase word literal of the sources that /api/state does not refuse as unknown. */
   private static Set<String> topics() throws Exception {
     Set<String> topics = new TreeSet<>();

@@ -1,7 +1,9 @@
 package diemcau;
 
 import diemcau.agenda.AgendaService;
+import diemcau.net.Transports;
 import diemcau.bridges.BridgesService;
+import diemcau.command.CommandPipe;
 import diemcau.command.Commands;
 import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
@@ -15,6 +17,7 @@ import diemcau.live.LiveHub;
 import diemcau.metrics.MetricsRoutes;
 import diemcau.metrics.ServerMetrics;
 import diemcau.participation.ParticipationService;
+import diemcau.participation.Upload;
 import diemcau.rehearsal.RehearsalReset;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
@@ -29,6 +32,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +90,7 @@ public final class Server {
   }
 
   private Future<?> deploy(Settings settings, Clock clock) {
+    CommandPipe.register(vertx.eventBus(), Map.of("participation.import", Upload::fromJson));
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     AgendaService agenda = new AgendaService(event, clock);
     ScreenService screen = new ScreenService();
@@ -94,19 +99,20 @@ public final class Server {
     FinalService finale = new FinalService(event, credentials, agenda, participation);
     List<LiveCore> cores = List.of(agenda, screen, bridges, finale, participation, linkKeys);
     List<Commands> spanning = List.of(new RehearsalReset(agenda, screen, bridges, participation, finale));
-    SocketDoor door = new SocketDoor(event, credentials, linkKeys);
+    SocketDoor door = new SocketDoor(event, credentials, linkKeys::hallKeyValid);
     AddressGuard guard = new AddressGuard(settings.limits(), clock);
     vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
     metrics.watch(hub);
+    store.measure(metrics.registry());
     metrics.watch(guard);
     List<FeatureRoutes> routes = List.of(new diemcau.finale.FinalRoutes(credentials, store, event, settings.publicUrl()),
-        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store),
+        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store, metrics.registry()),
         new LinkRoutes(event, credentials, linkKeys, settings.publicUrl()),
         new MetricsRoutes(credentials, hub, metrics, guard::toJson));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another
-    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning, metrics.registry()), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }

@@ -8,6 +8,7 @@ import diemcau.command.Role;
 import diemcau.event.AgendaItem;
 import diemcau.event.Day;
 import diemcau.event.Event;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -119,13 +120,14 @@ public final class AgendaService implements LiveCore {
   }
 
   @Override
-  public void start(Vertx vertx, Runnable republish) {
+  public Future<Void> start(Vertx vertx, Runnable republish) {
     // the calendar moves on by itself: a screen left on overnight serves the new day
     vertx.setPeriodic(DAY_CHECK_MS, id -> {
       if (servedInLastFrame != null && !served(clock.millis()).id().equals(servedInLastFrame)) {
         republish.run();
       }
     });
+    return Future.succeededFuture();
   }
 
   /**

@@ -9,6 +9,7 @@ import diemcau.command.Role;
 import diemcau.event.Event;
 import diemcau.participation.Qualifiers;
 import diemcau.store.CoreStates;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Set;
  * council scores, finalists, the presentation order, the jury's sheets, the results and the
  * stepped reveal. The commands live in small classes by concern ({@link EntryCommands},
  * {@link OrderCommands}, {@link JudgeCommands}, {@link ResultCommands}); what consoles may read
- * beyond the public topic is answered on {@link FinalQueries#ADDRESS}.
+ * beyond the public topic is answered by {@link FinalQueries}.
  *
  * <p>The presentations are timed by the agenda (the final's day): this core names the agenda's
  * presentation slots after its order, and reads from it which slots have started and ended.
@@ -31,8 +32,11 @@ import java.util.Set;
 public final class FinalService implements LiveCore {
 
   public static final String TOPIC = "final";
-  /** Reveal steps closer together than this are clicks during the hall's animation, and ignored. */
-  public static final long REVEAL_GAP_MS = 1_200;
+  /**
+   * The least time between two reveal steps: the hall's suspense and the winner's entrance take
+   * this long (the pages read it from the topic's reveal.gapMs), and a step sooner is refused.
+   */
+  public static final long REVEAL_GAP_MS = 2_900;
 
   static final Set<Role> ADMIN = Set.of(Role.ADMIN);
   static final Set<Role> MC = Set.of(Role.MC, Role.ADMIN);
@@ -76,8 +80,8 @@ public final class FinalService implements LiveCore {
   }
 
   @Override
-  public void start(Vertx vertx, Runnable republish) {
-    new FinalQueries(this).listen(vertx);
+  public Future<Void> start(Vertx vertx, Runnable republish) {
+    return new FinalQueries(this).listen(vertx);
   }
 
   /**

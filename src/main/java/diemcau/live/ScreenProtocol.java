@@ -1,5 +1,7 @@
 package diemcau.live;
 
+import diemcau.command.Addresses;
+import diemcau.command.CommandPipe;
 import diemcau.command.Role;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
@@ -109,39 +111,10 @@ final class ScreenProtocol {
         .put("server", clock.millis())));
   }
 
+  /** Hands the command frame to the command pipe and acks the socket with its outcome. */
   private void command(ScreenSocket socket, JsonObject frame) {
-    Object id = frame.getValue("id");
-    if (socket.caller.role() == Role.VIEWER) {
-      ack(socket, id, CommandReplies.refused(401, "unauthorized",
-          "this connection is a viewer: open it with a token or a bridge key to send commands"));
-      return;
-    }
-    Object name = frame.getValue("name");
-    Object args = frame.getValue("args");
-    if (!(name instanceof String)) {
-      ack(socket, id, CommandReplies.refused(400, "bad_argument", "name", "a command frame needs a name (a string)"));
-      return;
-    }
-    if (args != null && !(args instanceof JsonObject)) {
-      ack(socket, id, CommandReplies.refused(400, "bad_argument", "args", "args must be an object"));
-      return;
-    }
-    send(socket, id, (String) name, (JsonObject) args);
-  }
-
-  /** Hands a well-formed command to the command pipe and acks the socket with its outcome. */
-  private void send(ScreenSocket socket, Object id, String name, JsonObject args) {
-    CommandReplies.send(vertx, socket.caller, name, args).onSuccess(reply -> ack(socket, id, reply));
-  }
-
-  private void ack(ScreenSocket socket, Object id, JsonObject reply) {
-    JsonObject ack = new JsonObject().put("type", "ack").put("id", id).put("ok", reply.getBoolean("ok"));
-    if (reply.getBoolean("ok")) {
-      ack.put("rev", reply.getValue("rev"));
-    } else {
-      ack.put("error", reply.getJsonObject("error"));
-    }
-    socket.sendReply(Frame.reply(ack));
+    CommandPipe.submit(vertx, socket.caller, frame)
+        .onSuccess(result -> socket.sendReply(Frame.reply(result.ack(frame.getValue("id")))));
   }
 
   private void error(ScreenSocket socket, String code, String message) {

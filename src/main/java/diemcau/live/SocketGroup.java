@@ -1,5 +1,6 @@
 package diemcau.live;
 
+import diemcau.command.Addresses;
 import diemcau.command.Caller;
 import diemcau.command.Role;
 import io.netty.channel.ChannelPipeline;

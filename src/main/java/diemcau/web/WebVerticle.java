@@ -6,7 +6,7 @@ import diemcau.command.Role;
 import diemcau.event.Contacts;
 import diemcau.event.Day;
 import diemcau.event.Event;
-import diemcau.live.CommandReplies;
+import diemcau.command.CommandPipe;
 import diemcau.live.Frame;
 import diemcau.live.LiveHub;
 import diemcau.live.SocketGroup;
@@ -29,6 +29,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,7 +175,7 @@ public final class WebVerticle extends VerticleBase {
         // bridge links carry their key in the URL: never pass it on as a referrer
         .add("Referrer-Policy", "no-referrer")
         .add("X-Frame-Options", "SAMEORIGIN")
-        .add("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        .add("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'");
     ctx.next();
   }
@@ -288,26 +289,10 @@ public final class WebVerticle extends VerticleBase {
     try {
       body = ctx.body().asJsonObject();
     } catch (DecodeException | ClassCastException e) {
-      reply(ctx, CommandReplies.refused(400, "bad_json", "the body is not a JSON object"));
+      Http.error(ctx, 400, "bad_json", "the body is not a JSON object");
       return;
     }
-    if (body == null || !(body.getValue("name") instanceof String name)) {
-      reply(ctx, CommandReplies.refused(400, "bad_argument", "name", "name is required: {\"name\": \"...\", \"args\": {...}}"));
-      return;
-    }
-    Object args = body.getValue("args");
-    if (args != null && !(args instanceof JsonObject)) {
-      reply(ctx, CommandReplies.refused(400, "bad_argument", "args", "args must be an object"));
-      return;
-    }
-    CommandReplies.send(vertx, caller.get(), name, (JsonObject) args).onSuccess(reply -> reply(ctx, reply));
-  }
-
-  private static void reply(RoutingContext ctx, JsonObject reply) {
-    int status = reply.getBoolean("ok") ? 200 : reply.getInteger("status", 400);
-    JsonObject body = reply.copy();
-    body.remove("status");
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    CommandPipe.submit(vertx, caller.get(), body == null ? new JsonObject() : body).onSuccess(result -> Http.reply(ctx, result));
   }
 
   /**
@@ -317,16 +302,15 @@ public final class WebVerticle extends VerticleBase {
   private void state(RoutingContext ctx) {
     String topic = ctx.pathParam("topic");
     if (!LiveHub.TOPICS.contains(topic)) {
-      reply(ctx, CommandReplies.refused(404, "unknown_topic",
-          "no such topic: " + topic + " (topics: " + String.join(", ", LiveHub.TOPICS) + ")"));
+      Http.error(ctx, 404, "unknown_topic", "no such topic: " + topic + " (topics: " + String.join(", ", LiveHub.TOPICS) + ")");
       return;
     }
     if ("true".equals(ctx.request().getParam("settled"))) {
-      CommandReplies.settle(vertx).onSuccess(settled -> {
-        if (settled.getBoolean("ok")) {
+      CommandPipe.settle(vertx).onSuccess(settled -> {
+        if (settled.ok()) {
           latest(ctx, topic);
         } else {
-          reply(ctx, settled);
+          Http.reply(ctx, settled);
         }
       });
       return;
@@ -337,7 +321,7 @@ public final class WebVerticle extends VerticleBase {
   private void latest(RoutingContext ctx, String topic) {
     Frame latest = hub.latest(topic);
     if (latest == null) {
-      reply(ctx, CommandReplies.refused(503, "starting", "the server is starting: no state of " + topic + " yet"));
+      Http.error(ctx, 503, "starting", "the server is starting: no state of " + topic + " yet");
       return;
     }
     ctx.response().putHeader("Content-Type", "application/json").end(latest.data().encode());
@@ -392,6 +376,9 @@ public final class WebVerticle extends VerticleBase {
         .put("days", days())
         .put("contacts", contacts())
         .put("zone", event.zone().getId())
+        .put("groups", new JsonObject(new TreeMap<>(event.ranking().groupLabels())))
+        .put("stages", new JsonArray(event.stages().stream()
+            .map(stage -> new JsonObject().put("id", stage.id()).put("name", stage.name())).toList()))
         .put("units", units));
   }
 }

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import diemcau.Settings;
 import diemcau.support.Rest;
 import diemcau.support.ScreenClient;
 import diemcau.support.TestServer;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
 class AddressLimitsTest {
 
   /** Small limits, so the test sees them in seconds. */
-  private static final Settings.Limits LIMITS = new Settings.Limits(2, 3, 20, 10, false);
+  private static final ConnectionLimits LIMITS = new ConnectionLimits(2, 3, 20, 10, false);
 
   private TestServer server;
   private Vertx vertx;

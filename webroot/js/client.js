@@ -9,6 +9,7 @@
 // executed" (safe to send again) or "outcome_unknown" (it may have run). A command whose answer
 // is lost with the link is "outcome_unknown" too: the page then re-reads the state (reread)
 // instead of sending it again.
+import { mergePatch } from './merge-patch.js';
 
 import { eventSummary } from './event.js';
 
@@ -296,24 +297,6 @@ export function connect(options) {
     /** Closes the socket (tests use it to cut the link; it reconnects by itself). */
     drop: () => ws && ws.close(),
   };
-}
-
-/**
- * `patch` applied to `target` as RFC 7386 says: members replace, null deletes, arrays replace
- * whole. A new object along the changed paths; what did not change is shared, nothing is modified.
- */
-export function mergePatch(target, patch) {
-  if (!isObject(patch)) return patch;
-  const result = isObject(target) ? { ...target } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
-  }
-  return result;
-}
-
-function isObject(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The UTF-8 bytes of text in base64url, without padding: what a sub-protocol name may carry. */

@@ -230,7 +230,7 @@ export function connect(options) {
     open();
   });
 
-  open();
+  eventSummary().then(open);
 
   return {
     /** The newest data of a topic, or undefined before its first frame. */
@@ -365,19 +365,52 @@ function mmss(seconds) {
   return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-const ZONE = 'Asia/Ho_Chi_Minh';
-const HHMM = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
-const DAY = new Intl.DateTimeFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: ZONE });
+// The event's time zone (the event file's `zone`, from /api/event): every time a page shows is in
+// it, whatever the screen's own zone. A socket opens only once it is known (connect() waits for
+// eventSummary()), so no topic is drawn without it; a page that draws REST data awaits eventSummary().
+// (No top-level await: old Chromium builds on room PCs do not have it.)
+let zone = null;
+let eventAsked = null;
 
-/** hh:mm in Hải Phòng time, whatever the screen's own time zone. */
-export function hhmm(epochMs) {
-  return epochMs == null ? '' : HHMM.format(new Date(epochMs));
+/** The event as GET /api/event describes it (names, days, contacts, zone, groups, stages, units), asked once per page. */
+export function eventSummary() {
+  if (!eventAsked) {
+    eventAsked = fetchJson('/api/event').then((event) => {
+      zone = event.zone;
+      return event;
+    });
+  }
+  return eventAsked;
 }
 
-/** "Thứ Tư, 27/5/2026" in Hải Phòng time. */
+/** A formatter of epoch ms in the event's zone (Intl.DateTimeFormat options); '' before the zone is known. */
+export function zonedFormat(locale, options) {
+  let format = null;
+  return (epochMs) => {
+    if (!format && zone) format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    return format ? format.format(new Date(epochMs)) : '';
+  };
+}
+
+const HHMM = zonedFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const DAY = zonedFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' });
+
+/** hh:mm in the event's zone. */
+export function hhmm(epochMs) {
+  return epochMs == null ? '' : HHMM(epochMs);
+}
+
+/** "Thứ Tư, 27/5/2026" in the event's zone. */
 export function day(epochMs) {
-  const text = DAY.format(new Date(epochMs));
+  const text = DAY(epochMs);
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Writes each leaderboard group's label (the event file's) into the elements marked data-group-label="ID" under root. */
+export function showGroupLabels(root = document) {
+  eventSummary().then((event) => root.querySelectorAll('[data-group-label]').forEach((node) => {
+    node.textContent = event.groups[node.dataset.groupLabel] ?? node.dataset.groupLabel;
+  }));
 }
 
 /** Keeps the screen awake where the browser allows it, and again after the tab comes back. */

@@ -1,5 +1,6 @@
 // The one shared client module: connection, reconnect with jittered back-off, hello replay,
-// clock sync against the server, and a topic store. Screens only render what it holds.
+// clock sync against the server, and a topic store. Screens only render what it holds. The event
+// and its time zone (event.js) are passed on from here.
 //
 // Memory stays bounded however long a screen stays open: one slot per topic, one clock
 // sample, and pending commands that leave on their ack or their timeout.
@@ -8,6 +9,10 @@
 // executed" (safe to send again) or "outcome_unknown" (it may have run). A command whose answer
 // is lost with the link is "outcome_unknown" too: the page then re-reads the state (reread)
 // instead of sending it again.
+
+import { eventSummary } from './event.js';
+
+export { day, eventSummary, fetchJson, hhmm, showGroupLabels, zonedFormat } from './event.js';
 
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 15_000;
@@ -333,17 +338,6 @@ function call(fn, data, frame) {
   try { fn(data, frame); } catch (error) { console.error(error); }
 }
 
-/** Fetches JSON, trying again with back-off until the server answers (screens never reload). */
-export async function fetchJson(path, init) {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const response = await fetch(path, init);
-      if (response.ok) return await response.json();
-    } catch { /* the server is not reachable yet */ }
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt)));
-  }
-}
-
 /** mm:ss of a duration, rounding up so 00:00 is shown only at zero; minutes go past 59. */
 export function clock(ms) {
   return mmss(Math.max(0, Math.ceil(ms / 1000)));
@@ -363,54 +357,6 @@ export function countdown(remainingMs) {
 
 function mmss(seconds) {
   return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-// The event's time zone (the event file's `zone`, from /api/event): every time a page shows is in
-// it, whatever the screen's own zone. A socket opens only once it is known (connect() waits for
-// eventSummary()), so no topic is drawn without it; a page that draws REST data awaits eventSummary().
-// (No top-level await: old Chromium builds on room PCs do not have it.)
-let zone = null;
-let eventAsked = null;
-
-/** The event as GET /api/event describes it (names, days, contacts, zone, groups, stages, units), asked once per page. */
-export function eventSummary() {
-  if (!eventAsked) {
-    eventAsked = fetchJson('/api/event').then((event) => {
-      zone = event.zone;
-      return event;
-    });
-  }
-  return eventAsked;
-}
-
-/** A formatter of epoch ms in the event's zone (Intl.DateTimeFormat options); '' before the zone is known. */
-export function zonedFormat(locale, options) {
-  let format = null;
-  return (epochMs) => {
-    if (!format && zone) format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
-    return format ? format.format(new Date(epochMs)) : '';
-  };
-}
-
-const HHMM = zonedFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const DAY = zonedFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' });
-
-/** hh:mm in the event's zone. */
-export function hhmm(epochMs) {
-  return epochMs == null ? '' : HHMM(epochMs);
-}
-
-/** "Thứ Tư, 27/5/2026" in the event's zone. */
-export function day(epochMs) {
-  const text = DAY(epochMs);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Writes each leaderboard group's label (the event file's) into the elements marked data-group-label="ID" under root. */
-export function showGroupLabels(root = document) {
-  eventSummary().then((event) => root.querySelectorAll('[data-group-label]').forEach((node) => {
-    node.textContent = event.groups[node.dataset.groupLabel] ?? node.dataset.groupLabel;
-  }));
 }
 
 /** Keeps the screen awake where the browser allows it, and again after the tab comes back. */

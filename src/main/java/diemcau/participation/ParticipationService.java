@@ -143,7 +143,7 @@ public final class ParticipationService implements LiveCore, Qualifiers {
   /** Takes no arguments: its rows come with the command, from an upload's door. */
   private Change importUpload(Args args) {
     args.requireNoOthers();
-    Upload upload = args.attachment(Upload.class).orElseThrow(() -> new CommandException(400, "no_rows", null,
+    Upload upload = args.attachment(Upload.class).orElseThrow(() -> new CommandException(400, "upload_required", null,
         "participation.import takes its rows from an upload: send them to POST /api/participation (a JSON array) "
             + "or /api/participation/import (a CSV file)"));
     requireLoaded();

@@ -75,15 +75,7 @@ public final class Args {
   }
 
   public String optString(String field) {
-    read.add(field);
-    Object value = json.getValue(field);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof String text) {
-      return text;
-    }
-    throw CommandException.badArgument(field, field + " must be a string, got " + describe(value));
+    return optional(field, String.class, "a string");
   }
 
   public String requireString(String field) {
@@ -159,22 +151,22 @@ public final class Args {
   }
 
   public Boolean optBoolean(String field) {
-    read.add(field);
-    Object value = json.getValue(field);
-    if (value == null || value instanceof Boolean) {
-      return (Boolean) value;
-    }
-    throw CommandException.badArgument(field, field + " must be true or false, got " + describe(value));
+    return optional(field, Boolean.class, "true or false");
   }
 
   /** An optional list, null when absent. */
   public JsonArray optArray(String field) {
+    return optional(field, JsonArray.class, "a list");
+  }
+
+  /** The field's value when absent (null) or of {@code type}; refused, naming {@code what} it must be, otherwise. */
+  private <T> T optional(String field, Class<T> type, String what) {
     read.add(field);
     Object value = json.getValue(field);
-    if (value == null || value instanceof JsonArray) {
-      return (JsonArray) value;
+    if (value == null || type.isInstance(value)) {
+      return type.cast(value);
     }
-    throw CommandException.badArgument(field, field + " must be a list, got " + describe(value));
+    throw CommandException.badArgument(field, field + " must be " + what + ", got " + describe(value));
   }
 
   public JsonObject requireObject(String field) {

@@ -18,6 +18,8 @@ final class StuckReadersPhase {
 
   /** A stuck screen is offered at least this much while it does not read. */
   private static final int STUCK_OFFER_BYTES = 512 * 1024;
+  /** At most this many changes in the burst (small patch frames need thousands to offer that much). */
+  private static final int MAX_BURST = 5000;
 
   private final BenchRig rig;
   private final SeriesRunner runner;
@@ -52,8 +54,14 @@ final class StuckReadersPhase {
         viewer.ws.pause();
       }
     }
-    int agendaBytes = server.state("agenda").encode().getBytes(StandardCharsets.UTF_8).length + 120;
-    int burst = Math.max(20, Math.min(400, STUCK_OFFER_BYTES / agendaBytes + 1));
+    // the size of an adjustment's frame as the readers receive it (a patch where the server sends one)
+    Operation adjust = Operation.agendaAdjust();
+    int agendaBytes = Math.max(runner.warmupRound(server, fleet, adjust, Viewer.connected(others), 0),
+        runner.warmupRound(server, fleet, adjust, Viewer.connected(others), 1));
+    if (agendaBytes <= 0) {
+      agendaBytes = server.state("agenda").encode().getBytes(StandardCharsets.UTF_8).length + 120;
+    }
+    int burst = Math.max(20, Math.min(MAX_BURST, STUCK_OFFER_BYTES / agendaBytes + 1));
     burst += burst % 2;
     rig.step("  burst of %d agenda changes (~%d B each) as fast as the server takes them", burst, agendaBytes);
     long started = System.nanoTime();

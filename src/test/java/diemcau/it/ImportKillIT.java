@@ -170,16 +170,21 @@ class ImportKillIT {
    * diff done) and when the import was committed and applied, in ms from the end of the upload.
    */
   record Phases(long uploadMs, long writingMs, long repliedMs) {
-    private static final Pattern LINE = Pattern.compile(
-        "parsed in (\\d+) ms, diff (\\d+) ms, written in \\d+ ms, committed and applied (\\d+) ms after the upload");
+    /** The import command's line (the diff, then the write) and the upload door's (the parse, then the answer). */
+    private static final Pattern DIFF = Pattern.compile("\\): diff (\\d+) ms, written in \\d+ ms");
+    private static final Pattern REPLIED = Pattern.compile("rows parsed in (\\d+) ms, committed and applied (\\d+) ms after the upload");
 
     static Phases newest(String log, double clientSeconds) {
-      Matcher line = LINE.matcher(log);
+      Matcher diff = DIFF.matcher(log);
+      Matcher replied = REPLIED.matcher(log);
+      Long diffMs = null;
+      while (diff.find()) {
+        diffMs = Long.parseLong(diff.group(1));
+      }
       Phases newest = null;
-      while (line.find()) {
-        long replied = Long.parseLong(line.group(3));
-        newest = new Phases(Math.max(0, Math.round(clientSeconds * 1_000) - replied),
-            Long.parseLong(line.group(1)) + Long.parseLong(line.group(2)), replied);
+      while (replied.find() && diffMs != null) {
+        long repliedMs = Long.parseLong(replied.group(2));
+        newest = new Phases(Math.max(0, Math.round(clientSeconds * 1_000) - repliedMs), Long.parseLong(replied.group(1)) + diffMs, repliedMs);
       }
       if (newest == null) {
         throw new IllegalStateException("no import in the server's log yet");

@@ -2,6 +2,10 @@ package diemcau;
 
 import diemcau.agenda.AgendaService;
 import diemcau.bridges.BridgesService;
+import diemcau.cluster.ClusterNode;
+import diemcau.cluster.ClusterSettings;
+import diemcau.cluster.ClusterStart;
+import diemcau.cluster.WriterClock;
 import diemcau.command.Commands;
 import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
@@ -26,6 +30,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.List;
@@ -59,15 +64,19 @@ public final class Server {
     Event event = settings.eventFile() == null ? EventLoader.loadDefault() : EventLoader.load(settings.eventFile());
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
     ServerMetrics metrics = new ServerMetrics();
-    Vertx vertx;
+    ClusterSettings cluster = settings.cluster();
+    Future<Vertx> started;
     try {
-      vertx = metrics.install(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(loops))
-          .withTransport(Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"))
-          .build();
+      VertxOptions options = new VertxOptions().setEventLoopPoolSize(loops);
+      VertxBuilder builder = metrics.install(Vertx.builder(), cluster.enabled() ? ClusterStart.prepare(options, cluster) : options)
+          .withTransport(Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"));
+      started = cluster.enabled() ? ClusterStart.build(builder, cluster) : Future.succeededFuture(builder.build());
     } catch (IllegalArgumentException unavailable) {
       return Future.failedFuture(unavailable);
     }
-    return vertx.executeBlocking(() -> {
+    // a cluster node answers in the writer's time (its offset measured once it follows one)
+    Clock nodeClock = cluster.enabled() ? new WriterClock(clock) : clock;
+    return started.compose(vertx -> vertx.executeBlocking(() -> {
           DataFolder.prepare(settings.dataDir());
           Store store = settings.dbUrl() != null
               ? Store.mysql(vertx, settings.dbUrl(), settings.dbUser(), settings.dbPassword())
@@ -77,12 +86,12 @@ public final class Server {
           DataFolder.narrow(settings.dataDir().toAbsolutePath());
           return new Server(vertx, store, credentials, event, metrics);
         })
-        .compose(server -> server.deploy(settings, clock).map(server))
+        .compose(server -> server.deploy(settings, nodeClock).map(server))
         .recover(failure -> {
           // closing from inside a failed deployment: do not wait on the loops being shut
           vertx.close();
           return Future.failedFuture(failure);
-        });
+        }));
   }
 
   private Future<?> deploy(Settings settings, Clock clock) {
@@ -106,8 +115,11 @@ public final class Server {
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another
-    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-        .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
+    Future<?> commands = settings.cluster().enabled()
+        ? vertx.deployVerticle(new ClusterNode(new ClusterNode.Database(settings.dbUrl(), settings.dbUser(), settings.dbPassword()),
+            store, hub, linkKeys, (WriterClock) clock, fenced -> new CommandVerticle(fenced, clock, hub, cores, spanning)))
+        : vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+    return commands.compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }
 

@@ -34,6 +34,8 @@ public final class FinalService implements LiveCore {
   /** Reveal steps closer together than this are clicks during the hall's animation, and ignored. */
   public static final long REVEAL_GAP_MS = 1_200;
 
+  /** Where the final's reads beyond its topic are answered (by the command worker; forwarded to the writer in cluster mode). */
+  public static final String QUERIES = FinalQueries.ADDRESS;
   static final Set<Role> ADMIN = Set.of(Role.ADMIN);
   static final Set<Role> MC = Set.of(Role.MC, Role.ADMIN);
   static final Set<Role> JUDGE = Set.of(Role.JUDGE, Role.ADMIN);

@@ -43,7 +43,7 @@ public final class CommandDeadline {
    * claim was still there (now taken), false if the caller is (or is about to be) answered "not
    * executed": the command must then not run.
    */
-  static boolean begin(Vertx vertx, JsonObject request) {
+  public static boolean begin(Vertx vertx, JsonObject request) {
     Long deadline = request.getLong("deadline");
     if (deadline == null || System.nanoTime() - deadline >= 0) {
       return false;

@@ -36,6 +36,11 @@ public final class LiveHub {
     latest.merge(frame.topic(), frame, (held, offered) -> offered.rev() > held.rev() ? offered : held);
   }
 
+  /** Drops every held frame: a new writer (cluster mode) starts a new epoch, whose revisions start again. */
+  public void forget() {
+    latest.clear();
+  }
+
   public Frame latest(String topic) {
     return latest.get(topic);
   }

@@ -257,7 +257,8 @@ public final class WebVerticle extends VerticleBase {
             .put("database", new JsonObject().put("status", "UP").put("kind", store.kind().wire()))
             .put("event", event.id())
             .put("connections", hub.connections())
-            .put("uptimeMs", clock.millis() - startedAt)))
+            .put("uptimeMs", clock.millis() - startedAt)
+            .mergeIn(diemcau.cluster.ClusterStatus.health(ctx.vertx()))))
         .onFailure(failure -> {
           // the driver's text (host names, user, SQL state) is for the log, never for the public
           LOG.warn("health: the database is not usable: {}", failure.toString());

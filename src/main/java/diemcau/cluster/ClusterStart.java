@@ -1,0 +1,62 @@
+package diemcau.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * Starts a clustered Vert.x on Hazelcast with the members of {@link ClusterSettings}: a fixed
+ * TCP-IP member list, multicast and every auto-detection off, this node on one interface and one
+ * port (no auto-increment, so a node never wanders onto another's port), and the event bus's own
+ * port on the same interface.
+ */
+public final class ClusterStart {
+
+  /**
+   * How long a member may stay silent before the others drop it: a killed node leaves in seconds
+   * (a closed socket is seen at once; this bounds a frozen or cut-off one).
+   */
+  static final int MAX_SILENCE_S = 5;
+
+  private ClusterStart() {}
+
+  /** Puts the event bus's listening address on the cluster's interface. */
+  public static VertxOptions prepare(VertxOptions options, ClusterSettings cluster) {
+    options.getEventBusOptions().setHost(cluster.host()).setPort(0);
+    return options;
+  }
+
+  /** The clustered Vert.x, once this node has joined (or formed) the cluster. */
+  public static Future<Vertx> build(VertxBuilder builder, ClusterSettings cluster) {
+    return builder.withClusterManager(new HazelcastClusterManager(config(cluster))).buildClustered();
+  }
+
+  /** Hazelcast's configuration: Vert.x's maps as it ships them, our network and timings. */
+  static Config config(ClusterSettings cluster) {
+    Config config = ConfigUtil.loadConfig();
+    config.setClusterName("diemcau");
+    // the default waits 5-10 s for other members before a node starts on its own
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(MAX_SILENCE_S));
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(cluster.port()).setPortAutoIncrement(false);
+    network.getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(cluster.host()));
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    return config;
+  }
+}

@@ -3,8 +3,6 @@ package diemcau;
 import diemcau.agenda.AgendaService;
 import diemcau.bridges.BridgesService;
 import diemcau.cluster.ClusterNode;
-import diemcau.cluster.ClusterSettings;
-import diemcau.cluster.ClusterStart;
 import diemcau.cluster.WriterClock;
 import diemcau.command.Commands;
 import diemcau.command.Credentials;
@@ -30,7 +28,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.util.List;
@@ -64,19 +61,15 @@ public final class Server {
     Event event = settings.eventFile() == null ? EventLoader.loadDefault() : EventLoader.load(settings.eventFile());
     int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
     ServerMetrics metrics = new ServerMetrics();
-    ClusterSettings cluster = settings.cluster();
-    Future<Vertx> started;
+    Vertx vertx;
     try {
-      VertxOptions options = new VertxOptions().setEventLoopPoolSize(loops);
-      VertxBuilder builder = metrics.install(Vertx.builder(), cluster.enabled() ? ClusterStart.prepare(options, cluster) : options)
-          .withTransport(Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"));
-      started = cluster.enabled() ? ClusterStart.build(builder, cluster) : Future.succeededFuture(builder.build());
+      vertx = metrics.install(Vertx.builder(), new VertxOptions().setEventLoopPoolSize(loops))
+          .withTransport(Transports.named(settings.transport(), "DIEMCAU_TRANSPORT / --transport"))
+          .build();
     } catch (IllegalArgumentException unavailable) {
       return Future.failedFuture(unavailable);
     }
-    // a cluster node answers in the writer's time (its offset measured once it follows one)
-    Clock nodeClock = cluster.enabled() ? new WriterClock(clock) : clock;
-    return started.compose(vertx -> vertx.executeBlocking(() -> {
+    return vertx.executeBlocking(() -> {
           DataFolder.prepare(settings.dataDir());
           Store store = settings.dbUrl() != null
               ? Store.mysql(vertx, settings.dbUrl(), settings.dbUser(), settings.dbPassword())
@@ -86,12 +79,13 @@ public final class Server {
           DataFolder.narrow(settings.dataDir().toAbsolutePath());
           return new Server(vertx, store, credentials, event, metrics);
         })
-        .compose(server -> server.deploy(settings, nodeClock).map(server))
+        // a cluster node answers in the writer's time (its offset measured once it follows one)
+        .compose(server -> server.deploy(settings, settings.cluster().enabled() ? new WriterClock(clock) : clock).map(server))
         .recover(failure -> {
           // closing from inside a failed deployment: do not wait on the loops being shut
           vertx.close();
           return Future.failedFuture(failure);
-        }));
+        });
   }
 
   private Future<?> deploy(Settings settings, Clock clock) {
@@ -114,10 +108,10 @@ public final class Server {
         new MetricsRoutes(credentials, hub, metrics, guard::toJson));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
-    // a worker: commands commit on the thread that runs them, one after another
+    // a worker: commands commit on the thread that runs them, one after another (in a cluster, on the writer only)
     Future<?> commands = settings.cluster().enabled()
-        ? vertx.deployVerticle(new ClusterNode(new ClusterNode.Database(settings.dbUrl(), settings.dbUser(), settings.dbPassword()),
-            store, hub, linkKeys, (WriterClock) clock, fenced -> new CommandVerticle(fenced, clock, hub, cores, spanning)))
+        ? vertx.deployVerticle(new ClusterNode(settings, store, hub, linkKeys, (WriterClock) clock,
+            fenced -> new CommandVerticle(fenced, clock, hub, cores, spanning)))
         : vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     return commands.compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));

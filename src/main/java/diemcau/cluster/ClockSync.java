@@ -20,27 +20,27 @@ final class ClockSync {
 
   private record Sample(long rttNanos, long offsetMs) {}
 
-  private final Vertx vertx;
+  private final Vertx cluster;
   private final WriterClock clock;
   private final ClusterStatus status;
   private final Deque<Sample> samples = new ArrayDeque<>();
 
-  ClockSync(Vertx vertx, WriterClock clock, ClusterStatus status) {
-    this.vertx = vertx;
+  /** {@code cluster}: the Vert.x on the cluster's bus. */
+  ClockSync(Vertx cluster, WriterClock clock, ClusterStatus status) {
+    this.cluster = cluster;
     this.clock = clock;
     this.status = status;
   }
 
   /** The writer's side: answers with its time. */
   MessageConsumer<Long> serve() {
-    samples.clear();
-    return vertx.eventBus().<Long>consumer(ADDRESS, message -> message.reply(clock.millis()));
+    return cluster.eventBus().<Long>consumer(ADDRESS, message -> message.reply(clock.millis()));
   }
 
   /** One round trip; the offset follows the shortest kept one. */
   void sample() {
     long sent = System.nanoTime();
-    vertx.eventBus().<Long>request(ADDRESS, null, new DeliveryOptions().setSendTimeout(EVERY_MS))
+    cluster.eventBus().<Long>request(ADDRESS, null, new DeliveryOptions().setSendTimeout(EVERY_MS))
         .onSuccess(reply -> {
           long rtt = System.nanoTime() - sent;
           long offset = reply.body() + rtt / 2_000_000 - clock.base();

@@ -11,6 +11,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.internal.VertxInternal;
@@ -39,16 +40,14 @@ public final class ClusterNode extends VerticleBase {
   static final long TICK_MS = 500;
   private static final String HELD = "diemcau.cluster.writer.held";
 
-  /** Where the database is, for the lock's own session. */
-  public record Database(String url, String user, String password) {}
-
-  private final Database database;
+  private final diemcau.Settings settings;
   private final Store store;
   private final LiveHub hub;
   private final LinkKeys linkKeys;
   private final WriterClock clock;
   private final Function<Store, Deployable> commandWorker;
   private final List<MessageConsumer<?>> writerOnly = new ArrayList<>();
+  private Vertx cluster;
   private ClusterStatus status;
   private String node;
   private FrameRelay frames;
@@ -63,9 +62,9 @@ public final class ClusterNode extends VerticleBase {
   private boolean following;
 
   /** {@code commandWorker}: the command worker over the store it is given (fenced by the writer's epoch). */
-  public ClusterNode(Database database, Store store, LiveHub hub, LinkKeys linkKeys, WriterClock clock,
+  public ClusterNode(diemcau.Settings settings, Store store, LiveHub hub, LinkKeys linkKeys, WriterClock clock,
       Function<Store, Deployable> commandWorker) {
-    this.database = database;
+    this.settings = settings;
     this.store = store;
     this.hub = hub;
     this.linkKeys = linkKeys;
@@ -75,13 +74,20 @@ public final class ClusterNode extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return ClusterStart.join(settings.cluster()).compose(joined -> {
+      cluster = joined;
+      return follow();
+    });
+  }
+
+  private Future<?> follow() {
     status = ClusterStatus.register(vertx);
-    HazelcastClusterManager manager = (HazelcastClusterManager) ((VertxInternal) vertx).clusterManager();
+    HazelcastClusterManager manager = (HazelcastClusterManager) ((VertxInternal) cluster).clusterManager();
     node = manager.getNodeId();
-    presence = new PresenceLedger(vertx, node, status);
-    frames = new FrameRelay(vertx, hub, linkKeys, status, presence::replay);
-    forwarding = new Forwarding(vertx);
-    clockSync = new ClockSync(vertx, clock, status);
+    presence = new PresenceLedger(vertx, cluster, node, status);
+    frames = new FrameRelay(vertx, cluster, hub, linkKeys, status, presence::replay);
+    forwarding = new Forwarding(vertx, cluster);
+    clockSync = new ClockSync(cluster, clock, status);
     frames.start();
     presence.start();
     var cluster = manager.getHazelcastInstance().getCluster();
@@ -101,7 +107,7 @@ public final class ClusterNode extends VerticleBase {
         });
       }
     });
-    lockThread = vertx.createSharedWorkerExecutor("diemcau-writer-lock-" + node, 1);
+    lockThread = vertx.createSharedWorkerExecutor("diemcau-writer-lock", 1);
     vertx.setPeriodic(TICK_MS, ignored -> tick());
     vertx.setPeriodic(ClockSync.EVERY_MS, ignored -> {
       if (!status.writer) {
@@ -146,7 +152,7 @@ public final class ClusterNode extends VerticleBase {
   private Optional<WriterLock> tryTake() throws SQLException {
     try {
       if (candidate == null) {
-        candidate = WriterLock.open(database.url(), database.user(), database.password());
+        candidate = WriterLock.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
       }
       Optional<WriterLock> taken = WriterLock.tryTake(candidate, node);
       if (taken.isPresent()) {
@@ -177,16 +183,19 @@ public final class ClusterNode extends VerticleBase {
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
         .compose(id -> {
           workerDeployment = id;
-          writerOnly.add(vertx.eventBus().<JsonObject>consumer(HELD,
+          writerOnly.add(cluster.eventBus().<JsonObject>consumer(HELD,
               message -> message.reply(FrameRelay.held(hub, topics()))));
           writerOnly.add(clockSync.serve());
           return forwarding.openWriter();
         })
-        .onSuccess(ignored -> presence.replay())
-        .onFailure(failure -> {
-          LOG.warn("cluster: this node could not start as writer; it follows again", failure);
-          demote();
-        });
+        .onComplete(done -> context.runOnContext(ignored -> {
+          if (done.succeeded()) {
+            presence.replay();
+          } else if (lock == taken) {
+            LOG.warn("cluster: this node could not start as writer; it follows again", done.cause());
+            demote();
+          }
+        }));
   }
 
   private void demote() {
@@ -208,7 +217,7 @@ public final class ClusterNode extends VerticleBase {
 
   /** A follower's first frames: whatever the writer holds now (later ones come as they are published). */
   private void catchUp() {
-    vertx.eventBus().<JsonObject>request(HELD, null)
+    cluster.eventBus().<JsonObject>request(HELD, null)
         .onSuccess(reply -> {
           if (!status.writer && !following) {
             following = true;
@@ -234,15 +243,17 @@ public final class ClusterNode extends VerticleBase {
     }
   }
 
+  /** Leaves the cluster, then ends the lock's sessions (a successor may take over at once). */
   @Override
   public Future<?> stop() {
     ClusterStatus.unregister(vertx);
-    return lockThread.executeBlocking(() -> {
+    Future<?> left = cluster == null ? Future.succeededFuture() : cluster.close();
+    return left.eventually(() -> lockThread == null ? Future.succeededFuture() : lockThread.executeBlocking(() -> {
       closeCandidate();
       if (lock != null) {
         lock.close();
       }
       return null;
-    }, false);
+    }, false));
   }
 }

@@ -5,7 +5,6 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -26,15 +25,17 @@ public final class ClusterStart {
 
   private ClusterStart() {}
 
-  /** Puts the event bus's listening address on the cluster's interface. */
-  public static VertxOptions prepare(VertxOptions options, ClusterSettings cluster) {
+  /**
+   * The clustered Vert.x that carries the cluster's traffic, once this node has joined (or formed)
+   * the cluster. It is not the server's own: the server's event bus stays local, so that nothing it
+   * sends (state frames, commands, socket reports) consults the cluster's registry on its way, and
+   * a node frozen elsewhere cannot stall it. One event loop: the cluster's traffic is one frame per
+   * change and one message per forwarded command.
+   */
+  public static Future<Vertx> join(ClusterSettings cluster) {
+    VertxOptions options = new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2);
     options.getEventBusOptions().setHost(cluster.host()).setPort(0);
-    return options;
-  }
-
-  /** The clustered Vert.x, once this node has joined (or formed) the cluster. */
-  public static Future<Vertx> build(VertxBuilder builder, ClusterSettings cluster) {
-    return builder.withClusterManager(new HazelcastClusterManager(config(cluster))).buildClustered();
+    return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config(cluster))).buildClustered();
   }
 
   /** Hazelcast's configuration: Vert.x's maps as it ships them, our network and timings. */
@@ -50,6 +51,9 @@ public final class ClusterStart {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // a member that was cut off (or frozen) and comes back rejoins in seconds, not the default 5 minutes
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(false);
     network.getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(cluster.host()));

@@ -40,18 +40,21 @@ final class Forwarding {
   private static final String WRITER = "diemcau.cluster.writer.";
 
   private final Vertx vertx;
+  private final Vertx cluster;
   private final List<MessageConsumer<?>> follower = new ArrayList<>();
   private final List<MessageConsumer<?>> writer = new ArrayList<>();
 
-  Forwarding(Vertx vertx) {
+  /** {@code vertx}: the server's own (local) Vert.x; {@code cluster}: the one on the cluster's bus. */
+  Forwarding(Vertx vertx, Vertx cluster) {
     this.vertx = vertx;
+    this.cluster = cluster;
   }
 
   /** The follower's forwarders; the node must not run a command worker meanwhile. */
   Future<?> openFollower() {
     follower.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS, this::forwardCommand));
     for (String address : QUERIES) {
-      follower.add(vertx.eventBus().<JsonObject>localConsumer(address, message -> vertx.eventBus()
+      follower.add(vertx.eventBus().<JsonObject>localConsumer(address, message -> cluster.eventBus()
           .<JsonObject>request(WRITER + address, message.body(), new DeliveryOptions().setSendTimeout(CommandDeadline.COMMAND_MS))
           .onSuccess(reply -> message.reply(reply.body()))
           .onFailure(failure -> message.fail(503, "the writer did not answer: " + failure.getMessage()))));
@@ -61,9 +64,9 @@ final class Forwarding {
 
   /** The writer's cluster-wide addresses, served by its own local ones. */
   Future<?> openWriter() {
-    writer.add(vertx.eventBus().<JsonObject>consumer(WRITER + Addresses.COMMANDS, this::runForwarded));
+    writer.add(cluster.eventBus().<JsonObject>consumer(WRITER + Addresses.COMMANDS, this::runForwarded));
     for (String address : QUERIES) {
-      writer.add(vertx.eventBus().<JsonObject>consumer(WRITER + address, message -> vertx.eventBus()
+      writer.add(cluster.eventBus().<JsonObject>consumer(WRITER + address, message -> vertx.eventBus()
           .<JsonObject>request(address, message.body(), new DeliveryOptions().setLocalOnly(true)
               .setSendTimeout(CommandDeadline.COMMAND_MS))
           .onSuccess(reply -> message.reply(reply.body()))
@@ -99,7 +102,7 @@ final class Forwarding {
           + "command in time (the cluster was choosing a new writer); nothing changed, it is safe to send it again"));
       return;
     }
-    vertx.eventBus().<JsonObject>request(WRITER + Addresses.COMMANDS, forwarded.copy().put("budgetMs", budget),
+    cluster.eventBus().<JsonObject>request(WRITER + Addresses.COMMANDS, forwarded.copy().put("budgetMs", budget),
             new DeliveryOptions().setSendTimeout(budget + HOP_MS / 2))
         .onSuccess(reply -> message.reply(reply.body()))
         .onFailure(failure -> {

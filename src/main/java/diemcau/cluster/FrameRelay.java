@@ -28,14 +28,17 @@ final class FrameRelay {
   private static final String RELAYED = "relayed";
 
   private final Vertx vertx;
+  private final Vertx cluster;
   private final LiveHub hub;
   private final LinkKeys linkKeys;
   private final ClusterStatus status;
   private final Runnable writerChanged;
   private volatile String writerEpoch;
 
-  FrameRelay(Vertx vertx, LiveHub hub, LinkKeys linkKeys, ClusterStatus status, Runnable writerChanged) {
+  /** {@code vertx}: the server's own (local) Vert.x; {@code cluster}: the one on the cluster's bus. */
+  FrameRelay(Vertx vertx, Vertx cluster, LiveHub hub, LinkKeys linkKeys, ClusterStatus status, Runnable writerChanged) {
     this.vertx = vertx;
+    this.cluster = cluster;
     this.hub = hub;
     this.linkKeys = linkKeys;
     this.status = status;
@@ -45,13 +48,14 @@ final class FrameRelay {
   void start() {
     vertx.eventBus().<Buffer>localConsumer(Addresses.STATE, message -> {
       if (status.writer && message.headers().get(RELAYED) == null) {
-        vertx.eventBus().publish(FRAMES, message.body(), new DeliveryOptions()
+        cluster.eventBus().publish(FRAMES, message.body(), new DeliveryOptions()
             .addHeader("topic", message.headers().get("topic"))
             .addHeader("rev", message.headers().get("rev"))
             .addHeader("epoch", hub.epoch()));
       }
     });
-    vertx.eventBus().<Buffer>consumer(FRAMES, message -> {
+    // on the cluster's one event loop, as is the catch-up's answer: frames are taken in order, on one thread
+    cluster.eventBus().<Buffer>consumer(FRAMES, message -> {
       if (!status.writer) {
         take(message.headers().get("epoch"), message.headers().get("topic"),
             Long.parseLong(message.headers().get("rev")), message.body().getBytes());
@@ -98,7 +102,7 @@ final class FrameRelay {
         linkKeys.restore(frame.data());
       }
     } else {
-      vertx.eventBus().publish(Addresses.STATE, Buffer.buffer(utf8), new DeliveryOptions().setLocalOnly(true)
+      vertx.eventBus().publish(Addresses.STATE, Buffer.buffer(utf8), new DeliveryOptions()
           .addHeader("topic", topic).addHeader("rev", Long.toString(rev)).addHeader(RELAYED, "1"));
     }
     if (newWriter) {

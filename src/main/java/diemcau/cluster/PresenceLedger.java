@@ -23,6 +23,7 @@ final class PresenceLedger {
   private static final String RELAYED = "relayed";
 
   private final Vertx vertx;
+  private final Vertx cluster;
   private final String node;
   private final ClusterStatus status;
   /** This node's bridge screens per unit. */
@@ -30,35 +31,40 @@ final class PresenceLedger {
   /** The writer's count of every other node's screens per unit. */
   private final Map<String, Map<String, Integer>> others = new HashMap<>();
 
-  PresenceLedger(Vertx vertx, String node, ClusterStatus status) {
+  /** {@code vertx}: the server's own (local) Vert.x; {@code cluster}: the one on the cluster's bus. */
+  PresenceLedger(Vertx vertx, Vertx cluster, String node, ClusterStatus status) {
     this.vertx = vertx;
+    this.cluster = cluster;
     this.node = node;
     this.status = status;
   }
 
   void start() {
     vertx.eventBus().<JsonObject>localConsumer(Addresses.PRESENCE, message -> {
-      if (message.headers().get(RELAYED) != null) {
-        return;
-      }
-      JsonObject report = message.body();
-      count(own, report.getString("unit"), report.getString("event"));
-      if (!status.writer) {
-        vertx.eventBus().publish(REPORTS, report.copy().put("node", node));
+      if (message.headers().get(RELAYED) == null) {
+        own(message.body());
       }
     });
-    vertx.eventBus().<JsonObject>consumer(REPORTS, message -> {
-      JsonObject report = message.body();
-      if (status.writer && !node.equals(report.getString("node"))) {
-        count(others.computeIfAbsent(report.getString("node"), ignored -> new HashMap<>()), report.getString("unit"),
-            report.getString("event"));
-        relay(report.getString("unit"), report.getString("event"));
-      }
-    });
+    cluster.eventBus().<JsonObject>consumer(REPORTS, message -> other(message.body()));
+  }
+
+  private synchronized void own(JsonObject report) {
+    count(own, report.getString("unit"), report.getString("event"));
+    if (!status.writer) {
+      cluster.eventBus().publish(REPORTS, report.copy().put("node", node));
+    }
+  }
+
+  private synchronized void other(JsonObject report) {
+    if (status.writer && !node.equals(report.getString("node"))) {
+      count(others.computeIfAbsent(report.getString("node"), ignored -> new HashMap<>()), report.getString("unit"),
+          report.getString("event"));
+      relay(report.getString("unit"), report.getString("event"));
+    }
   }
 
   /** The writer's step when a node left: its screens are closed. */
-  void left(String gone) {
+  synchronized void left(String gone) {
     Map<String, Integer> screens = others.remove(gone);
     if (screens != null && status.writer) {
       screens.forEach((unit, count) -> {
@@ -70,7 +76,7 @@ final class PresenceLedger {
   }
 
   /** Reports this node's open screens to a new writer (itself, or another node). */
-  void replay() {
+  synchronized void replay() {
     others.clear();
     own.forEach((unit, count) -> {
       for (int i = 0; i < count; i++) {
@@ -78,7 +84,7 @@ final class PresenceLedger {
         if (status.writer) {
           relay(unit, "opened");
         } else {
-          vertx.eventBus().publish(REPORTS, report.put("node", node));
+          cluster.eventBus().publish(REPORTS, report.put("node", node));
         }
       }
     });
@@ -86,7 +92,7 @@ final class PresenceLedger {
 
   private void relay(String unit, String event) {
     vertx.eventBus().publish(Addresses.PRESENCE, new JsonObject().put("unit", unit).put("event", event),
-        new DeliveryOptions().setLocalOnly(true).addHeader(RELAYED, "1"));
+        new DeliveryOptions().addHeader(RELAYED, "1"));
   }
 
   private static void count(Map<String, Integer> screens, String unit, String event) {

@@ -3,6 +3,7 @@
 import { REREAD_TEXT, agendaClock, connect, countdown, day, driftSign, driftText, hhmm } from './client.js';
 import { say } from './messages.js';
 import { STORAGE, openSession } from './session.js';
+import './cluster-status.js';
 const $ = (id) => document.getElementById(id);
 // each status in Vietnamese, and in the console's second language, marked as such
 const LABELS = { idle: ['Chưa bắt đầu', 'Not started'], running: ['Đang diễn ra', 'Running'], paused: ['Tạm dừng', 'Paused'],

@@ -39,6 +39,7 @@ public final class ClusterNode extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
   static final long TICK_MS = 500;
   private static final String HELD = "diemcau.cluster.writer.held";
+  private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
   private final diemcau.Settings settings;
   private final Store store;
@@ -60,6 +61,8 @@ public final class ClusterNode extends VerticleBase {
   private String workerDeployment;
   private boolean busy;
   private boolean following;
+  /** The writer's node id, as the database says (read by the follower on every tick). */
+  private volatile String writerNode;
 
   /** {@code commandWorker}: the command worker over the store it is given (fenced by the writer's epoch). */
   public ClusterNode(diemcau.Settings settings, Store store, LiveHub hub, LinkKeys linkKeys, WriterClock clock,
@@ -102,7 +105,12 @@ public final class ClusterNode extends VerticleBase {
       public void memberRemoved(MembershipEvent event) {
         context.runOnContext(ignored -> {
           status.members(event.getMembers().size());
-          presence.left(event.getMember().getUuid().toString());
+          // Vert.x names a node by this attribute, not by Hazelcast's member id
+          String gone = event.getMember().getAttribute(VERTX_NODE_ID);
+          presence.left(gone);
+          if (gone.equals(writerNode)) {
+            forwarding.writerLost();
+          }
           tick();
         });
       }
@@ -158,7 +166,9 @@ public final class ClusterNode extends VerticleBase {
       if (taken.isPresent()) {
         candidate = null;
       } else {
-        status.epoch = WriterLock.current(candidate);
+        WriterLock.Term term = WriterLock.current(candidate);
+        status.epoch = term.epoch();
+        writerNode = term.node();
       }
       return taken;
     } catch (SQLException e) {

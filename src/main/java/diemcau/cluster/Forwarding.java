@@ -43,6 +43,8 @@ final class Forwarding {
   private final Vertx cluster;
   private final List<MessageConsumer<?>> follower = new ArrayList<>();
   private final List<MessageConsumer<?>> writer = new ArrayList<>();
+  /** Commands forwarded and not answered yet: answered at once if the writer leaves the cluster. */
+  private final java.util.Set<Message<JsonObject>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** {@code vertx}: the server's own (local) Vert.x; {@code cluster}: the one on the cluster's bus. */
   Forwarding(Vertx vertx, Vertx cluster) {
@@ -92,24 +94,48 @@ final class Forwarding {
     long deadline = request.getLong("deadline");
     JsonObject forwarded = new JsonObject().put("caller", request.getJsonObject("caller"))
         .put("name", request.getString("name")).put("args", request.getJsonObject("args"));
+    pending.add(message);
     send(message, forwarded, deadline);
+  }
+
+  /** Answers once, whichever comes first: the writer's answer, or the writer leaving. */
+  private void answer(Message<JsonObject> message, JsonObject reply) {
+    if (pending.remove(message)) {
+      message.reply(reply);
+    }
+  }
+
+  /**
+   * The writer left the cluster (its process died or it was cut off): every command forwarded to it
+   * and not answered may or may not have been committed; their callers are told so now rather than
+   * at their deadlines.
+   */
+  void writerLost() {
+    for (Message<JsonObject> message : List.copyOf(pending)) {
+      answer(message, CommandReplies.refused(CommandException.outcomeUnknown(
+          "the writer stopped before it answered")));
+    }
   }
 
   private void send(Message<JsonObject> message, JsonObject forwarded, long deadline) {
     long budget = (deadline - System.nanoTime()) / 1_000_000 - HOP_MS;
     if (budget <= 0) {
-      message.reply(CommandReplies.refused(503, CommandException.NOT_EXECUTED, "not executed: no server took the "
+      answer(message, CommandReplies.refused(503, CommandException.NOT_EXECUTED, "not executed: no server took the "
           + "command in time (the cluster was choosing a new writer); nothing changed, it is safe to send it again"));
       return;
     }
     cluster.eventBus().<JsonObject>request(WRITER + Addresses.COMMANDS, forwarded.copy().put("budgetMs", budget),
             new DeliveryOptions().setSendTimeout(budget + HOP_MS / 2))
-        .onSuccess(reply -> message.reply(reply.body()))
+        .onSuccess(reply -> answer(message, reply.body()))
         .onFailure(failure -> {
           if (failure instanceof ReplyException replied && replied.failureType() == ReplyFailure.NO_HANDLERS) {
-            vertx.setTimer(RETRY_MS, ignored -> send(message, forwarded, deadline));
+            vertx.setTimer(RETRY_MS, ignored -> {
+              if (pending.contains(message)) {
+                send(message, forwarded, deadline);
+              }
+            });
           } else {
-            message.reply(CommandReplies.refused(CommandException.outcomeUnknown(
+            answer(message, CommandReplies.refused(CommandException.outcomeUnknown(
                 "the writer took the command but did not answer (it may have stopped)")));
           }
         });

@@ -120,15 +120,19 @@ public final class WriterLock implements AutoCloseable {
     }
   }
 
-  /** Ends every session of this database that sleeps inside an open transaction (not this one). */
+  /**
+   * Ends every session of this database that sleeps inside an open transaction (not this one); a
+   * user without the PROCESS privilege cannot see transactions: then every sleeping session of this
+   * database (the pools lend a new connection for a closed one).
+   */
   private static void endIdleTransactions(Connection session) throws SQLException {
-    java.util.List<Long> idle = new java.util.ArrayList<>();
-    try (Statement find = session.createStatement(); ResultSet rows = find.executeQuery(
-        "SELECT t.trx_mysql_thread_id FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p "
-            + "ON p.ID = t.trx_mysql_thread_id WHERE p.DB = DATABASE() AND p.ID <> CONNECTION_ID() AND p.COMMAND = 'Sleep'")) {
-      while (rows.next()) {
-        idle.add(rows.getLong(1));
-      }
+    java.util.List<Long> idle;
+    try {
+      idle = ids(session, "SELECT t.trx_mysql_thread_id FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p "
+          + "ON p.ID = t.trx_mysql_thread_id WHERE p.DB = DATABASE() AND p.ID <> CONNECTION_ID() AND p.COMMAND = 'Sleep'");
+    } catch (SQLException noPrivilege) {
+      idle = ids(session, "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID() "
+          + "AND COMMAND = 'Sleep'");
     }
     for (long id : idle) {
       try (Statement kill = session.createStatement()) {
@@ -140,6 +144,16 @@ public final class WriterLock implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static java.util.List<Long> ids(Connection session, String sql) throws SQLException {
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    try (Statement find = session.createStatement(); ResultSet rows = find.executeQuery(sql)) {
+      while (rows.next()) {
+        ids.add(rows.getLong(1));
+      }
+    }
+    return ids;
   }
 
   /** This writer's term. */
@@ -175,10 +189,14 @@ public final class WriterLock implements AutoCloseable {
     };
   }
 
-  /** The epoch the database holds now (for a node that is not the writer). Blocking. */
-  public static long current(Connection connection) throws SQLException {
-    try (Statement read = connection.createStatement(); ResultSet row = read.executeQuery("SELECT epoch FROM writer_epoch WHERE id = 1")) {
-      return row.next() ? row.getLong(1) : 0;
+  /** A writer's term: its epoch and the node that holds it. */
+  public record Term(long epoch, String node) {}
+
+  /** The term the database holds now (for a node that is not the writer). Blocking. */
+  public static Term current(Connection connection) throws SQLException {
+    try (Statement read = connection.createStatement();
+        ResultSet row = read.executeQuery("SELECT epoch, node FROM writer_epoch WHERE id = 1")) {
+      return row.next() ? new Term(row.getLong(1), row.getString(2)) : new Term(0, "");
     }
   }
 

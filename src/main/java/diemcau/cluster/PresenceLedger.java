@@ -12,9 +12,10 @@ import java.util.Map;
  *
  * <p>Each node counts its own bridge screens per unit from its sockets' reports. A follower passes
  * each report to the writer; the writer counts them per node and hands them to its bridges core as
- * if they were its own sockets'. When a node leaves the cluster, the writer closes that node's
- * screens (its rooms go stale until they reconnect, on another node); when the writer changes, each
- * node reports its open screens to the new one, which starts with none.
+ * if they were its own sockets'. When a node leaves the cluster, its screens stay counted but are
+ * no longer seen, so its rooms go stale; when such a room's screen reconnects (on another node),
+ * the dead node's screens of that room are closed first. When the writer changes, each node
+ * reports its open screens to the new one, which starts with none.
  */
 final class PresenceLedger {
 
@@ -30,6 +31,8 @@ final class PresenceLedger {
   private final Map<String, Integer> own = new HashMap<>();
   /** The writer's count of every other node's screens per unit. */
   private final Map<String, Map<String, Integer>> others = new HashMap<>();
+  /** The writer's count of the screens of nodes that left, per unit: closed when the unit reconnects. */
+  private final Map<String, Integer> orphans = new HashMap<>();
 
   /** {@code vertx}: the server's own (local) Vert.x; {@code cluster}: the one on the cluster's bus. */
   PresenceLedger(Vertx vertx, Vertx cluster, String node, ClusterStatus status) {
@@ -50,6 +53,9 @@ final class PresenceLedger {
 
   private synchronized void own(JsonObject report) {
     count(own, report.getString("unit"), report.getString("event"));
+    if (status.writer) {
+      adopt(report.getString("unit"), report.getString("event"));
+    }
     if (!status.writer) {
       cluster.eventBus().publish(REPORTS, report.copy().put("node", node));
     }
@@ -57,27 +63,33 @@ final class PresenceLedger {
 
   private synchronized void other(JsonObject report) {
     if (status.writer && !node.equals(report.getString("node"))) {
+      adopt(report.getString("unit"), report.getString("event"));
       count(others.computeIfAbsent(report.getString("node"), ignored -> new HashMap<>()), report.getString("unit"),
           report.getString("event"));
       relay(report.getString("unit"), report.getString("event"));
     }
   }
 
-  /** The writer's step when a node left: its screens are closed. */
+  /** The writer's step when a node left: its screens are no longer seen (their rooms go stale). */
   synchronized void left(String gone) {
     Map<String, Integer> screens = others.remove(gone);
     if (screens != null && status.writer) {
-      screens.forEach((unit, count) -> {
-        for (int i = 0; i < count; i++) {
-          relay(unit, "closed");
-        }
-      });
+      screens.forEach((unit, count) -> orphans.merge(unit, count, Integer::sum));
+    }
+  }
+
+  /** A screen of {@code unit} opened somewhere: the screens a dead node left of that unit are closed. */
+  private void adopt(String unit, String event) {
+    Integer orphaned = "opened".equals(event) ? orphans.remove(unit) : null;
+    for (int i = 0; orphaned != null && i < orphaned; i++) {
+      relay(unit, "closed");
     }
   }
 
   /** Reports this node's open screens to a new writer (itself, or another node). */
   synchronized void replay() {
     others.clear();
+    orphans.clear();
     own.forEach((unit, count) -> {
       for (int i = 0; i < count; i++) {
         JsonObject report = new JsonObject().put("unit", unit).put("event", "opened");

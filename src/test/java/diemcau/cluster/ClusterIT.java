@@ -2,6 +2,9 @@ package diemcau.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import diemcau.command.Credentials;
+import diemcau.event.EventLoader;
+import diemcau.event.Unit;
 import diemcau.store.Databases;
 import diemcau.support.Rest;
 import diemcau.support.ScreenClient;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -179,6 +183,118 @@ class ClusterIT {
     assertThat(follower.health().getJsonObject("cluster").getLong("writerEpoch")).isGreaterThan(epoch);
     assertEveryAcknowledgedCommandAppliedOnce();
     System.out.println("cluster takeover after SIGSTOP of the writer: " + takeover + " ms; the paused writer's command: " + reply.body());
+  }
+
+  @Test
+  @Order(4)
+  void theRoomsOfADeadNodeGoStaleAndComeBackWhenTheyReconnectElsewhere() throws Exception {
+    NodeProcess writer = writer();
+    NodeProcess follower = other(writer);
+    Unit unit = EventLoader.loadDefault().units().stream().filter(candidate -> candidate.kind().communeLevel()).findFirst().orElseThrow();
+    String bridge = "/ws?unit=" + unit.code() + "&key=" + Credentials.load(data, TestServer.MC_TOKEN, TestServer.ADMIN_TOKEN).bridgeKey(unit.code());
+    try (ScreenClient desk = ScreenClient.connect(vertx, writer.port, "/ws").hello("admin", "bridges")) {
+      ScreenClient room = ScreenClient.connect(vertx, follower.port, bridge).hello("bridge", "bridges");
+      assertThat(roomStatus(desk, unit.code(), "online")).as("a room on a follower is online on the writer").isTrue();
+      follower.kill();
+      long killedAt = System.nanoTime();
+      assertThat(roomStatus(desk, unit.code(), "stale")).as("the dead node's room goes stale").isTrue();
+      long stale = (System.nanoTime() - killedAt) / 1_000_000;
+      room.close();
+      try (ScreenClient again = ScreenClient.connect(vertx, writer.port, bridge).hello("bridge", "bridges")) {
+        assertThat(roomStatus(desk, unit.code(), "online")).as("the room reconnected on another node is online").isTrue();
+      }
+      System.out.println("cluster: a dead node's room stale after " + stale + " ms");
+    } finally {
+      replace(follower);
+      awaitOneWriterOf(nodes.length, 60_000);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aViewerThroughHaproxySurvivesTheKillOfItsNode() throws Exception {
+    Path haproxy = Path.of("/usr/sbin/haproxy");
+    if (!Files.isExecutable(haproxy)) {
+      Assumptions.abort("test skipped: it runs the shipped deploy/haproxy.cfg and " + haproxy + " is missing (apt-get install haproxy)");
+    }
+    int proxyPort = TestServer.freePort();
+    Path config = Files.createTempFile("diemcau-haproxy", ".cfg");
+    Files.writeString(config, Files.readString(Path.of("deploy", "haproxy.cfg"))
+        .replace("bind :8080", "bind 127.0.0.1:" + proxyPort)
+        .replace("node1:8080", "127.0.0.1:" + nodes[0].port)
+        .replace("node2:8080", "127.0.0.1:" + nodes[1].port));
+    Process proxy = new ProcessBuilder(haproxy.toString(), "-db", "-f", config.toString())
+        .redirectErrorStream(true).redirectOutput(Files.createTempFile("diemcau-haproxy", ".log").toFile()).start();
+    try {
+      ScreenClient viewer = connectThrough(proxyPort);
+      assertThat(message(writer(), "before the node's kill")).isTrue();
+      assertThat(messageSeen(viewer, "before the node's kill")).isTrue();
+      NodeProcess carrying = nodes[0].health().getInteger("connections") > 0 ? nodes[0] : nodes[1];
+      carrying.kill();
+      long killedAt = System.nanoTime();
+      long closeDeadline = System.currentTimeMillis() + 10_000;
+      while (viewer.closeStatus == null && System.currentTimeMillis() < closeDeadline) {
+        Thread.sleep(20);
+      }
+      viewer.close();
+      // as the pages do: the same address again, then hello
+      ScreenClient again = connectThrough(proxyPort);
+      long resynced = (System.nanoTime() - killedAt) / 1_000_000;
+      JsonObject state = again.received.stream().filter(frame -> "screen".equals(frame.getString("topic"))).findFirst().orElseThrow();
+      assertThat(state.getJsonObject("data").getJsonObject("message").getString("text")).isEqualTo("before the node's kill");
+      NodeProcess survivor = other(carrying);
+      long deadline = System.currentTimeMillis() + 15_000;
+      boolean ok = false;
+      while (!ok && System.currentTimeMillis() < deadline) {
+        ok = message(survivor, "after the node's kill");
+      }
+      assertThat(ok).isTrue();
+      assertThat(messageSeen(again, "after the node's kill")).isTrue();
+      again.close();
+      System.out.println("cluster: a viewer through HAProxy resynced " + resynced + " ms after its node was killed");
+    } finally {
+      proxy.destroyForcibly().waitFor();
+    }
+  }
+
+  private static ScreenClient connectThrough(int proxyPort) throws Exception {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (true) {
+      try {
+        ScreenClient screen = ScreenClient.connect(vertx, proxyPort, "/ws").hello("public", "screen");
+        screen.nextState("screen");
+        return screen;
+      } catch (Exception | AssertionError notYet) {
+        if (System.currentTimeMillis() > deadline) {
+          throw notYet;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  /** Until the bridges topic shows {@code unit} with {@code status} (within 30 s: staleness takes 15 s). */
+  static boolean roomStatus(ScreenClient desk, String unit, String status) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonObject frame;
+      try {
+        frame = desk.next(received -> "state".equals(received.getString("type")) || "patch".equals(received.getString("type")));
+      } catch (AssertionError quiet) {
+        continue; // no frame for 10 s: the next one comes when a status changes
+      }
+      JsonObject data = frame.getJsonObject("data");
+      if (data == null || data.getJsonArray("units") == null) {
+        continue;
+      }
+      for (Object row : data.getJsonArray("units")) {
+        JsonObject site = (JsonObject) row;
+        if (unit.equals(site.getString("unit")) && status.equals(site.getString("status"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Sends screen.message commands one after another to a node, each with its own text, until stopped. */

@@ -105,9 +105,24 @@ export function connect(options) {
     if (typeof frame.topic !== 'string') return;
     const held = states.get(frame.topic);
     if (held && held.epoch === frame.epoch && !(frame.rev > held.rev)) return;
-    const entry = { epoch: frame.epoch, rev: frame.rev, server: frame.server, data: frame.data };
-    states.set(frame.topic, entry);
-    const fns = listeners.get(frame.topic);
+    hold(frame.topic, { epoch: frame.epoch, rev: frame.rev, server: frame.server, data: frame.data });
+  }
+
+  // A patch is what changed since the state the server last sent this socket: applied on top of
+  // that state only. A screen that holds anything else asks again on a new socket, whose hello
+  // is answered with every state whole (a hello again on this one would send nothing it was sent).
+  function onPatch(frame) {
+    const held = states.get(frame.topic);
+    if (!held || held.epoch !== frame.epoch || held.rev !== frame.base) {
+      abandon();
+      return;
+    }
+    hold(frame.topic, { epoch: frame.epoch, rev: frame.rev, server: frame.server, data: mergePatch(held.data, frame.data) });
+  }
+
+  function hold(topic, entry) {
+    states.set(topic, entry);
+    const fns = listeners.get(topic);
     if (fns) fns.forEach((fn) => call(fn, entry.data, entry));
   }
 
@@ -162,6 +177,7 @@ export function connect(options) {
       if (!frame || typeof frame !== 'object') return;
       switch (frame.type) {
         case 'state': onState(frame); break;
+        case 'patch': onPatch(frame); break;
         case 'pong': onPong(frame); break;
         case 'ack': onAck(frame); break;
         case 'error': console.warn('server:', frame.code, frame.message); break;
@@ -277,6 +293,24 @@ export function connect(options) {
   };
 }
 
+/**
+ * `patch` applied to `target` as RFC 7386 says: members replace, null deletes, arrays replace
+ * whole. A new object along the changed paths; what did not change is shared, nothing is modified.
+ */
+export function mergePatch(target, patch) {
+  if (!isObject(patch)) return patch;
+  const result = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
+
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** The UTF-8 bytes of text in base64url, without padding: what a sub-protocol name may carry. */
 function base64url(text) {
   let binary = '';
@@ -352,44 +386,4 @@ export function keepAwake() {
   const request = () => navigator.wakeLock.request('screen').catch(() => {});
   request();
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') request(); });
-}
-
-/** How far off plan, in words: "Chậm 3 phút so với kế hoạch", "Sớm 1 giờ 5 phút", "Đúng giờ". */
-export function driftText(ms, suffix = ' so với kế hoạch') {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes === 0) return 'Đúng giờ';
-  const days = Math.floor(minutes / 1440);
-  const span = days > 0 ? `${days} ngày`
-    : minutes >= 60 ? `${Math.floor(minutes / 60)} giờ${minutes % 60 ? ` ${minutes % 60} phút` : ''}` : `${minutes} phút`;
-  return `${ms > 0 ? 'Chậm' : 'Sớm'} ${span}${suffix}`;
-}
-
-/** -1 early, 0 on time, 1 late, at the minute the words above use. */
-export function driftSign(ms) {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  return minutes === 0 ? 0 : Math.sign(ms);
-}
-
-/**
- * What the agenda shows at server time `now`, recomputed from the topic's anchors:
- * {remaining (ms, negative = overtime), duration, elapsed, drift (ms, + = late), itemEnd,
- * projectedEnd (of the whole agenda)}; null unless an item is running or paused.
- */
-export function agendaClock(agenda, now) {
-  if (!agenda || !agenda.now || (agenda.status !== 'running' && agenda.status !== 'paused')) return null;
-  const remaining = agenda.status === 'running' ? agenda.endsAt - now : agenda.remainingMs;
-  const itemEnd = now + Math.max(0, remaining);
-  let later = 0; // what follows, at its planned length
-  for (let i = agenda.current + 1; i < agenda.items.length; i += 1) {
-    later += agenda.items[i].plannedEnd - agenda.items[i].plannedStart;
-  }
-  const duration = agenda.durationMs || 0;
-  return {
-    remaining,
-    duration,
-    elapsed: duration - remaining,
-    drift: itemEnd - agenda.now.plannedEnd,
-    itemEnd,
-    projectedEnd: itemEnd + later,
-  };
 }

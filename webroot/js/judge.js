@@ -2,6 +2,7 @@
 // range-checked, a confirmation naming the team, submit-and-lock, and a correction with a reason.
 // A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh:
 // the final's topic, and the agenda when the unit presenting changes.
+import { agendaView } from './agenda-clock.js';
 import { connect, hhmm } from './client.js';
 import { STORAGE, openSession } from './session.js';
 import { say } from './messages.js';
@@ -231,7 +232,8 @@ function start() {
     if (status === 'live') refresh();
   });
   client.on('final', () => refresh());
-  client.on('agenda', (agenda) => {
+  client.on('agenda', (data) => {
+    const agenda = agendaView(data);
     const running = agenda.day === 'final' && (agenda.status === 'running' || agenda.status === 'paused');
     const presenting = running && agenda.now.presentation ? agenda.now.unit : null;
     if (view && presenting !== view.current) refresh();

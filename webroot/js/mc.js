@@ -1,6 +1,7 @@
 // The MC's console: the day the agenda serves (27/5 or 25/6), agenda controls with keyboard
 // shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
-import { REREAD_TEXT, agendaClock, connect, countdown, day, driftSign, driftText, hhmm } from './client.js';
+import { agendaFace, agendaView } from './agenda-clock.js';
+import { REREAD_TEXT, connect, day, hhmm } from './client.js';
 import { say } from './messages.js';
 import { STORAGE, openSession } from './session.js';
 import './cluster-status.js';
@@ -107,7 +108,8 @@ function markDay(data) {
   $('day-title').textContent = `Chương trình · ${data.dayName} · ${day(data.dayStart)}`;
 }
 
-function renderAgenda(data) {
+function renderAgenda(topic) {
+  const data = agendaView(topic);
   agenda = data;
   markDay(data);
   const started = data.status === 'running' || data.status === 'paused';
@@ -130,8 +132,8 @@ function renderAgenda(data) {
   $('pause').disabled = !started;
   document.querySelectorAll('.controls .adjust').forEach((button) => { button.disabled = !started; });
   if (!started) {
-    $('projected').textContent = data.status === 'ended' && data.projectedEnd
-      ? `Kết thúc lúc ${hhmm(data.projectedEnd)} (kế hoạch ${hhmm(data.plannedEnd)})`
+    $('projected').textContent = data.status === 'ended' && data.endedAt
+      ? `Kết thúc lúc ${hhmm(data.endedAt)} (kế hoạch ${hhmm(data.plannedEnd)})`
       : `Kế hoạch kết thúc ${hhmm(data.plannedEnd)}`;
   }
   const rows = data.items.map((item, index) => {
@@ -175,25 +177,21 @@ function tick() {
   if (second === lastSecond) return; // four times a second is plenty for a console
   lastSecond = second;
   $('clock-now').textContent = hhmm(now);
-  const figures = agendaClock(agenda, now);
-  if (!figures) {
+  const face = agendaFace(agenda, now);
+  if (!face) {
     $('countdown').textContent = '--:--';
     $('countdown').className = 'countdown';
     $('drift').textContent = '';
     $('progress').className = 'progress none';
     return;
   }
-  const paused = agenda.status === 'paused';
-  const shown = countdown(figures.remaining);
-  $('countdown').textContent = shown.text;
-  $('countdown').className = `countdown ${shown.over ? 'over' : shown.warn ? 'warn' : ''} ${paused ? 'paused' : ''}`;
-  const fraction = figures.duration > 0 ? Math.min(1, Math.max(0, figures.elapsed / figures.duration)) : 1;
-  $('progress').className = `progress ${shown.over ? 'over' : ''} ${paused ? 'paused' : ''}`;
-  $('progress').firstElementChild.style.transform = `scaleX(${fraction})`;
-  const sign = driftSign(figures.drift);
-  $('drift').textContent = driftText(figures.drift, ' so với kế hoạch');
-  $('drift').className = `drift ${['early', 'ontime', 'late'][sign + 1]}`;
-  $('projected').textContent = `Dự kiến kết thúc ${hhmm(figures.projectedEnd)} (kế hoạch ${hhmm(agenda.plannedEnd)})`;
+  $('countdown').textContent = face.countdown.text;
+  $('countdown').className = face.countdown.className;
+  $('progress').className = face.progress.className;
+  $('progress').firstElementChild.style.transform = `scaleX(${face.progress.fraction})`;
+  $('drift').textContent = face.drift.text;
+  $('drift').className = face.drift.className;
+  $('projected').textContent = `Dự kiến kết thúc ${hhmm(face.figures.projectedEnd)} (kế hoạch ${hhmm(agenda.plannedEnd)})`;
 }
 
 function renderScreen(data) {

@@ -60,6 +60,8 @@ const CODES = {
   unknown_command: 'Lệnh không có trên máy chủ này',
   bad_json: 'Dữ liệu gửi lên không đúng định dạng',
   bad_frame: 'Dữ liệu gửi lên không đúng định dạng',
+  bad_hello: 'Màn hình chào máy chủ không đúng cách: tải lại trang',
+  unknown_topic: 'Máy chủ không có loại dữ liệu này',
   unreachable: 'Không kết nối được máy chủ',
   not_executed: 'Lệnh chưa được thực hiện (máy chủ bận hoặc đang chờ cơ sở dữ liệu) — có thể bấm lại',
   database_unavailable: 'Cơ sở dữ liệu chưa sẵn sàng — lệnh chưa được thực hiện, bấm lại khi hệ thống trở lại',

@@ -2,7 +2,8 @@
 // day the running order, who is presenting with the countdown, and each prize once the MC has
 // revealed it; then stage 1: city-wide totals, completion over time, and both groups' full
 // tables with the cut line. Only public topics: nothing here is known before it is revealed.
-import { agendaClock, connect, countdown, day, fetchJson, hhmm } from './client.js';
+import { agendaClock, agendaView } from './agenda-clock.js';
+import { connect, countdown, day, fetchJson, hhmm } from './client.js';
 import { contactItems } from './contacts.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -33,7 +34,8 @@ live.onStatus((status) => {
   $('.status').className = `status ${status}`;
 });
 
-live.on('agenda', (agenda) => {
+live.on('agenda', (data) => {
+  const agenda = agendaView(data);
   agendaNow = agenda;
   $('.day').textContent = `${agenda.dayName} · ${day(agenda.dayStart)} · ${hhmm(agenda.dayStart)} · ${agenda.venue.name}`;
   renderFinal();

@@ -2,7 +2,8 @@
 // drift against plan, and the next item. Recomputed on every animation frame (the DOM is
 // touched only when a shown text changes), so screens whose own clocks disagree still show
 // the same second.
-import { agendaClock, countdown, day, driftSign, driftText, hhmm } from '../client.js';
+import { agendaFace, agendaView } from '../agenda-clock.js';
+import { day, hhmm } from '../client.js';
 
 const LABELS = { idle: 'Chào mừng quý đại biểu', running: 'Đang diễn ra', paused: 'Tạm dừng', ended: '' };
 const LONG_TITLE = 70; // characters: a smaller face so three lines still fit
@@ -35,7 +36,8 @@ export function mount(section, live) {
   let lastFraction = -1;
   let agenda = null;
 
-  live.on('agenda', (data) => {
+  live.on('agenda', (topic) => {
+    const data = agendaView(topic);
     agenda = data;
     const item = data.now;
     const slots = data.items.filter((each) => each.presentation).length;
@@ -64,26 +66,21 @@ export function mount(section, live) {
   return {
     tick(now) {
       if (!agenda) return;
-      const figures = agendaClock(agenda, now);
-      if (!figures) {
+      const face = agendaFace(agenda, now);
+      if (!face) {
         idleOrEnded();
         return;
       }
-      const paused = agenda.status === 'paused';
-      const shownCountdown = countdown(figures.remaining);
-      const { warn } = shownCountdown;
-      put('.countdown', shownCountdown.text,
-        `countdown ${shownCountdown.over ? 'over' : warn ? 'warn' : ''} ${paused ? 'paused' : ''}`);
-      put('.state', paused ? 'Tạm dừng' : shownCountdown.over ? 'Quá giờ' : '',
-        `state ${paused ? 'paused' : shownCountdown.over ? 'over' : ''}`);
-      const sign = driftSign(figures.drift);
-      put('.drift', driftText(figures.drift), `drift ${['early', 'ontime', 'late'][sign + 1]}`);
-      const fraction = figures.duration > 0 ? Math.min(1, Math.max(0, figures.elapsed / figures.duration)) : 1;
+      const { paused, over } = face;
+      put('.countdown', face.countdown.text, face.countdown.className);
+      put('.state', paused ? 'Tạm dừng' : over ? 'Quá giờ' : '', `state ${paused ? 'paused' : over ? 'over' : ''}`);
+      put('.drift', face.drift.text, face.drift.className);
+      const { fraction } = face.progress;
       if (Math.abs(fraction - lastFraction) > 0.0005) {
         bar.style.transform = `scaleX(${fraction})`;
         lastFraction = fraction;
       }
-      classOf('.progress', `progress ${shownCountdown.over ? 'over' : ''} ${paused ? 'paused' : ''}`);
+      classOf('.progress', face.progress.className);
     },
   };
 

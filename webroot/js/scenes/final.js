@@ -7,7 +7,8 @@
 // live.on('final') and live.on('agenda'), and returns {tick(now)} for the running slot's
 // countdown. On a bridge screen (ctx.unit) the site's own unit is highlighted.
 
-import { agendaClock, countdown as shownCountdown, hhmm } from '../client.js';
+import { agendaClock, agendaView } from '../agenda-clock.js';
+import { countdown as shownCountdown, hhmm } from '../client.js';
 
 const SUSPENSE_MS = 2200;    // "Giải Ba thuộc về…" before the name appears
 const APPEAR_MS = 700;       // the name's own entrance
@@ -273,7 +274,7 @@ export function mount(section, live, ctx = {}) {
 
   live.on('final', render);
   live.on('agenda', (next) => {
-    agenda = next.day === 'final' ? next : null;
+    agenda = next.day === 'final' ? agendaView(next) : null;
     if (view === 'order') showOrder();
   });
   return { tick };

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code java -jar diemcau.jar [options]}: turns flags and environment into settings and runs the server. */
 @Command(name = "diemcau", mixinStandardHelpOptions = true, version = "diemcau 0.1",
-    subcommands = {diemcau.bench.BenchCommand.class, diemcau.participation.SimulateCommand.class},
+    subcommands = {diemcau.bench.BenchCommand.class, diemcau.simulate.SimulateCommand.class},
     description = "The live control room of the contest: serves the screens, consoles and API.")
 public final class Main implements Callable<Integer> {
 
@@ -88,7 +88,7 @@ public final class Main implements Callable<Integer> {
     Settings settings;
     try {
       settings = new Settings(host, port, data, dbUrl, dbUser, dbPassword, mcToken, adminToken, event, publicUrl, transport,
-          new Settings.Limits(requestTimeout, idleTimeout, connectionsPerAddress, authFailures, proxyProtocol), freshDatabase,
+          new diemcau.web.ConnectionLimits(requestTimeout, idleTimeout, connectionsPerAddress, authFailures, proxyProtocol), freshDatabase,
           new diemcau.cluster.ClusterSettings(cluster, clusterHost, clusterPort, diemcau.cluster.ClusterSettings.parseMembers(clusterMembers)));
     } catch (IllegalArgumentException e) {
       System.err.println("diemcau: " + e.getMessage());

@@ -1,9 +1,12 @@
 package diemcau;
 
 import diemcau.agenda.AgendaService;
+import diemcau.net.Transports;
 import diemcau.bridges.BridgesService;
 import diemcau.cluster.ClusterNode;
 import diemcau.cluster.WriterClock;
+import diemcau.command.CommandCodec;
+import diemcau.command.CommandRequest;
 import diemcau.command.Commands;
 import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
@@ -17,6 +20,7 @@ import diemcau.live.LiveHub;
 import diemcau.metrics.MetricsRoutes;
 import diemcau.metrics.ServerMetrics;
 import diemcau.participation.ParticipationService;
+import diemcau.participation.Upload;
 import diemcau.rehearsal.RehearsalReset;
 import diemcau.screen.ScreenService;
 import diemcau.store.Store;
@@ -29,8 +33,11 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +96,9 @@ public final class Server {
   }
 
   private Future<?> deploy(Settings settings, Clock clock) {
+    // how a command's attachment is read back from its wire form (a cluster node forwards it)
+    Map<String, Function<JsonObject, CommandRequest.Attachment>> attachments = Map.of("participation.import", Upload::fromJson);
+    CommandCodec.register(vertx.eventBus(), attachments);
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     AgendaService agenda = new AgendaService(event, clock);
     ScreenService screen = new ScreenService();
@@ -97,7 +107,7 @@ public final class Server {
     FinalService finale = new FinalService(event, credentials, agenda, participation);
     List<LiveCore> cores = List.of(agenda, screen, bridges, finale, participation, linkKeys);
     List<Commands> spanning = List.of(new RehearsalReset(agenda, screen, bridges, participation, finale));
-    SocketDoor door = new SocketDoor(event, credentials, linkKeys);
+    SocketDoor door = new SocketDoor(event, credentials, linkKeys::hallKeyValid);
     AddressGuard guard = new AddressGuard(settings.limits(), clock);
     vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
     metrics.watch(hub);
@@ -110,7 +120,8 @@ public final class Server {
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
     // a worker: commands commit on the thread that runs them, one after another (in a cluster, on the writer only)
     Future<?> commands = settings.cluster().enabled()
-        ? vertx.deployVerticle(new ClusterNode(settings, store, hub, linkKeys, (WriterClock) clock,
+        ? vertx.deployVerticle(new ClusterNode(settings.cluster(),
+            new ClusterNode.Database(settings.dbUrl(), settings.dbUser(), settings.dbPassword()), store, hub, linkKeys, (WriterClock) clock, attachments,
             fenced -> new CommandVerticle(fenced, clock, hub, cores, spanning)))
         : vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     return commands.compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),

@@ -1,5 +1,7 @@
 package diemcau;
 
+import diemcau.net.Transports;
+import diemcau.web.ConnectionLimits;
 import java.nio.file.Path;
 
 /**
@@ -20,56 +22,21 @@ public record Settings(
     Path eventFile,
     String publicUrl,
     String transport,
-    Limits limits,
+    ConnectionLimits limits,
     boolean freshDatabase,
     diemcau.cluster.ClusterSettings cluster) {
 
-  /**
-   * What one address may do before the server stops it; defaults that a real audience never meets
-   * (a hall's phones behind one NAT address, a room's screens), and that bound an attacker.
-   *
-   * @param requestTimeoutSeconds a connection must send a whole request head (a page, an API call,
-   *     a socket's handshake) within this of opening or of its previous answer, else it is closed
-   * @param idleTimeoutSeconds an HTTP connection silent this long is closed (never an open socket:
-   *     screens have their own heartbeat)
-   * @param connectionsPerAddress connections one address may hold, not counting sockets
-   *     identified in their handshake (hall, bridges, consoles), which are never limited
-   * @param authFailuresPerMinute wrong tokens and keys one address may present in a minute before
-   *     its further wrong ones are answered 429, a second late; a right one is always let in
-   * @param proxyProtocol connections arrive through a proxy that sends the PROXY protocol
-   *     (HAProxy {@code send-proxy-v2}, nginx {@code proxy_protocol on}): limits then see each
-   *     client's own address
-   */
-  public record Limits(int requestTimeoutSeconds, int idleTimeoutSeconds, int connectionsPerAddress,
-      int authFailuresPerMinute, boolean proxyProtocol) {
-
-    public static final Limits DEFAULT = new Limits(10, 60, 1_000, 30, false);
-
-    public Limits {
-      positive("DIEMCAU_REQUEST_TIMEOUT / --request-timeout", requestTimeoutSeconds);
-      positive("DIEMCAU_IDLE_TIMEOUT / --idle-timeout", idleTimeoutSeconds);
-      positive("DIEMCAU_MAX_CONNECTIONS_PER_ADDRESS / --max-connections-per-address", connectionsPerAddress);
-      positive("DIEMCAU_MAX_AUTH_FAILURES / --max-auth-failures", authFailuresPerMinute);
-    }
-
-    private static void positive(String name, int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException(name + " must be at least 1, got " + value);
-      }
-    }
-  }
-
   /** Settings of one server on its own (cluster mode off). */
   public Settings(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, String mcToken,
-      String adminToken, Path eventFile, String publicUrl, String transport, Limits limits, boolean freshDatabase) {
+      String adminToken, Path eventFile, String publicUrl, String transport, ConnectionLimits limits, boolean freshDatabase) {
     this(host, port, dataDir, dbUrl, dbUser, dbPassword, mcToken, adminToken, eventFile, publicUrl, transport, limits,
         freshDatabase, diemcau.cluster.ClusterSettings.OFF);
   }
 
-  /** Settings with the default {@link Limits}, refusing a data folder that lost its database. */
+  /** Settings with the default {@link ConnectionLimits}, refusing a data folder that lost its database. */
   public Settings(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, String mcToken,
       String adminToken, Path eventFile, String publicUrl, String transport) {
-    this(host, port, dataDir, dbUrl, dbUser, dbPassword, mcToken, adminToken, eventFile, publicUrl, transport, Limits.DEFAULT,
+    this(host, port, dataDir, dbUrl, dbUser, dbPassword, mcToken, adminToken, eventFile, publicUrl, transport, ConnectionLimits.DEFAULT,
         false);
   }
 
@@ -108,7 +75,7 @@ public record Settings(
         throw new IllegalArgumentException(token[0] + " must be at least 12 characters");
       }
     }
-    limits = limits == null ? Limits.DEFAULT : limits;
+    limits = limits == null ? ConnectionLimits.DEFAULT : limits;
     cluster = cluster == null ? diemcau.cluster.ClusterSettings.OFF : cluster;
     if (cluster.enabled() && dbUrl == null) {
       throw new IllegalArgumentException("DIEMCAU_CLUSTER / --cluster needs the shared MySQL/MariaDB database: set "

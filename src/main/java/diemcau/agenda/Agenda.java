@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The agenda clock of one day's programme: pure transitions from one {@link AgendaState} to the
- * next, and the figures derived from a state at a given instant. No I/O, no clock of its own:
- * {@code now} is passed in.
+ * next, and the topic that carries a state's anchors. No I/O, no clock of its own: {@code now} is
+ * passed in.
  */
 public final class Agenda {
 
@@ -113,93 +113,51 @@ public final class Agenda {
   }
 
   /**
-   * Time left on the current item at {@code now}: negative is overtime. Frozen while paused.
-   *
-   * @throws AgendaException when no item is running or paused
+   * The {@code agenda} topic's data: the programme's items as planned (they change only when the
+   * final's order puts units in its presentation slots), and apart from them the anchors a step
+   * changes — status, current item, when it started, was paused, the pause and time added, when it
+   * ends while running ({@code endsAt}) and when each item actually ran, keyed by item id — so the
+   * patch of a step is a few anchors. A member with no value is left out rather than null (a merge
+   * patch can delete a member, not set it to null). What the screens show from these — now and
+   * next, time left, drift, projected end — is derived in one place, the pages' agenda module.
    */
-  public long remainingMs(AgendaState s, long now) {
-    requireStarted(s);
-    long at = s.status() == AgendaStatus.PAUSED ? s.pausedAt() : now;
-    long elapsed = at - s.startedAt() - s.pausedMs();
-    return items.get(s.current()).plannedDurationMs() + s.adjustMs() - elapsed;
-  }
-
-  /** When the current item is projected to end: its end time if running, now plus what is left if paused. */
-  private long projectedItemEnd(AgendaState s, long now) {
-    long remaining = remainingMs(s, now);
-    return now + Math.max(0, remaining);
-  }
-
-  /**
-   * The {@code agenda} topic's data at {@code now}: the anchors, every item with its actual times,
-   * the current and next item together in one frame, and the figures derived from the clock.
-   * Before the start the first item is {@code next}. Figures that need a current item are null
-   * when there is none, except {@code driftMs} and {@code projectedEnd}, which after the end
-   * compare the actual end with the plan. {@code endsAt} is null while paused.
-   */
-  public JsonObject toTopic(AgendaState s, long now) {
-    JsonArray list = new JsonArray();
-    for (int i = 0; i < items.size(); i++) {
-      list.add(item(s, i));
-    }
-    boolean started = s.status() == AgendaStatus.RUNNING || s.status() == AgendaStatus.PAUSED;
-    Integer next = null;
-    if (started && s.current() + 1 < items.size()) {
-      next = s.current() + 1;
-    } else if (s.status() == AgendaStatus.IDLE) {
-      next = 0;
+  public JsonObject toTopic(AgendaState s) {
+    JsonArray programme = new JsonArray();
+    items.forEach(item -> programme.add(item(item)));
+    JsonObject actuals = new JsonObject();
+    for (AgendaState.Actual actual : s.actuals()) {
+      JsonObject ran = new JsonObject().put("start", actual.start());
+      actuals.put(items.get(actual.index()).id(), actual.end() == null ? ran : ran.put("end", actual.end()));
     }
     JsonObject topic = new JsonObject()
         .put("status", s.status().wire())
-        .put("current", s.current())
-        .put("next", next)
-        .put("items", list)
-        .put("now", started ? item(s, s.current()) : null)
-        .put("nextItem", next == null ? null : item(s, next))
-        .put("startedAt", s.startedAt())
-        .put("pausedAt", s.pausedAt())
+        .put("items", programme)
+        .put("plannedEnd", items.get(items.size() - 1).plannedEnd().toEpochMilli())
         .put("pausedMs", s.pausedMs())
         .put("adjustMs", s.adjustMs())
-        .put("plannedEnd", items.get(items.size() - 1).plannedEnd().toEpochMilli());
-    if (started) {
-      AgendaItem current = items.get(s.current());
-      long remaining = remainingMs(s, now);
-      long itemEnd = projectedItemEnd(s, now);
-      long later = 0;
-      for (int i = s.current() + 1; i < items.size(); i++) {
-        later += items.get(i).plannedDurationMs();
-      }
-      topic.put("durationMs", current.plannedDurationMs() + s.adjustMs())
-          .put("endsAt", s.status() == AgendaStatus.RUNNING
-              ? s.startedAt() + s.pausedMs() + current.plannedDurationMs() + s.adjustMs() : null)
-          .put("remainingMs", remaining)
-          .put("overtimeMs", Math.max(0, -remaining))
-          .put("driftMs", itemEnd - current.plannedEnd().toEpochMilli())
-          .put("projectedEnd", itemEnd + later);
-    } else {
-      Long endedAt = s.status() == AgendaStatus.ENDED && s.actual(items.size() - 1) != null
-          ? s.actual(items.size() - 1).end() : null;
-      topic.put("durationMs", null)
-          .put("endsAt", null)
-          .put("remainingMs", null)
-          .put("overtimeMs", null)
-          .put("driftMs", endedAt == null ? null : endedAt - items.get(items.size() - 1).plannedEnd().toEpochMilli())
-          .put("projectedEnd", endedAt);
+        .put("actuals", actuals);
+    putIfSet(topic, "current", s.current());
+    putIfSet(topic, "startedAt", s.startedAt());
+    putIfSet(topic, "pausedAt", s.pausedAt());
+    if (s.status() == AgendaStatus.RUNNING) {
+      topic.put("endsAt", s.startedAt() + s.pausedMs() + items.get(s.current()).plannedDurationMs() + s.adjustMs());
     }
     return topic;
   }
 
-  private JsonObject item(AgendaState s, int index) {
-    AgendaItem item = items.get(index);
-    AgendaState.Actual actual = s.actual(index);
+  private static void putIfSet(JsonObject topic, String key, Object value) {
+    if (value != null) {
+      topic.put(key, value);
+    }
+  }
+
+  private static JsonObject item(AgendaItem item) {
     JsonObject json = new JsonObject()
         .put("id", item.id())
         .put("title", item.title())
         .put("by", item.by())
         .put("plannedStart", item.plannedStart().toEpochMilli())
-        .put("plannedEnd", item.plannedEnd().toEpochMilli())
-        .put("actualStart", actual == null ? null : actual.start())
-        .put("actualEnd", actual == null ? null : actual.end());
+        .put("plannedEnd", item.plannedEnd().toEpochMilli());
     // a presentation slot says which one it is, and who presents in it once the order is drawn
     return item.presentation() == null ? json : json.put("presentation", item.presentation()).put("unit", item.unit());
   }

@@ -8,6 +8,7 @@ import diemcau.command.Role;
 import diemcau.event.AgendaItem;
 import diemcau.event.Day;
 import diemcau.event.Event;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public final class AgendaService implements LiveCore {
   public JsonObject topicData(long now) {
     Day day = served(now);
     servedInLastFrame = day.id();
-    return agenda(day).toTopic(states.get(day.id()), now)
+    return agenda(day).toTopic(states.get(day.id()))
         .put("day", day.id())
         .put("dayName", day.name())
         .put("date", day.date().toString())
@@ -119,13 +120,14 @@ public final class AgendaService implements LiveCore {
   }
 
   @Override
-  public void start(Vertx vertx, Runnable republish) {
+  public Future<Void> start(Vertx vertx, Runnable republish) {
     // the calendar moves on by itself: a screen left on overnight serves the new day
     vertx.setPeriodic(DAY_CHECK_MS, id -> {
       if (servedInLastFrame != null && !served(clock.millis()).id().equals(servedInLastFrame)) {
         republish.run();
       }
     });
+    return Future.succeededFuture();
   }
 
   /**

@@ -1,6 +1,6 @@
 package diemcau.bench;
 
-import diemcau.Transports;
+import diemcau.net.Transports;
 import diemcau.metrics.MetricsRoutes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;

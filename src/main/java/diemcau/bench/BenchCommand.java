@@ -1,6 +1,6 @@
 package diemcau.bench;
 
-import diemcau.Transports;
+import diemcau.net.Transports;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.net.URI;
@@ -14,14 +14,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar diemcau.jar bench --url URL --mc-token T --viewers N --rounds R …}: opens N
- * viewer sockets against a diemcau server, measures fan-out latency, the priority tier, a
- * reconnect storm, idle cost, memory per viewer and stuck readers, then the same against a bare
+ * viewer sockets against a diemcau server, measures the fan-out of the MC's operations (agenda
+ * steps, time adjustments, screen messages, by each door), the priority tier, a reconnect storm,
+ * idle cost, memory per viewer and stuck readers, then the same against a bare
  * Vert.x broadcast on this machine, and prints one table (and JSON with {@code --json}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {
         "Load and latency test of a diemcau server, beside a bare Vert.x broadcast on this machine.",
-        "It changes the live state (screen message, agenda time): run it before the event, and only against your own server;",
+        "It changes the live state (screen message; the agenda: the conference's day served, started, stepped and its time adjusted):",
+        "run it before the event, and only against your own server;",
         "afterwards rehearsal.reset {parts: [\"agenda\", \"screen\"], confirm: \"DAT LAI\"} (or /admin, \"Đặt lại sau diễn tập\")",
         "puts them back and keeps every printed link."})
 public final class BenchCommand implements Callable<Integer> {
@@ -38,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--viewers", defaultValue = "1000", description = "Public viewer sockets (default: ${DEFAULT-VALUE}).")
   int viewers;
 
-  @Option(names = "--rounds", defaultValue = "50", description = "Measured fan-out rounds (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "50", description = "Measured fan-out rounds of each series (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--priority", defaultValue = "115", description = "Priority screens (bridges with their keys, the rest hall screens); 0 skips the tier (default: ${DEFAULT-VALUE}).")
@@ -71,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--round-timeout-ms", defaultValue = "30000", description = "A round that has not reached every viewer by then counts as failed (default: ${DEFAULT-VALUE}).")
   long roundTimeoutMs;
 
-  @Option(names = "--door", defaultValue = "socket", description = "How the bench sends its MC commands: socket (a command frame on an MC WebSocket, as the MC console does) or rest (POST /api/commands, as scripts and button boxes do) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--door", defaultValue = "both", description = "How the bench sends its MC commands: socket (a command frame on an MC WebSocket, as the MC console does), rest (POST /api/commands, as scripts and button boxes do) or both (the series by operation on either door, in turn; every other phase by the socket) (default: ${DEFAULT-VALUE}).")
   String door;
 
   @Option(names = "--transport", defaultValue = "auto", description = "The bench's own network transport: auto (Linux epoll where it loads, else Java NIO), epoll, io_uring or nio (default: ${DEFAULT-VALUE}).")
@@ -89,9 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Bench bench;
+    BenchRun bench;
     try {
-      bench = new Bench(options(), out);
+      bench = new BenchRun(options(), out);
     } catch (IllegalArgumentException e) {
       System.err.println("diemcau bench: " + e.getMessage());
       return 2;
@@ -113,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  Bench.Options options() {
+  RunOptions options() {
     URI target;
     try {
       target = URI.create(url);
@@ -151,14 +153,14 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--round-timeout-ms must be at least 100, got " + roundTimeoutMs);
     }
     Transports.requireKnown(transport, "--transport");
-    if (!Target.DOORS.contains(door)) {
-      throw new IllegalArgumentException("--door must be socket or rest, got " + door);
+    if (!ServerUnderTest.DOORS.contains(door) && !RunOptions.BOTH.equals(door)) {
+      throw new IllegalArgumentException("--door must be socket, rest or both, got " + door);
     }
     int stuck = slow < 0 ? viewers * 5 / 100 : slow;
     if (stuck >= viewers) {
       throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);
     }
-    return new Bench.Options(target, mcToken, adminToken, viewers, rounds, priority, priorityNice, stuck, idleSeconds, json,
+    return new RunOptions(target, mcToken, adminToken, viewers, rounds, priority, priorityNice, stuck, idleSeconds, json,
         sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, transport, door);
   }
 

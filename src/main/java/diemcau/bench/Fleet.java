@@ -9,7 +9,6 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.internal.VertxInternal;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,13 +29,6 @@ import java.util.concurrent.atomic.LongAdder;
  * ephemeral ports.
  */
 final class Fleet implements AutoCloseable {
-
-  /** The topics of the wire contract, in the server's order; a viewer tracks revisions by index. */
-  static final List<String> TOPICS = List.of("agenda", "screen", "bridges", "leaderboard", "final");
-  static final int AGENDA = 0;
-  static final int SCREEN = 1;
-  static final int HEARTBEAT = -2;
-  static final int PONG = -3;
 
   /**
    * How often a hall or bridge screen pings, as the pages do ({@code client.js}): a bridge site
@@ -67,7 +58,7 @@ final class Fleet implements AutoCloseable {
   final List<Viewer> viewers = new ArrayList<>();
   /** The threads the public viewers' sockets read on (their names repeat across Vert.x instances). */
   final Set<Thread> readerThreads = ConcurrentHashMap.newKeySet();
-  private volatile Round round;
+  private volatile RoundWatch round;
   final LongAdder heartbeats = new LongAdder();
   final LongAdder otherFrames = new LongAdder();
   /** The shortest gap between two heartbeats of one socket, by the server's clock in them (ms). */
@@ -79,7 +70,7 @@ final class Fleet implements AutoCloseable {
     this.ssl = ssl;
     // not getOrCreateContext(): off a Vert.x thread it returns the same sticky context every
     // time, and every viewer would read on one loop
-    for (int i = 0; i < Bench.viewerLoops(); i++) {
+    for (int i = 0; i < viewerLoops(); i++) {
       contexts.add(((VertxInternal) vertx).createEventLoopContext());
     }
     List<String> sources = sourceAddresses.isEmpty() ? java.util.Collections.singletonList(null) : sourceAddresses;
@@ -110,37 +101,9 @@ final class Fleet implements AutoCloseable {
     return options;
   }
 
-  /** A screen: what it says in hello, and what it has seen. Mutated only on its connection's event loop. */
-  static final class Viewer {
-    final int index;
-    final String uri;
-    final String hello;
-    final int wantMask;
-    final boolean priority;
-    final boolean stuck;
-    final long[] revs = new long[TOPICS.size()];
-    volatile WebSocket ws;
-    volatile int seenMask;
-    volatile CompletableFuture<Long> ready = new CompletableFuture<>();
-    volatile boolean closed;
-    long lastBeatServerMs;
-
-    Viewer(int index, String uri, String screen, String unit, List<String> topics, boolean priority, boolean stuck) {
-      this.index = index;
-      this.uri = uri;
-      JsonObject hello = new JsonObject().put("type", "hello").put("screen", screen).put("topics", new JsonArray(topics));
-      if (unit != null) {
-        hello.put("unit", unit);
-      }
-      this.hello = hello.encode();
-      int mask = 0;
-      for (String topic : topics) {
-        mask |= 1 << TOPICS.indexOf(topic);
-      }
-      this.wantMask = mask;
-      this.priority = priority;
-      this.stuck = stuck;
-    }
+  /** The event loops the public viewers read on: one per core, at least two. */
+  static int viewerLoops() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
   }
 
   Viewer add(String uri, String screen, String unit, List<String> topics, boolean priority, boolean stuck) {
@@ -234,25 +197,25 @@ final class Fleet implements AutoCloseable {
 
   private void onFrame(Viewer viewer, Buffer bytes) {
     long now = System.nanoTime();
-    int topic = topicOf(bytes);
-    if (topic == HEARTBEAT) {
+    int topic = FrameScan.topicOf(bytes);
+    if (topic == FrameScan.HEARTBEAT) {
       heartbeats.increment();
       // the server's time in the beat, not its arrival: delivery jitter is not the server's period
-      long server = serverOf(bytes);
+      long server = FrameScan.serverOf(bytes);
       if (viewer.lastBeatServerMs != 0 && server > 0) {
         minBeatGap.accumulateAndGet(server - viewer.lastBeatServerMs, Math::min);
       }
       viewer.lastBeatServerMs = server;
       return;
     }
-    if (topic == PONG) {
+    if (topic == FrameScan.PONG) {
       return;
     }
     otherFrames.increment();
     if (topic < 0) {
       return;
     }
-    long rev = revOf(bytes);
+    long rev = FrameScan.revOf(bytes);
     if (rev > viewer.revs[topic]) {
       viewer.revs[topic] = rev;
     }
@@ -261,9 +224,23 @@ final class Fleet implements AutoCloseable {
     if ((seen & viewer.wantMask) == viewer.wantMask && !viewer.ready.isDone()) {
       viewer.ready.complete(now);
     }
-    Round current = round;
+    RoundWatch current = round;
     if (current != null && topic == current.topic && rev > current.baseRev) {
       current.arrive(viewer, now, bytes);
+    }
+  }
+
+  /** Starts watching for a round; the caller sends the command and sets {@code sentNanos} just before. */
+  RoundWatch watch(int topic, long baseRev, List<Viewer> participants) {
+    RoundWatch next = new RoundWatch(this, topic, baseRev, viewers.size(), participants);
+    round = next;
+    return next;
+  }
+
+  /** Stops watching {@code watch}, if it is still the round watched. */
+  void unwatch(RoundWatch watch) {
+    if (round == watch) {
+      round = null;
     }
   }
 
@@ -291,212 +268,6 @@ final class Fleet implements AutoCloseable {
     } catch (Exception ignored) {
       // a socket that does not finish its close handshake in time is left to the OS
     }
-  }
-
-  /** Viewers of {@code batch} that are not closed. */
-  static int open(List<Viewer> batch) {
-    int open = 0;
-    for (Viewer viewer : batch) {
-      if (viewer.ws != null && !viewer.closed) {
-        open++;
-      }
-    }
-    return open;
-  }
-
-  /**
-   * One round: from a command sent at {@code sentNanos}, when did each participant get a state of
-   * {@code topic} newer than {@code baseRev}?
-   */
-  static final class Round {
-    final int topic;
-    final long baseRev;
-    final long[] arrivals;
-    final boolean[] expected;
-    final AtomicInteger remaining;
-    final CompletableFuture<Void> done = new CompletableFuture<>();
-    volatile long sentNanos;
-    volatile int frameBytes;
-    /** The {@code server} time (epoch ms) in the round's frame: when the server published it. */
-    volatile long serverMs;
-
-    private Fleet fleet;
-
-    /** Stops watching: later frames no longer count for this round. */
-    void close() {
-      if (fleet != null && fleet.round == this) {
-        fleet.round = null;
-      }
-    }
-
-    Round(int topic, long baseRev, int fleetSize, List<Viewer> participants) {
-      this.topic = topic;
-      this.baseRev = baseRev;
-      this.arrivals = new long[fleetSize];
-      this.expected = new boolean[fleetSize];
-      for (Viewer viewer : participants) {
-        expected[viewer.index] = true;
-      }
-      this.remaining = new AtomicInteger(participants.size());
-      if (participants.isEmpty()) {
-        done.complete(null);
-      }
-    }
-
-    void arrive(Viewer viewer, long now, Buffer frame) {
-      if (expected[viewer.index] && arrivals[viewer.index] == 0) {
-        arrivals[viewer.index] = now;
-        if (serverMs == 0) {
-          frameBytes = frame.length();
-          serverMs = serverOf(frame);
-        }
-        if (remaining.decrementAndGet() == 0) {
-          done.complete(null);
-        }
-      }
-    }
-
-    /** Milliseconds from the command to the last arrival among {@code group}; NaN if one is missing. */
-    double lastMs(List<Viewer> group) {
-      long last = Long.MIN_VALUE;
-      for (Viewer viewer : group) {
-        long at = arrivals[viewer.index];
-        if (at == 0) {
-          return Double.NaN;
-        }
-        last = Math.max(last, at);
-      }
-      return group.isEmpty() ? Double.NaN : (last - sentNanos) / 1e6;
-    }
-
-    double firstMs(List<Viewer> group) {
-      long first = Long.MAX_VALUE;
-      for (Viewer viewer : group) {
-        long at = arrivals[viewer.index];
-        if (at != 0) {
-          first = Math.min(first, at);
-        }
-      }
-      return first == Long.MAX_VALUE ? Double.NaN : (first - sentNanos) / 1e6;
-    }
-
-    int missing() {
-      return remaining.get();
-    }
-  }
-
-  /** Starts watching for a round; the caller sends the command and sets {@code sentNanos} just before. */
-  Round watch(int topic, long baseRev, List<Viewer> participants) {
-    Round next = new Round(topic, baseRev, viewers.size(), participants);
-    next.fleet = this;
-    round = next;
-    return next;
-  }
-
-  /** The newest revision of {@code topic} that every one of {@code group} has seen. */
-  static long agreedRev(List<Viewer> group, int topic) {
-    long min = Long.MAX_VALUE;
-    for (Viewer viewer : group) {
-      min = Math.min(min, viewer.revs[topic]);
-    }
-    return group.isEmpty() ? 0 : min;
-  }
-
-  /** The newest revision of {@code topic} any of {@code group} has seen. */
-  static long newestRev(List<Viewer> group, int topic) {
-    long max = 0;
-    for (Viewer viewer : group) {
-      max = Math.max(max, viewer.revs[topic]);
-    }
-    return max;
-  }
-
-  // --- the byte scanner -------------------------------------------------------------------------
-
-  private static final byte[] TYPE = bytes("\"type\":\"");
-  private static final byte[] TOPIC = bytes("\"topic\":\"");
-  private static final byte[] REV = bytes("\"rev\":");
-  private static final byte[] SERVER = bytes("\"server\":");
-  private static final byte[] HEARTBEAT_TYPE = bytes("heartbeat\"");
-  private static final byte[] PONG_TYPE = bytes("pong\"");
-  private static final byte[][] TOPIC_NAMES = TOPICS.stream().map(topic -> bytes(topic + "\"")).toArray(byte[][]::new);
-  /** The envelope fields come before {@code data}; look no further than this. */
-  private static final int SCAN_LIMIT = 256;
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  }
-
-  /** The topic index of a state frame, {@link #HEARTBEAT} for a heartbeat, {@link #PONG} for a pong, or -1. */
-  static int topicOf(Buffer frame) {
-    int type = find(frame, TYPE, 0);
-    if (type >= 0 && startsWith(frame, type, HEARTBEAT_TYPE)) {
-      return HEARTBEAT;
-    }
-    if (type >= 0 && startsWith(frame, type, PONG_TYPE)) {
-      return PONG;
-    }
-    int at = find(frame, TOPIC, 0);
-    if (at < 0) {
-      return -1;
-    }
-    for (int t = 0; t < TOPIC_NAMES.length; t++) {
-      if (startsWith(frame, at, TOPIC_NAMES[t])) {
-        return t;
-      }
-    }
-    return -1;
-  }
-
-  /** The {@code rev} of a frame, or -1. */
-  static long revOf(Buffer frame) {
-    return numberAfter(frame, REV);
-  }
-
-  /** The {@code server} time of a frame, or -1. */
-  static long serverOf(Buffer frame) {
-    return numberAfter(frame, SERVER);
-  }
-
-  private static long numberAfter(Buffer frame, byte[] key) {
-    int at = find(frame, key, 0);
-    if (at < 0) {
-      return -1;
-    }
-    long rev = 0;
-    int digits = 0;
-    for (int i = at; i < frame.length(); i++) {
-      byte b = frame.getByte(i);
-      if (b < '0' || b > '9') {
-        break;
-      }
-      rev = rev * 10 + (b - '0');
-      digits++;
-    }
-    return digits == 0 ? -1 : rev;
-  }
-
-  /** The index just after the first occurrence of {@code pattern} within the scan limit, or -1. */
-  private static int find(Buffer frame, byte[] pattern, int from) {
-    int end = Math.min(frame.length(), SCAN_LIMIT) - pattern.length;
-    for (int i = from; i <= end; i++) {
-      if (startsWith(frame, i, pattern)) {
-        return i + pattern.length;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean startsWith(Buffer frame, int at, byte[] pattern) {
-    if (at + pattern.length > frame.length()) {
-      return false;
-    }
-    for (int j = 0; j < pattern.length; j++) {
-      if (frame.getByte(at + j) != pattern[j]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

@@ -1,7 +1,8 @@
 package diemcau.bench;
 
-import static diemcau.bench.Targets.at;
+import static diemcau.bench.PublishedTargets.at;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 
@@ -9,6 +10,7 @@ import java.util.Locale;
 final class ReportTable {
 
   private static final String ROW = "%-46s %-30s %s%n";
+  private static final String OPERATION = "%-36s %-17s %-34s %s%n";
   private static final String NONE = "—";
   /** A busy neighbour on a shared virtual machine: it makes the tail of every latency, not ours alone. */
   private static final String STOLEN = "  CPU stolen by the hypervisor meanwhile (%)";
@@ -28,7 +30,7 @@ final class ReportTable {
         config.getString("url"),
         Boolean.TRUE.equals(server.getBoolean("local")) ? "on this machine" : "remote",
         server.getValue("pid") == null ? ", no metrics: pass --admin-token" : ", pid " + server.getValue("pid"),
-        "rest".equals(config.getString("door")) ? "POST /api/commands" : "an MC socket", config.getInteger("viewers"), config.getInteger("rounds"), config.getValue("priority"), config.getValue("slow"),
+        door(config.getString("door")), config.getInteger("viewers"), config.getInteger("rounds"), config.getValue("priority"), config.getValue("slow"),
         num(at(d, "fanout", "frameBytes"), 0)));
     if (server.getValue("transport") != null) {
       out.append(String.format("server runtime: %s transport, collectors %s%s%n", server.getValue("transport"),
@@ -36,6 +38,7 @@ final class ReportTable {
               : String.format("; bare reference: %s, %s", bare.getValue("transport"),
                   bare.getValue("gcOption") == null ? "default collector" : bare.getValue("gcOption"))));
     }
+    operations(out, d);
     out.append(String.format(ROW, "", "diemcau", "bare broadcast"));
     out.append(String.format(ROW, "connect N, all with snapshot (s / errors)",
         pair(at(d, "connect", "seconds"), at(d, "connect", "errors")), pair(at(bare, "connect", "seconds"), at(bare, "connect", "errors"))));
@@ -72,6 +75,14 @@ final class ReportTable {
           pair(at(d, "priority", "priorityLatencyMs", "p50"), at(d, "priority", "priorityLatencyMs", "p99")), NONE));
       out.append(String.format(ROW, "  published→last priority screen p50 / p99 (ms)",
           pair(at(d, "priority", "priorityPublishToLastMs", "p50"), at(d, "priority", "priorityPublishToLastMs", "p99")), NONE));
+      if (priority.containsKey("agendaSteps")) {
+        out.append(String.format(ROW, "  agenda steps: priority tier p50 / p99 (ms)",
+            pair(at(priority, "agendaSteps", "priorityLatencyMs", "p50"), at(priority, "agendaSteps", "priorityLatencyMs", "p99")),
+            NONE));
+        out.append(String.format(ROW, "  agenda steps: published→last priority p50 / p99",
+            pair(at(priority, "agendaSteps", "priorityPublishToLastMs", "p50"),
+                at(priority, "agendaSteps", "priorityPublishToLastMs", "p99")), NONE));
+      }
       out.append(String.format(ROW, "  public viewers meanwhile p50 / p99 (ms)",
           pair(at(d, "priority", "latencyMs", "p50"), at(d, "priority", "latencyMs", "p99")), NONE));
       out.append(String.format(ROW, STOLEN, num(at(d, "priority", "stealPercent"), 1), NONE));
@@ -87,12 +98,12 @@ final class ReportTable {
           num(at(d, "idle", "framesPerSecondPerViewer"), 4) + " (" + num(at(d, "idle", "otherFrames"), 0) + ")", NONE));
       out.append(String.format(ROW, "  shortest heartbeat interval (s)", num(at(d, "idle", "minHeartbeatIntervalS"), 2), NONE));
     }
-    if (config.getInteger("viewers") >= Targets.MEMORY_MIN_VIEWERS) {
+    if (config.getInteger("viewers") >= PublishedTargets.MEMORY_MIN_VIEWERS) {
       out.append(String.format(ROW, "memory per idle viewer: heap / RSS (KB)",
           pair(at(d, "memory", "heapPerViewerKB"), at(d, "memory", "rssPerViewerKB")),
           pair(at(bare, "memory", "heapPerViewerKB"), at(bare, "memory", "rssPerViewerKB"))));
     } else {
-      String noise = String.format(Locale.ROOT, "(noise below %,d viewers)", Targets.MEMORY_MIN_VIEWERS);
+      String noise = String.format(Locale.ROOT, "(noise below %,d viewers)", PublishedTargets.MEMORY_MIN_VIEWERS);
       out.append(String.format(ROW, "memory per idle viewer: heap / RSS (KB)", noise, noise));
     }
     if (d.containsKey("slow")) {
@@ -117,14 +128,44 @@ final class ReportTable {
     return out.toString();
   }
 
+  /** The headline: each operation by each door, rounds taken in turn, with the frame its viewers received. */
+  private static void operations(StringBuilder out, JsonObject d) {
+    JsonArray operations = d.getJsonArray("operations");
+    if (operations == null || operations.isEmpty()) {
+      return;
+    }
+    out.append(String.format(OPERATION, "fan-out by operation, in turn", "frame (B)", "command→last p50 / p99 / max (ms)",
+        "published→last p50 / p99 (ms)"));
+    for (Object entry : operations) {
+      JsonObject series = (JsonObject) entry;
+      long patches = series.getLong("patchFrames", 0L);
+      long states = series.getLong("stateFrames", 0L);
+      String frame = num(at(series, "frameBytes"), 0)
+          + (patches == 0 ? "" : String.format(Locale.ROOT, " (%d%% patch)", Math.round(100.0 * patches / (patches + states))));
+      out.append(String.format(OPERATION, "  " + series.getString("operation") + ", " + series.getString("door"), frame,
+          triple(series, "latencyMs"), pair(at(series, "publishToLastMs", "p50"), at(series, "publishToLastMs", "p99"))));
+    }
+  }
+
+  private static String triple(JsonObject series, String stats) {
+    return num(at(series, stats, "p50"), 1) + " / " + num(at(series, stats, "p99"), 1) + " / " + num(at(series, stats, "max"), 1);
+  }
+
   private static String triple(JsonObject root, String phase, String stats) {
-    return num(at(root, phase, stats, "p50"), 1) + " / " + num(at(root, phase, stats, "p99"), 1) + " / "
-        + num(at(root, phase, stats, "max"), 1);
+    return triple(root.getJsonObject(phase, new JsonObject()), stats);
   }
 
   private static String pair(Double a, Double b) {
     return num(a, a != null && a == Math.rint(a) && Math.abs(a) > 100 ? 0 : 2) + " / "
         + num(b, b != null && b == Math.rint(b) ? 0 : 2);
+  }
+
+  private static String door(String door) {
+    return switch (door) {
+      case "rest" -> "POST /api/commands";
+      case "both" -> "an MC socket (and POST /api/commands for the series by operation)";
+      default -> "an MC socket";
+    };
   }
 
   static String num(Double value, int decimals) {

@@ -7,8 +7,10 @@ import diemcau.command.LiveCore;
 import diemcau.command.Role;
 import diemcau.event.Unit;
 import diemcau.event.UnitKind;
-import diemcau.live.Addresses;
+import diemcau.command.Addresses;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -80,8 +82,8 @@ public final class BridgesService implements LiveCore {
   }
 
   @Override
-  public void start(Vertx vertx, Runnable republish) {
-    vertx.eventBus().<JsonObject>localConsumer(Addresses.PRESENCE, message -> {
+  public Future<Void> start(Vertx vertx, Runnable republish) {
+    MessageConsumer<JsonObject> screens = vertx.eventBus().<JsonObject>localConsumer(Addresses.PRESENCE, message -> {
       JsonObject report = message.body();
       String unit = report.getString("unit");
       long now = clock.millis();
@@ -99,6 +101,7 @@ public final class BridgesService implements LiveCore {
         republish.run();
       }
     });
+    return screens.completion();
   }
 
   /** What a frame would show, less the last-seen times: a new frame is due only when it changes. */

@@ -2,6 +2,8 @@ package diemcau.cluster;
 
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
+import diemcau.command.CommandCodec;
+import diemcau.command.CommandRequest;
 import diemcau.links.LinkKeys;
 import diemcau.live.LiveHub;
 import diemcau.store.Store;
@@ -21,6 +23,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -41,12 +44,17 @@ public final class ClusterNode extends VerticleBase {
   private static final String HELD = "diemcau.cluster.writer.held";
   private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
-  private final diemcau.Settings settings;
+  /** Where the database is, for the lock's own session. */
+  public record Database(String url, String user, String password) {}
+
+  private final ClusterSettings settings;
+  private final Database database;
   private final Store store;
   private final LiveHub hub;
   private final LinkKeys linkKeys;
   private final WriterClock clock;
   private final Function<Store, Deployable> commandWorker;
+  private final Map<String, Function<JsonObject, CommandRequest.Attachment>> attachments;
   private final List<MessageConsumer<?>> writerOnly = new ArrayList<>();
   private Vertx cluster;
   private ClusterStatus status;
@@ -64,10 +72,12 @@ public final class ClusterNode extends VerticleBase {
   /** The writer's node id, as the database says (read by the follower on every tick). */
   private volatile String writerNode;
 
-  /** {@code commandWorker}: the command worker over the store it is given (fenced by the writer's epoch). */
-  public ClusterNode(diemcau.Settings settings, Store store, LiveHub hub, LinkKeys linkKeys, WriterClock clock,
-      Function<Store, Deployable> commandWorker) {
+  /** {@code attachments}: how commands' attachments are read from their wire form; {@code commandWorker}: the command worker over the store it is given (fenced by the writer's epoch). */
+  public ClusterNode(ClusterSettings settings, Database database, Store store, LiveHub hub, LinkKeys linkKeys, WriterClock clock,
+      Map<String, Function<JsonObject, CommandRequest.Attachment>> attachments, Function<Store, Deployable> commandWorker) {
+    this.attachments = attachments;
     this.settings = settings;
+    this.database = database;
     this.store = store;
     this.hub = hub;
     this.linkKeys = linkKeys;
@@ -77,14 +87,17 @@ public final class ClusterNode extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return ClusterStart.join(settings.cluster()).compose(joined -> {
+    return ClusterStart.join(settings).compose(joined -> {
       cluster = joined;
+      // commands and their answers cross the cluster in their wire form
+      CommandCodec.register(cluster.eventBus(), attachments);
       return follow();
     });
   }
 
   private Future<?> follow() {
-    status = ClusterStatus.register(vertx);
+    status = new ClusterStatus();
+    status.publish(vertx);
     HazelcastClusterManager manager = (HazelcastClusterManager) ((VertxInternal) cluster).clusterManager();
     node = manager.getNodeId();
     presence = new PresenceLedger(vertx, cluster, node, status);
@@ -126,6 +139,7 @@ public final class ClusterNode extends VerticleBase {
   }
 
   private void tick() {
+    status.publish(vertx);
     if (busy) {
       return;
     }
@@ -160,7 +174,7 @@ public final class ClusterNode extends VerticleBase {
   private Optional<WriterLock> tryTake() throws SQLException {
     try {
       if (candidate == null) {
-        candidate = WriterLock.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+        candidate = WriterLock.open(database.url(), database.user(), database.password());
       }
       Optional<WriterLock> taken = WriterLock.tryTake(candidate, node);
       if (taken.isPresent()) {
@@ -169,6 +183,7 @@ public final class ClusterNode extends VerticleBase {
         WriterLock.Term term = WriterLock.current(candidate);
         status.epoch = term.epoch();
         writerNode = term.node();
+        forwarding.writerEpoch(term.epoch());
       }
       return taken;
     } catch (SQLException e) {
@@ -188,18 +203,22 @@ public final class ClusterNode extends VerticleBase {
     frames.reset();
     following = false;
     hub.forget();
-    forwarding.closeFollower()
-        .compose(ignored -> vertx.deployVerticle(commandWorker.apply(store.fenced(taken.fence())),
-            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
+    // the forwarders stay until the command worker runs: a command taken meanwhile waits for this writer's address
+    vertx.deployVerticle(commandWorker.apply(store.fenced(taken.fence())), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .compose(id -> {
           workerDeployment = id;
+          return forwarding.closeFollower();
+        })
+        .compose(ignored -> {
           writerOnly.add(cluster.eventBus().<JsonObject>consumer(HELD,
               message -> message.reply(FrameRelay.held(hub, topics()))));
           writerOnly.add(clockSync.serve());
-          return forwarding.openWriter();
+          return forwarding.openWriter(taken.epoch());
         })
         .onComplete(done -> context.runOnContext(ignored -> {
           if (done.succeeded()) {
+            status.serving = true;
+            status.publish(vertx);
             presence.replay();
           } else if (lock == taken) {
             LOG.warn("cluster: this node could not start as writer; it follows again", done.cause());
@@ -212,6 +231,7 @@ public final class ClusterNode extends VerticleBase {
     WriterLock held = lock;
     lock = null;
     status.writer = false;
+    status.serving = false;
     writerOnly.forEach(MessageConsumer::unregister);
     writerOnly.clear();
     forwarding.closeWriter();
@@ -256,7 +276,7 @@ public final class ClusterNode extends VerticleBase {
   /** Leaves the cluster, then ends the lock's sessions (a successor may take over at once). */
   @Override
   public Future<?> stop() {
-    ClusterStatus.unregister(vertx);
+    ClusterStatus.withdraw(vertx);
     Future<?> left = cluster == null ? Future.succeededFuture() : cluster.close();
     return left.eventually(() -> lockThread == null ? Future.succeededFuture() : lockThread.executeBlocking(() -> {
       closeCandidate();

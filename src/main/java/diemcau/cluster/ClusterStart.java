@@ -55,7 +55,8 @@ public final class ClusterStart {
     config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
     config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     NetworkConfig network = config.getNetworkConfig();
-    network.setPort(cluster.port()).setPortAutoIncrement(false);
+    // a node restarted at once after a kill binds its port again despite the old connections' TIME_WAIT
+    network.setPort(cluster.port()).setPortAutoIncrement(false).setReuseAddress(true);
     network.getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(cluster.host()));
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);

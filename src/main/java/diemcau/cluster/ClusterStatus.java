@@ -1,9 +1,8 @@
 package diemcau.cluster;
 
+import diemcau.command.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a cluster node tells {@code /health}: its role, the cluster's size (and how many members it
@@ -15,28 +14,21 @@ public final class ClusterStatus {
   /** A clock offset beyond this puts two screens on two nodes visibly apart: the node reports itself degraded. */
   public static final long MAX_OFFSET_MS = 250;
 
-  private static final Map<Vertx, ClusterStatus> NODES = new ConcurrentHashMap<>();
-
   volatile boolean writer;
+  /** The writer's command worker runs: {@code /health} says "writer" from then on. */
+  volatile boolean serving;
   volatile long epoch;
   volatile int size = 1;
   volatile int largest = 1;
   volatile long offsetMs;
 
-  static ClusterStatus register(Vertx vertx) {
-    ClusterStatus status = new ClusterStatus();
-    NODES.put(vertx, status);
-    return status;
+  /** Puts the node's status where {@code /health} reads it ({@link Addresses#HEALTH}). */
+  void publish(Vertx vertx) {
+    vertx.sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH).put("node", toJson());
   }
 
-  static void unregister(Vertx vertx) {
-    NODES.remove(vertx);
-  }
-
-  /** The fields {@code /health} adds for {@code vertx}'s node: none unless it runs in cluster mode. */
-  public static JsonObject health(Vertx vertx) {
-    ClusterStatus status = NODES.get(vertx);
-    return status == null ? new JsonObject() : status.toJson();
+  static void withdraw(Vertx vertx) {
+    vertx.sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH).remove("node");
   }
 
   void members(int now) {
@@ -46,7 +38,7 @@ public final class ClusterStatus {
 
   JsonObject toJson() {
     JsonObject json = new JsonObject()
-        .put("role", writer ? "writer" : "follower")
+        .put("role", serving ? "writer" : "follower")
         .put("cluster", new JsonObject()
             .put("size", size)
             .put("lostMembers", Math.max(0, largest - size))

@@ -1,12 +1,11 @@
 package diemcau.cluster;
 
-import diemcau.command.Caller;
+import diemcau.command.Addresses;
+import diemcau.command.CommandDeadline;
 import diemcau.command.CommandException;
-import diemcau.finale.FinalService;
-import diemcau.live.Addresses;
-import diemcau.live.CommandDeadline;
-import diemcau.live.CommandReplies;
-import diemcau.participation.ParticipationService;
+import diemcau.command.CommandRequest;
+import diemcau.command.CommandResult;
+import diemcau.live.CommandPipe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -14,9 +13,10 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a command (or a read the command worker answers) taken on any node reaches the writer.
@@ -24,16 +24,22 @@ import java.util.List;
  * <p>On a follower, the local addresses the doors send to are served by forwarders, which send the
  * request to the writer's cluster-wide address; only the writer registers those. A command keeps
  * its deadline across the hop: the follower takes the door's claim (from then on, the door answers
- * "outcome unknown" at the deadline unless the writer's answer came) and gives the writer what is
- * left of the deadline less {@link #HOP_MS}; the writer sends it to its own command worker with
- * that deadline, so it answers "not executed" itself for a command its worker never began, and a
- * command begins nowhere after its deadline. While there is no writer (a failover), the follower
- * sends again every {@link #RETRY_MS} and answers "not executed" if none came in time.
+ * "outcome unknown" at the deadline unless the writer's answer came) and sends the writer what is
+ * left of the deadline less {@link #HOP_MS} (the request's wire form carries it,
+ * {@link diemcau.command.CommandCodec}); the writer hands it to its own command worker with that
+ * deadline, so it answers "not executed" itself for a command its worker never began, and a command
+ * begins nowhere after its deadline. While there is no writer (a failover), the follower sends again
+ * every {@link #RETRY_MS} and answers "not executed" if none came in time; if the writer leaves the
+ * cluster before it answered, the follower answers "outcome unknown" at once.
+ *
+ * <p>The writer's addresses carry its epoch: a follower sends to the term the database named last,
+ * and holds its commands while that writer is known to have left, until it reads the next term. So
+ * no command goes to a dead writer whose registrations the cluster has not dropped yet.
  */
 final class Forwarding {
 
   /** Reads the command worker answers, forwarded as they are. */
-  static final List<String> QUERIES = List.of(Addresses.SETTLE, FinalService.QUERIES, ParticipationService.LEADERBOARD_QUERY);
+  static final List<String> QUERIES = List.of(Addresses.SETTLE, Addresses.FINAL_VIEWS, Addresses.LEADERBOARD);
   /** What the forwarded answer needs to come back across the cluster, taken off the writer's deadline. */
   static final long HOP_MS = 300;
   static final long RETRY_MS = 100;
@@ -44,7 +50,11 @@ final class Forwarding {
   private final List<MessageConsumer<?>> follower = new ArrayList<>();
   private final List<MessageConsumer<?>> writer = new ArrayList<>();
   /** Commands forwarded and not answered yet: answered at once if the writer leaves the cluster. */
-  private final java.util.Set<Message<JsonObject>> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Message<CommandRequest>> pending = ConcurrentHashMap.newKeySet();
+  /** The writer's epoch as the database said last (0: none known yet). */
+  private volatile long epoch;
+  /** The epoch of the writer known to have left (0: none). */
+  private volatile long lost;
 
   /** {@code vertx}: the server's own (local) Vert.x; {@code cluster}: the one on the cluster's bus. */
   Forwarding(Vertx vertx, Vertx cluster) {
@@ -54,23 +64,27 @@ final class Forwarding {
 
   /** The follower's forwarders; the node must not run a command worker meanwhile. */
   Future<?> openFollower() {
-    follower.add(vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS, this::forwardCommand));
+    if (!follower.isEmpty()) {
+      return Future.succeededFuture(); // still open: the node never became writer
+    }
+    follower.add(vertx.eventBus().<CommandRequest>localConsumer(Addresses.COMMANDS, this::forwardCommand));
     for (String address : QUERIES) {
-      follower.add(vertx.eventBus().<JsonObject>localConsumer(address, message -> cluster.eventBus()
-          .<JsonObject>request(WRITER + address, message.body(), new DeliveryOptions().setSendTimeout(CommandDeadline.COMMAND_MS))
+      follower.add(vertx.eventBus().localConsumer(address, message -> cluster.eventBus()
+          .request(writer(epoch) + address, message.body(), new DeliveryOptions().setSendTimeout(CommandDeadline.COMMAND_MS))
           .onSuccess(reply -> message.reply(reply.body()))
           .onFailure(failure -> message.fail(503, "the writer did not answer: " + failure.getMessage()))));
     }
     return completion(follower);
   }
 
-  /** The writer's cluster-wide addresses, served by its own local ones. */
-  Future<?> openWriter() {
-    writer.add(cluster.eventBus().<JsonObject>consumer(WRITER + Addresses.COMMANDS, this::runForwarded));
+  /** The writer's cluster-wide addresses for its term {@code term}, served by its own local ones. */
+  Future<?> openWriter(long term) {
+    epoch = term;
+    writer.add(cluster.eventBus().<CommandRequest>consumer(writer(term) + Addresses.COMMANDS,
+        message -> CommandPipe.send(vertx, message.body()).onSuccess(message::reply)));
     for (String address : QUERIES) {
-      writer.add(cluster.eventBus().<JsonObject>consumer(WRITER + address, message -> vertx.eventBus()
-          .<JsonObject>request(address, message.body(), new DeliveryOptions().setLocalOnly(true)
-              .setSendTimeout(CommandDeadline.COMMAND_MS))
+      writer.add(cluster.eventBus().consumer(writer(term) + address, message -> vertx.eventBus()
+          .request(address, message.body(), new DeliveryOptions().setSendTimeout(CommandDeadline.COMMAND_MS))
           .onSuccess(reply -> message.reply(reply.body()))
           .onFailure(failure -> message.fail(failure instanceof ReplyException replied ? replied.failureCode() : 500,
               failure.getMessage()))));
@@ -86,66 +100,76 @@ final class Forwarding {
     return close(writer);
   }
 
-  private void forwardCommand(Message<JsonObject> message) {
-    JsonObject request = message.body();
-    if (!CommandDeadline.begin(vertx, request)) {
-      return; // the door answers "not executed"
-    }
-    long deadline = request.getLong("deadline");
-    JsonObject forwarded = new JsonObject().put("caller", request.getJsonObject("caller"))
-        .put("name", request.getString("name")).put("args", request.getJsonObject("args"));
-    pending.add(message);
-    send(message, forwarded, deadline);
-  }
-
-  /** Answers once, whichever comes first: the writer's answer, or the writer leaving. */
-  private void answer(Message<JsonObject> message, JsonObject reply) {
-    if (pending.remove(message)) {
-      message.reply(reply);
-    }
-  }
-
   /**
    * The writer left the cluster (its process died or it was cut off): every command forwarded to it
    * and not answered may or may not have been committed; their callers are told so now rather than
    * at their deadlines.
    */
   void writerLost() {
-    for (Message<JsonObject> message : List.copyOf(pending)) {
-      answer(message, CommandReplies.refused(CommandException.outcomeUnknown(
-          "the writer stopped before it answered")));
+    lost = epoch;
+    for (Message<CommandRequest> message : List.copyOf(pending)) {
+      answer(message, CommandResult.refused(CommandException.outcomeUnknown("the writer stopped before it answered").error()));
     }
   }
 
-  private void send(Message<JsonObject> message, JsonObject forwarded, long deadline) {
-    long budget = (deadline - System.nanoTime()) / 1_000_000 - HOP_MS;
+  /** The writer's term as the database says now. */
+  void writerEpoch(long term) {
+    epoch = term;
+  }
+
+  private static String writer(long term) {
+    return WRITER + term + ".";
+  }
+
+  private void forwardCommand(Message<CommandRequest> message) {
+    if (!message.body().deadline().begin()) {
+      return; // the door answers "not executed"
+    }
+    pending.add(message);
+    send(message);
+  }
+
+  private void send(Message<CommandRequest> message) {
+    CommandRequest request = message.body();
+    long budget = request.deadline().remainingMs() - HOP_MS;
     if (budget <= 0) {
-      answer(message, CommandReplies.refused(503, CommandException.NOT_EXECUTED, "not executed: no server took the "
+      answer(message, CommandResult.refused(503, CommandException.NOT_EXECUTED, "not executed: no server took the "
           + "command in time (the cluster was choosing a new writer); nothing changed, it is safe to send it again"));
       return;
     }
-    cluster.eventBus().<JsonObject>request(WRITER + Addresses.COMMANDS, forwarded.copy().put("budgetMs", budget),
+    long term = epoch;
+    if (term == 0 || term == lost) {
+      retry(message); // no writer known alive: wait for the next term
+      return;
+    }
+    CommandRequest forwarded = new CommandRequest(request.caller(), request.name(), request.args(), request.attachment(),
+        new CommandDeadline(budget));
+    cluster.eventBus().<CommandResult>request(writer(term) + Addresses.COMMANDS, forwarded,
             new DeliveryOptions().setSendTimeout(budget + HOP_MS / 2))
         .onSuccess(reply -> answer(message, reply.body()))
         .onFailure(failure -> {
           if (failure instanceof ReplyException replied && replied.failureType() == ReplyFailure.NO_HANDLERS) {
-            vertx.setTimer(RETRY_MS, ignored -> {
-              if (pending.contains(message)) {
-                send(message, forwarded, deadline);
-              }
-            });
+            retry(message);
           } else {
-            answer(message, CommandReplies.refused(CommandException.outcomeUnknown(
-                "the writer took the command but did not answer (it may have stopped)")));
+            answer(message, CommandResult.refused(CommandException.outcomeUnknown(
+                "the writer took the command but did not answer (it may have stopped)").error()));
           }
         });
   }
 
-  private void runForwarded(Message<JsonObject> message) {
-    JsonObject forwarded = message.body();
-    CommandReplies.send(vertx, Caller.fromJson(forwarded.getJsonObject("caller")), forwarded.getString("name"),
-            forwarded.getJsonObject("args"), forwarded.getLong("budgetMs"))
-        .onSuccess(message::reply);
+  private void retry(Message<CommandRequest> message) {
+    vertx.setTimer(RETRY_MS, ignored -> {
+      if (pending.contains(message)) {
+        send(message);
+      }
+    });
+  }
+
+  /** Answers once, whichever comes first: the writer's answer, or the writer leaving. */
+  private void answer(Message<CommandRequest> message, CommandResult result) {
+    if (pending.remove(message)) {
+      message.reply(result);
+    }
   }
 
   private static Future<?> completion(List<MessageConsumer<?>> consumers) {

@@ -1,7 +1,7 @@
 package diemcau.cluster;
 
 import diemcau.links.LinkKeys;
-import diemcau.live.Addresses;
+import diemcau.command.Addresses;
 import diemcau.live.Frame;
 import diemcau.live.LiveHub;
 import io.vertx.core.Vertx;
@@ -17,7 +17,7 @@ import java.util.List;
  * Carries the writer's state frames to every node: the writer publishes each frame it made once,
  * cluster-wide; every other node keeps it as its hub's newest (what {@code hello} answers) and
  * publishes it on its own local address, where its socket groups fan it out exactly as on a single
- * server. A frame of a new writer epoch first clears the hub: the new writer's revisions start from
+ * server (each node frames it once more, so that its hub makes the patches for its own sockets). A frame of a new writer epoch first clears the hub: the new writer's revisions start from
  * the stored ones. The link keys (not a public topic) ride along, so every node checks hall and
  * report keys as the writer does.
  */
@@ -95,14 +95,16 @@ final class FrameRelay {
     if (held != null && held.rev() >= rev) {
       return;
     }
-    Frame frame = new Frame(topic, rev, utf8);
+    // framed again here, once, so that this node's hub makes the patch for its own sockets
+    JsonObject state = new JsonObject(Buffer.buffer(utf8));
+    Frame frame = Frame.state(epoch, topic, rev, state.getLong("server"), state.getJsonObject("data"));
     hub.offer(frame);
     if (LiveHub.topicIndex(topic) < 0) {
       if (topic.equals(linkKeys.topic())) {
         linkKeys.restore(frame.data());
       }
     } else {
-      vertx.eventBus().publish(Addresses.STATE, Buffer.buffer(utf8), new DeliveryOptions()
+      vertx.eventBus().publish(Addresses.STATE, frame.buffer(), new DeliveryOptions()
           .addHeader("topic", topic).addHeader("rev", Long.toString(rev)).addHeader(RELAYED, "1"));
     }
     if (newWriter) {

@@ -1,6 +1,6 @@
 package diemcau.cluster;
 
-import diemcau.live.Addresses;
+import diemcau.command.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;

@@ -18,10 +18,22 @@ public final class Args {
   private static final Pattern CHARACTER = Pattern.compile("\\X");
 
   private final JsonObject json;
+  private final CommandRequest.Attachment attachment;
   private final Set<String> read = new HashSet<>();
 
   public Args(JsonObject json) {
+    this(json, null);
+  }
+
+  /** {@code attachment}: what the command carries besides its arguments, or null. */
+  public Args(JsonObject json, CommandRequest.Attachment attachment) {
     this.json = json == null ? new JsonObject() : json;
+    this.attachment = attachment;
+  }
+
+  /** The command's attachment of {@code type}, or empty when it carries none (it came through a door that sends none). */
+  public <T extends CommandRequest.Attachment> java.util.Optional<T> attachment(Class<T> type) {
+    return type.isInstance(attachment) ? java.util.Optional.of(type.cast(attachment)) : java.util.Optional.empty();
   }
 
   public JsonObject json() {

@@ -13,11 +13,16 @@ import java.util.List;
  * cores ({@link #and}): all are written in the one transaction, installed together, and each
  * core's topic is published.
  *
+ * @param topic what the change is revisioned and audited under: its core's topic, or the name of
+ *     records no screen subscribes to ({@link #unpublished})
+ * @param core the core whose topic is published after the commit; null publishes nothing
  * @param auditArgs the arguments as the audit log records them; null records them as given
  *     (a bulk import records a summary instead of every row)
+ * @param reply what the accepted command answers besides its revision (an import's counts); null for nothing
  * @param others changes of other cores that go with this one
  */
-public record Change(LiveCore core, Write write, Runnable install, JsonObject auditArgs, List<Change> others) {
+public record Change(String topic, LiveCore core, Write write, Runnable install, JsonObject auditArgs, JsonObject reply,
+    List<Change> others) {
 
   /** Writes a change inside the command's transaction; {@code rev} is the topic's new revision. */
   @FunctionalInterface
@@ -30,7 +35,15 @@ public record Change(LiveCore core, Write write, Runnable install, JsonObject au
   }
 
   public Change(LiveCore core, Write write, Runnable install, JsonObject auditArgs) {
-    this(core, write, install, auditArgs, List.of());
+    this(core.topic(), core, write, install, auditArgs, null, List.of());
+  }
+
+  /**
+   * A change of records that no screen subscribes to (a feature's tables behind a topic it
+   * publishes on its own schedule): audited and revisioned under {@code topic}, published by none.
+   */
+  public static Change unpublished(String topic, Write write, Runnable install) {
+    return new Change(topic, null, write, install, null, null, List.of());
   }
 
   /** A change whose whole persisted form is the core's new anchors, kept in {@code core_state}. */
@@ -46,20 +59,25 @@ public record Change(LiveCore core, Write write, Runnable install, JsonObject au
   }
 
   public Change withAuditArgs(JsonObject summary) {
-    return new Change(core, write, install, summary, others);
+    return new Change(topic, core, write, install, summary, reply, others);
+  }
+
+  /** This change, answering {@code data} besides its revision once committed. */
+  public Change withReply(JsonObject data) {
+    return new Change(topic, core, write, install, auditArgs, data, others);
   }
 
   /** This change and {@code other} (of another core), committed, installed and published together. */
   public Change and(Change other) {
     List<Change> all = new ArrayList<>(others);
     all.add(other);
-    return new Change(core, write, install, auditArgs, all);
+    return new Change(topic, core, write, install, auditArgs, reply, all);
   }
 
   /** This change and the ones that go with it, this one first, each on its own. */
   public List<Change> parts() {
     List<Change> parts = new ArrayList<>();
-    parts.add(new Change(core, write, install, auditArgs));
+    parts.add(new Change(topic, core, write, install, auditArgs, reply, List.of()));
     for (Change other : others) {
       parts.addAll(other.parts());
     }

@@ -4,7 +4,6 @@ import diemcau.store.AuditLog;
 import diemcau.store.CommitInDoubtException;
 import diemcau.store.Store;
 import diemcau.store.StoreUnavailableException;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,8 +40,7 @@ public final class CommandDispatcher {
 
   private record Registration(Set<Role> roles, CommandHandler handler) {}
 
-  /** A change whose commit was not confirmed, and what tells whether it landed. */
-  /** A committed change's parts and the revision each of their topics was given. */
+  /** A change whose commit was not confirmed, the revision each of its topics was given, and what tells whether it landed. */
   private record InDoubt(List<Change> parts, Map<String, Long> revs, AuditLog.Entry entry, CommitInDoubtException doubt) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
@@ -76,20 +74,26 @@ public final class CommandDispatcher {
   }
 
   /**
-   * Runs a command to its end, blocking on its transaction: completed with the topic's new
-   * revision once committed and published; failed with a {@link CommandException} if refused or if
-   * the database failed, or with whatever else went wrong (a bug in a handler), never thrown.
+   * Runs a command to its end, blocking on its transaction, and says what became of it: accepted
+   * with its topic's new revision (and the data its change answers with) once committed and
+   * published; refused with the {@link CommandException}'s reason, or when the database failed;
+   * "internal" (500, logged) when anything else went wrong (a bug in a handler). Never throws.
    */
-  public Future<Long> dispatch(Caller caller, String name, JsonObject args) {
+  public CommandResult dispatch(CommandRequest request) {
     try {
-      return Future.succeededFuture(execute(caller, name, args));
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
+      return execute(request);
+    } catch (CommandException refused) {
+      return CommandResult.refused(refused.error());
+    } catch (RuntimeException bug) {
+      LOG.error("command {} failed", request.name(), bug);
+      return CommandResult.refused(500, "internal", "the command failed and changed nothing");
     }
   }
 
-  private long execute(Caller caller, String name, JsonObject rawArgs) {
+  private CommandResult execute(CommandRequest request) {
     settle();
+    Caller caller = request.caller();
+    String name = request.name();
     Registration registration = commands.get(name);
     if (registration == null) {
       throw new CommandException(404, "unknown_command", "name", "unknown command: " + name);
@@ -100,22 +104,22 @@ public final class CommandDispatcher {
           : new CommandException(403, "forbidden", null, name + " is not allowed for role " + caller.role().wire());
     }
     long now = clock.millis();
-    Args args = new Args(rawArgs);
+    Args args = new Args(request.args(), request.attachment());
     Change change = registration.handler().handle(caller, args, now);
     args.requireNoOthers();
     List<Change> parts = change.parts();
     Map<String, Long> next = new LinkedHashMap<>();
     for (Change part : parts) {
-      next.putIfAbsent(part.core().topic(), rev(part.core().topic()) + 1);
+      next.putIfAbsent(part.topic(), rev(part.topic()) + 1);
     }
-    String topic = change.core().topic();
+    String topic = change.topic();
     long rev = next.get(topic);
     JsonObject audited = change.auditArgs() != null ? change.auditArgs() : args.json();
     AuditLog.Entry entry = new AuditLog.Entry(now, caller.id(), caller.role().wire(), name, audited, topic, rev);
     try {
       store.inTransaction(connection -> {
         for (Change part : parts) {
-          part.write().run(connection, next.get(part.core().topic()), now);
+          part.write().run(connection, next.get(part.topic()), now);
         }
         AuditLog.append(connection, entry);
         return null;
@@ -129,7 +133,7 @@ public final class CommandDispatcher {
       throw unavailable(name, e);
     }
     apply(parts, next);
-    return rev;
+    return CommandResult.accepted(rev, change.reply());
   }
 
   /**
@@ -162,7 +166,7 @@ public final class CommandDispatcher {
     parts.forEach(part -> part.install().run());
     revs.putAll(next);
     Map<String, LiveCore> published = new LinkedHashMap<>();
-    parts.forEach(part -> published.putIfAbsent(part.core().topic(), part.core()));
+    parts.stream().filter(part -> part.core() != null).forEach(part -> published.putIfAbsent(part.topic(), part.core()));
     published.forEach((changed, core) -> publisher.publish(core, next.get(changed)));
   }
 

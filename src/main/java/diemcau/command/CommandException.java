@@ -1,7 +1,5 @@
 package diemcau.command;
 
-import io.vertx.core.json.JsonObject;
-
 /**
  * A command refused with a reason a person can act on. {@code status} is the HTTP status the
  * REST door answers with; {@code field} names the argument at fault, when there is one.
@@ -15,15 +13,11 @@ public final class CommandException extends RuntimeException {
   /** 504: the command began but the database did not confirm it: it may have been applied. */
   public static final String OUTCOME_UNKNOWN = "outcome_unknown";
 
-  private final int status;
-  private final String code;
-  private final String field;
+  private final ApiError error;
 
   public CommandException(int status, String code, String field, String message) {
     super(message, null, false, false);
-    this.status = status;
-    this.code = code;
-    this.field = field;
+    this.error = new ApiError(status, code, field, message);
   }
 
   public static CommandException badArgument(String field, String message) {
@@ -46,23 +40,19 @@ public final class CommandException extends RuntimeException {
   }
 
   public int status() {
-    return status;
+    return error.status();
   }
 
   public String code() {
-    return code;
+    return error.code();
   }
 
   public String field() {
-    return field;
+    return error.field();
   }
 
-  /** The {@code error} object of the wire contract. */
-  public JsonObject toJson() {
-    JsonObject error = new JsonObject().put("code", code).put("message", getMessage());
-    if (field != null) {
-      error.put("field", field);
-    }
+  /** The refusal as it is answered. */
+  public ApiError error() {
     return error;
   }
 }

@@ -1,5 +1,6 @@
 package diemcau.command;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -19,8 +20,11 @@ public interface LiveCore extends Commands {
   void restore(JsonObject stored);
 
   /**
-   * Starts whatever the core watches besides commands, on the command verticle's context;
-   * {@code republish} publishes the topic again after such a change.
+   * Starts whatever the core watches or answers besides commands, on the command verticle's
+   * context; {@code republish} publishes the topic again after such a change. Completes once
+   * its event-bus consumers are registered: the server accepts connections only after that.
    */
-  default void start(Vertx vertx, Runnable republish) {}
+  default Future<Void> start(Vertx vertx, Runnable republish) {
+    return Future.succeededFuture();
+  }
 }

@@ -1,19 +1,18 @@
 package diemcau.finale;
 
+import diemcau.command.Addresses;
+import diemcau.command.CommandResult;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * Answers the consoles' reads of the final on the command verticle's context, so they see the
- * state exactly as the commands left it. Request {@code {view, judge?, file?}}; reply the view,
- * or {@code {status, error}}.
+ * Answers the consoles' reads of the final ({@link Addresses#FINAL_VIEWS}) on the command
+ * verticle's context, so they see the state exactly as the commands left it.
  */
 final class FinalQueries {
-
-  /** Request-reply, local: {@code {view: progress|judge|admin|export, judge?, file?}}. */
-  static final String ADDRESS = "diemcau.final.query";
 
   /** The CSV files kept in the core's state (the score ledger is read from its table by the routes). */
   static final List<String> EXPORTS = List.of("results", "scores", "certificates");
@@ -24,18 +23,18 @@ final class FinalQueries {
     this.core = core;
   }
 
-  void listen(Vertx vertx) {
-    vertx.eventBus().<JsonObject>localConsumer(ADDRESS, this::answer);
+  Future<Void> listen(Vertx vertx) {
+    return vertx.eventBus().<JsonObject>localConsumer(Addresses.FINAL_VIEWS, this::answer).completion();
   }
 
   private void answer(Message<JsonObject> request) {
     JsonObject query = request.body();
     FinalState state = core.state();
-    JsonObject reply = switch (query.getString("view", "")) {
-      case "progress" -> FinalViews.progress(state, core.event(), core.agenda().presenting());
-      case "admin" -> FinalViews.admin(state, core.event());
+    CommandResult reply = switch (query.getString("view", "")) {
+      case "progress" -> CommandResult.answer(FinalViews.progress(state, core.event(), core.agenda().presenting()));
+      case "admin" -> CommandResult.answer(FinalViews.admin(state, core.event()));
       case "judge" -> state.jury().judge(query.getString("judge"))
-          .map(judge -> FinalViews.judge(state, core.event(), judge, core.agenda().presenting()))
+          .map(judge -> CommandResult.answer(FinalViews.judge(state, core.event(), judge, core.agenda().presenting())))
           .orElseGet(() -> refused(403, "forbidden", "this judge has been removed"));
       case "export" -> export(state, query.getString("file", ""));
       default -> refused(404, "not_found", "no such view");
@@ -43,7 +42,7 @@ final class FinalQueries {
     request.reply(reply);
   }
 
-  private JsonObject export(FinalState state, String file) {
+  private CommandResult export(FinalState state, String file) {
     if (!EXPORTS.contains(file)) {
       return refused(404, "not_found", "no export " + file + " (exports: " + String.join(", ", EXPORTS) + ")");
     }
@@ -55,10 +54,10 @@ final class FinalQueries {
       case "results" -> Exports.results(state, core.event());
       default -> Exports.certificates(state, core.event());
     };
-    return new JsonObject().put("csv", csv);
+    return CommandResult.answer(new JsonObject().put("csv", csv));
   }
 
-  static JsonObject refused(int status, String code, String message) {
-    return new JsonObject().put("status", status).put("error", new JsonObject().put("code", code).put("message", message));
+  private static CommandResult refused(int status, String code, String message) {
+    return CommandResult.refused(status, code, message);
   }
 }

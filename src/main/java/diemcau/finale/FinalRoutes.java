@@ -1,11 +1,15 @@
 package diemcau.finale;
 
-import diemcau.bridges.QrSvg;
+import diemcau.web.QrSvg;
+import diemcau.command.Addresses;
 import diemcau.command.Caller;
+import diemcau.command.CommandDeadline;
+import diemcau.command.CommandRequest;
+import diemcau.command.CommandResult;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Event;
-import diemcau.live.CommandReplies;
+import diemcau.live.CommandPipe;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.Http;
@@ -63,15 +67,13 @@ public final class FinalRoutes implements FeatureRoutes {
 
   /** Asks the final's core; answers the error itself when it refuses. */
   private void query(RoutingContext ctx, JsonObject query, Consumer<JsonObject> answer) {
-    ctx.vertx().eventBus().<JsonObject>request(FinalQueries.ADDRESS, query, QUERY)
+    ctx.vertx().eventBus().<CommandResult>request(Addresses.FINAL_VIEWS, query, QUERY)
         .onFailure(ctx::fail)
         .onSuccess(reply -> {
-          JsonObject body = reply.body();
-          JsonObject error = body.getJsonObject("error");
-          if (error != null) {
-            Http.error(ctx, body.getInteger("status"), error.getString("code"), error.getString("message"));
+          if (reply.body().ok()) {
+            answer.accept(reply.body().data());
           } else {
-            answer.accept(body);
+            Http.reply(ctx, reply.body());
           }
         });
   }
@@ -94,18 +96,16 @@ public final class FinalRoutes implements FeatureRoutes {
     }
     String token = JudgeTokens.newToken();
     JsonObject args = new JsonObject().put("name", name).put("tokenHash", JudgeTokens.hash(token));
-    CommandReplies.send(ctx.vertx(), admin.get(), "judge.create", args).onSuccess(reply -> {
-      if (!reply.getBoolean("ok")) {
-        JsonObject error = reply.getJsonObject("error");
-        Http.error(ctx, reply.getInteger("status", 400), error.getString("code"), error.getString("message"));
+    CommandPipe.send(ctx.vertx(), CommandRequest.of(admin.get(), "judge.create", args, CommandDeadline.COMMAND_MS)).onSuccess(reply -> {
+      if (!reply.ok()) {
+        Http.reply(ctx, reply);
         return;
       }
       // after #: the token never reaches a server or a proxy log (the page moves it to storage)
       String url = Http.base(ctx, publicUrl) + "/judge#token=" + token;
       ctx.vertx().executeBlocking(() -> QrSvg.of(url), false)
           .onFailure(ctx::fail)
-          .onSuccess(qr -> ctx.json(new JsonObject().put("ok", true).put("rev", reply.getValue("rev"))
-              .put("name", name.strip()).put("token", token).put("url", url).put("qrSvg", qr)));
+          .onSuccess(qr -> ctx.json(reply.body().put("name", name.strip()).put("token", token).put("url", url).put("qrSvg", qr)));
     });
   }
 

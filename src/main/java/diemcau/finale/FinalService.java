@@ -9,6 +9,7 @@ import diemcau.command.Role;
 import diemcau.event.Event;
 import diemcau.participation.Qualifiers;
 import diemcau.store.CoreStates;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Set;
  * council scores, finalists, the presentation order, the jury's sheets, the results and the
  * stepped reveal. The commands live in small classes by concern ({@link EntryCommands},
  * {@link OrderCommands}, {@link JudgeCommands}, {@link ResultCommands}); what consoles may read
- * beyond the public topic is answered on {@link FinalQueries#ADDRESS}.
+ * beyond the public topic is answered by {@link FinalQueries}.
  *
  * <p>The presentations are timed by the agenda (the final's day): this core names the agenda's
  * presentation slots after its order, and reads from it which slots have started and ended.
@@ -34,8 +35,6 @@ public final class FinalService implements LiveCore {
   /** Reveal steps closer together than this are clicks during the hall's animation, and ignored. */
   public static final long REVEAL_GAP_MS = 1_200;
 
-  /** Where the final's reads beyond its topic are answered (by the command worker; forwarded to the writer in cluster mode). */
-  public static final String QUERIES = FinalQueries.ADDRESS;
   static final Set<Role> ADMIN = Set.of(Role.ADMIN);
   static final Set<Role> MC = Set.of(Role.MC, Role.ADMIN);
   static final Set<Role> JUDGE = Set.of(Role.JUDGE, Role.ADMIN);
@@ -78,8 +77,8 @@ public final class FinalService implements LiveCore {
   }
 
   @Override
-  public void start(Vertx vertx, Runnable republish) {
-    new FinalQueries(this).listen(vertx);
+  public Future<Void> start(Vertx vertx, Runnable republish) {
+    return new FinalQueries(this).listen(vertx);
   }
 
   /**

@@ -1,6 +1,6 @@
 package diemcau.links;
 
-import diemcau.bridges.QrSvg;
+import diemcau.web.QrSvg;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Event;

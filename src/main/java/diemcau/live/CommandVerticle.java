@@ -1,8 +1,10 @@
 package diemcau.live;
 
-import diemcau.command.Caller;
+import diemcau.command.Addresses;
 import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;
+import diemcau.command.CommandRequest;
+import diemcau.command.CommandResult;
 import diemcau.command.Commands;
 import diemcau.command.LiveCore;
 import diemcau.store.CoreStates;
@@ -11,8 +13,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Owns the live cores: restores them from the store, runs every command through the one
  * dispatcher, and publishes each committed change as an encoded state frame on the event bus.
  * Deployed as a worker: each command commits on the thread that runs it. A command whose
- * deadline passed before its turn is not begun ({@link CommandDeadline}): its caller was answered.
+ * deadline passed before its turn is not begun ({@link diemcau.command.CommandDeadline}): its caller was answered.
  */
 public final class CommandVerticle extends VerticleBase {
 
@@ -58,44 +60,34 @@ public final class CommandVerticle extends VerticleBase {
           return null;
         })
         .compose(ignored -> {
+          List<Future<Void>> started = new ArrayList<>();
           cores.forEach(core -> {
             publish(core, dispatcher.rev(core.topic()));
-            core.start(vertx, () -> dispatcher.republish(core));
+            started.add(core.start(vertx, () -> dispatcher.republish(core)));
           });
-          return Future.join(
-              vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS, this::onCommand).completion(),
-              vertx.eventBus().<JsonObject>localConsumer(Addresses.SETTLE, this::onSettle).completion());
+          started.add(vertx.eventBus().<CommandRequest>localConsumer(Addresses.COMMANDS, this::onCommand).completion());
+          started.add(vertx.eventBus().<Void>localConsumer(Addresses.SETTLE, this::onSettle).completion());
+          return Future.all(started);
         });
   }
 
-  private void onCommand(Message<JsonObject> message) {
-    JsonObject request = message.body();
-    if (!CommandDeadline.begin(vertx, request)) {
+  private void onCommand(Message<CommandRequest> message) {
+    CommandRequest request = message.body();
+    if (!request.deadline().begin()) {
       LOG.warn("command {} not begun: its deadline passed before its turn, its caller was told it was not executed",
-          request.getString("name"));
+          request.name());
       return;
     }
-    Caller caller = Caller.fromJson(request.getJsonObject("caller"));
-    String name = request.getString("name");
-    dispatcher.dispatch(caller, name, request.getJsonObject("args"))
-        .onSuccess(rev -> message.reply(CommandReplies.accepted(rev)))
-        .onFailure(failure -> {
-          if (failure instanceof CommandException refused) {
-            message.reply(CommandReplies.refused(refused));
-          } else {
-            LOG.error("command {} failed", name, failure);
-            message.reply(CommandReplies.refused(500, "internal", "the command failed and changed nothing"));
-          }
-        });
+    message.reply(dispatcher.dispatch(request));
   }
 
   /** Answers once the commands before it have finished and a commit in doubt is settled. */
-  private void onSettle(Message<JsonObject> message) {
+  private void onSettle(Message<Void> message) {
     try {
       dispatcher.settle();
-      message.reply(new JsonObject().put("ok", true));
+      message.reply(CommandResult.answer(null));
     } catch (CommandException refused) {
-      message.reply(CommandReplies.refused(refused));
+      message.reply(CommandResult.refused(refused.error()));
     }
   }
 

@@ -9,13 +9,42 @@ import java.nio.ByteBuffer;
 /**
  * A server → client frame encoded once, as UTF-8 bytes and as the whole WebSocket frame that
  * carries them ({@code wire}), shared by every socket it goes to. {@code topic} and {@code rev}
- * are set for {@code state} frames only.
+ * are set for {@code state} and {@code patch} frames only, {@code base} for patches only.
+ *
+ * <p>A state frame built here keeps the data it carries, so the hub can hand the next state of
+ * its topic a patch from this one ({@link #withPatchFrom}): the sockets that hold this revision
+ * then get a few hundred bytes instead of the whole topic.
  */
-public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
+public final class Frame {
+
+  private final String topic;
+  private final long rev;
+  private final long base;
+  private final byte[] utf8;
+  private final ByteBuf wire;
+  /** What a state frame built here carries (never changed once framed), and when and where; else null. */
+  private final JsonObject data;
+  private final String epoch;
+  private final long server;
+  /** The patch from the topic's previous revision to this one, when the hub made one; else null. */
+  private final Frame patch;
+
+  private Frame(String topic, long rev, long base, byte[] utf8, ByteBuf wire, JsonObject data, String epoch,
+      long server, Frame patch) {
+    this.topic = topic;
+    this.rev = rev;
+    this.base = base;
+    this.utf8 = utf8;
+    this.wire = wire;
+    this.data = data;
+    this.epoch = epoch;
+    this.server = server;
+    this.patch = patch;
+  }
 
   /** A frame for many sockets (a state, a heartbeat): its wire bytes in direct memory. */
   public Frame(String topic, long rev, byte[] utf8) {
-    this(topic, rev, utf8, wireFrame(utf8, true));
+    this(topic, rev, -1, utf8, wireFrame(utf8, true), null, null, 0, null);
   }
 
   public static Frame state(String epoch, String topic, long rev, long server, JsonObject data) {
@@ -26,7 +55,59 @@ public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
         .put("rev", rev)
         .put("server", server)
         .put("data", data);
-    return new Frame(topic, rev, frame.toBuffer().getBytes());
+    byte[] utf8 = frame.toBuffer().getBytes();
+    return new Frame(topic, rev, -1, utf8, wireFrame(utf8, true), data, epoch, server, null);
+  }
+
+  /**
+   * This state with the patch from {@code previous}, a state of the same topic and epoch at an
+   * older revision, when both were built here and the patch is smaller than this frame; else this.
+   */
+  Frame withPatchFrom(Frame previous) {
+    if (data == null || previous.data == null || !epoch.equals(previous.epoch) || previous.rev >= rev) {
+      return this;
+    }
+    JsonObject changes = MergePatch.diff(previous.data, data);
+    if (changes == null) {
+      return this;
+    }
+    byte[] patchUtf8 = new JsonObject()
+        .put("type", "patch")
+        .put("topic", topic)
+        .put("epoch", epoch)
+        .put("rev", rev)
+        .put("base", previous.rev)
+        .put("server", server)
+        .put("data", changes)
+        .toBuffer().getBytes();
+    if (patchUtf8.length >= utf8.length) {
+      return this;
+    }
+    Frame patchFrame = new Frame(topic, rev, previous.rev, patchUtf8, wireFrame(patchUtf8, true), null, epoch, server,
+        null);
+    return new Frame(topic, rev, base, utf8, wire, data, epoch, server, patchFrame);
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  public long rev() {
+    return rev;
+  }
+
+  /** The revision a patch frame applies to; -1 for any other frame. */
+  public long base() {
+    return base;
+  }
+
+  public byte[] utf8() {
+    return utf8;
+  }
+
+  /** The patch from the topic's previous revision to this state, or null. */
+  public Frame patch() {
+    return patch;
   }
 
   /** A control frame for many sockets (a heartbeat). */
@@ -41,7 +122,7 @@ public record Frame(String topic, long rev, byte[] utf8, ByteBuf wire) {
    */
   public static Frame reply(JsonObject frame) {
     byte[] utf8 = frame.toBuffer().getBytes();
-    return new Frame(null, 0, utf8, wireFrame(utf8, false));
+    return new Frame(null, 0, -1, utf8, wireFrame(utf8, false), null, null, 0, null);
   }
 
   public Buffer buffer() {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What every event loop's socket group shares: the epoch, the newest frame of each topic
- * (what a screen gets on hello), and the groups themselves.
+ * (what a screen gets on hello) with its patch from the one before, and the groups themselves.
  */
 public final class LiveHub {
 
@@ -31,9 +31,14 @@ public final class LiveHub {
     return epoch;
   }
 
-  /** Keeps {@code frame} if it is newer than what the hub holds for its topic. */
+  /**
+   * Keeps {@code frame} if it is newer than what the hub holds for its topic, with the patch from
+   * the held one when both were built here (see {@link Frame#withPatchFrom}): every socket that
+   * was sent the held revision is sent that patch instead of the whole state.
+   */
   public void offer(Frame frame) {
-    latest.merge(frame.topic(), frame, (held, offered) -> offered.rev() > held.rev() ? offered : held);
+    latest.compute(frame.topic(), (topic, held) -> held == null ? frame
+        : frame.rev() > held.rev() ? frame.withPatchFrom(held) : held);
   }
 
   /** Drops every held frame: a new writer (cluster mode) starts a new epoch, whose revisions start again. */

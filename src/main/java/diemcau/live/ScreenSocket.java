@@ -11,7 +11,8 @@ import java.util.Arrays;
 
 /**
  * One connected screen or console: who it is (settled in the handshake), what it subscribed to,
- * and, while it reads too slowly, the newest frame per topic waiting for it — never more — and the
+ * the newest revision it was sent per topic (which tells whether a patch will do), and, while it
+ * reads too slowly, the newest frame per topic waiting for it — never more — and the
  * replies to its own commands, which are never dropped.
  * Touched only on its group's event loop.
  *
@@ -85,8 +86,25 @@ final class ScreenSocket {
     return writtenAfter <= silentSince && waiting == null;
   }
 
-  /** Writes a state frame now, or parks it as the newest of its topic until the socket drains; true if written. */
+  /**
+   * Writes a state now, or parks it as the newest of its topic until the socket drains; true if
+   * written. Written as the state's patch when this socket was last sent the patch's base, else
+   * whole.
+   */
   boolean sendState(Frame frame, int topic) {
+    return sendState(frame, topic, true);
+  }
+
+  /**
+   * Writes a state whole, unless this socket was already sent it: what a hello is answered with. A
+   * hello again sends nothing the socket was sent, or a viewer could make the server resend every
+   * topic at will; a screen that holds something else opens a new socket.
+   */
+  boolean sendWholeState(Frame frame) {
+    return sendState(frame, LiveHub.topicIndex(frame.topic()), false);
+  }
+
+  private boolean sendState(Frame frame, int topic, boolean patchable) {
     if (frame.rev() <= sentRevs[topic] || ws.isClosed()) {
       return false;
     }
@@ -94,13 +112,11 @@ final class ScreenSocket {
       park(frame, topic);
       return false;
     }
+    Frame patch = patchable ? frame.patch() : null;
+    boolean holdsBase = patch != null && patch.base() == sentRevs[topic];
     sentRevs[topic] = frame.rev();
-    write(frame);
+    write(holdsBase ? patch : frame);
     return true;
-  }
-
-  boolean sendState(Frame frame) {
-    return sendState(frame, LiveHub.topicIndex(frame.topic()));
   }
 
   /**
@@ -200,9 +216,10 @@ final class ScreenSocket {
     while (held != null && !held.isEmpty()) {
       sendReply(held.poll());
     }
+    // whole states: what a socket that fell behind holds is not worth reasoning about
     for (int topic = 0; topic < parked.length; topic++) {
       if (parked[topic] != null) {
-        sendState(parked[topic], topic);
+        sendState(parked[topic], topic, false);
       }
     }
   }

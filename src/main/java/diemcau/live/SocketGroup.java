@@ -1,5 +1,6 @@
 package diemcau.live;
 
+import diemcau.command.Addresses;
 import diemcau.command.Caller;
 import diemcau.command.Role;
 import io.netty.channel.ChannelPipeline;
@@ -12,14 +13,11 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
@@ -30,7 +28,7 @@ import java.util.function.Predicate;
  * to the public viewers, so the screens in the rooms never wait behind thousands of phones.
  * Writes to the public viewers (of a state, of a heartbeat) go as a {@link Sweep}, so a change
  * that comes meanwhile reaches the priority tier after one slice of them, not after thousands.
- * Also speaks the client → server side of the protocol: hello, ping, command.
+ * What the screens say to the server is {@link ScreenProtocol}'s.
  *
  * <p>Everything here runs on the group's event loop; the counters are read by the metrics
  * endpoint from other threads, approximately.
@@ -69,11 +67,6 @@ public final class SocketGroup {
    */
   static final int SLICE = 256;
 
-  /** A bridge screen's traffic is reported as presence at most this often. */
-  private static final long PRESENCE_EVERY_MS = 2_000;
-
-  private static final Set<String> SCREENS = Set.of("hall", "bridge", "public", "mc", "judge", "admin");
-
   /**
    * Vert.x's names of the pipeline handlers an upgraded WebSocket never needs: the HTTP compressor,
    * the chunked writer, and the idle timeout of HTTP connections (a screen has its heartbeat).
@@ -86,6 +79,7 @@ public final class SocketGroup {
   private final Clock clock;
   private final SocketList priority = new SocketList(true);
   private final SocketList viewers = new SocketList(false);
+  private final ScreenProtocol protocol;
   /** This loop's task queue: where a sweep's next slice waits its turn. */
   private Executor loopTasks;
   private MessageConsumer<Buffer> states;
@@ -106,6 +100,7 @@ public final class SocketGroup {
     this.vertx = vertx;
     this.hub = hub;
     this.clock = clock;
+    this.protocol = new ScreenProtocol(vertx, hub, clock);
   }
 
   /** Starts listening on the current context's event loop. */
@@ -186,17 +181,17 @@ public final class SocketGroup {
     // an anonymous socket is a public viewer, whatever its hello says
     (caller.role() == Role.VIEWER ? viewers : priority).add(socket);
     size++;
-    ws.textMessageHandler(text -> onText(socket, text));
-    ws.binaryMessageHandler(ignored -> error(socket, "bad_frame", "binary frames are not part of the protocol"));
+    ws.textMessageHandler(text -> protocol.onText(socket, text));
+    ws.binaryMessageHandler(ignored -> protocol.onBinary(socket));
     ws.exceptionHandler(failure -> close(ws, failure));
     ws.closeHandler(ignored -> {
       (socket.priority ? priority : viewers).remove(socket);
       size--;
       socket.discard();
-      presence(socket, "closed");
+      protocol.presence(socket, "closed");
       closed.run();
     });
-    presence(socket, "opened");
+    protocol.presence(socket, "opened");
   }
 
   /**
@@ -230,14 +225,6 @@ public final class SocketGroup {
     } else {
       // never a normal closure (1000): the screen must reconnect, not think it was sent away
       ws.close((short) 1011, "socket error");
-    }
-  }
-
-  /** Tells the bridges core that a bridge site's screen opened, closed, or was heard from. */
-  private void presence(ScreenSocket socket, String event) {
-    if (socket.caller.role() == Role.BRIDGE) {
-      socket.lastPresence = clock.millis();
-      vertx.eventBus().publish(Addresses.PRESENCE, new JsonObject().put("unit", socket.caller.id()).put("event", event));
     }
   }
 
@@ -314,104 +301,6 @@ public final class SocketGroup {
     ScreenSocket[] everyone = priority.snapshot(viewers.size);
     System.arraycopy(viewers.items, 0, everyone, priority.size, viewers.size);
     sweep(everyone, socket -> socket.dueHeartbeat(silentSince) && socket.sendControl(beat));
-  }
-
-  private void onText(ScreenSocket socket, String text) {
-    if (clock.millis() - socket.lastPresence >= PRESENCE_EVERY_MS) {
-      presence(socket, "seen");
-    }
-    JsonObject frame;
-    try {
-      frame = new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
-      error(socket, "bad_json", "frame is not a JSON object");
-      return;
-    }
-    String type = frame.getValue("type") instanceof String t ? t : null;
-    if (type == null) {
-      error(socket, "bad_frame", "type is missing");
-      return;
-    }
-    switch (type) {
-      case "hello" -> hello(socket, frame);
-      case "ping" -> pong(socket, frame);
-      case "command" -> command(socket, frame);
-      default -> error(socket, "bad_frame", "unknown type: " + type);
-    }
-  }
-
-  private void hello(ScreenSocket socket, JsonObject frame) {
-    Object screen = frame.getValue("screen");
-    if (!(screen instanceof String name) || !SCREENS.contains(name)) {
-      error(socket, "bad_hello", "screen must be one of " + String.join("|", SCREENS));
-      return;
-    }
-    Object topics = frame.getValue("topics");
-    if (!(topics instanceof JsonArray list)) {
-      error(socket, "bad_hello", "topics must be an array of topic names");
-      return;
-    }
-    int wanted = 0;
-    for (Object topic : list) {
-      int index = topic instanceof String t ? LiveHub.topicIndex(t) : -1;
-      if (index < 0) {
-        error(socket, "bad_hello", "unknown topic: " + topic);
-        return;
-      }
-      wanted |= 1 << index;
-    }
-    socket.screen = name;
-    socket.unit = frame.getValue("unit") instanceof String unit ? unit : null;
-    socket.topics = wanted;
-    for (Object topic : list) {
-      Frame latest = hub.latest((String) topic);
-      if (latest != null) {
-        socket.sendState(latest);
-      }
-    }
-  }
-
-  private void pong(ScreenSocket socket, JsonObject frame) {
-    socket.sendControl(Frame.reply(new JsonObject()
-        .put("type", "pong")
-        .put("id", frame.getValue("id"))
-        .put("t0", frame.getValue("t0"))
-        .put("server", clock.millis())));
-  }
-
-  private void command(ScreenSocket socket, JsonObject frame) {
-    Object id = frame.getValue("id");
-    if (socket.caller.role() == Role.VIEWER) {
-      ack(socket, id, CommandReplies.refused(401, "unauthorized",
-          "this connection is a viewer: open it with a token or a bridge key to send commands"));
-      return;
-    }
-    Object name = frame.getValue("name");
-    Object args = frame.getValue("args");
-    if (!(name instanceof String)) {
-      ack(socket, id, CommandReplies.refused(400, "bad_argument", "name", "a command frame needs a name (a string)"));
-      return;
-    }
-    if (args != null && !(args instanceof JsonObject)) {
-      ack(socket, id, CommandReplies.refused(400, "bad_argument", "args", "args must be an object"));
-      return;
-    }
-    CommandReplies.send(vertx, socket.caller, (String) name, (JsonObject) args)
-        .onSuccess(reply -> ack(socket, id, reply));
-  }
-
-  private void ack(ScreenSocket socket, Object id, JsonObject reply) {
-    JsonObject ack = new JsonObject().put("type", "ack").put("id", id).put("ok", reply.getBoolean("ok"));
-    if (reply.getBoolean("ok")) {
-      ack.put("rev", reply.getValue("rev"));
-    } else {
-      ack.put("error", reply.getJsonObject("error"));
-    }
-    socket.sendReply(Frame.reply(ack));
-  }
-
-  private void error(ScreenSocket socket, String code, String message) {
-    socket.sendReply(Frame.reply(new JsonObject().put("type", "error").put("code", code).put("message", message)));
   }
 
   /**

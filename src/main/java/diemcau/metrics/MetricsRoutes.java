@@ -1,7 +1,7 @@
 package diemcau.metrics;
 
 import com.sun.management.OperatingSystemMXBean;
-import diemcau.Transports;
+import diemcau.net.Transports;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.live.LiveHub;

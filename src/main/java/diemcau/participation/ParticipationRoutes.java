@@ -1,14 +1,18 @@
 package diemcau.participation;
 
+import diemcau.command.Addresses;
+import diemcau.command.ApiError;
 import diemcau.command.Caller;
+import diemcau.command.CommandDeadline;
+import diemcau.command.CommandRequest;
+import diemcau.command.CommandResult;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Event;
 import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import diemcau.links.LinkKeys;
-import diemcau.live.CommandDeadline;
-import diemcau.live.CommandReplies;
+import diemcau.live.CommandPipe;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.Http;
@@ -26,7 +30,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +54,8 @@ public final class ParticipationRoutes implements FeatureRoutes {
   private static final int HEADCOUNT_LIMIT = 1024 * 1024;
   private static final String CALLER = "participation.caller";
 
-  /** An upload read on a worker: its batch, or null when some row is wrong. */
-  private record Prepared(Uploads.Parsed parsed, Batch batch) {}
+  /** An upload read on a worker: its rows for the command, or null when some row is wrong. */
+  private record Prepared(Uploads.Parsed parsed, Upload upload) {}
 
   /** What a unit's report reads from the store. */
   private record UnitPeople(List<Person> pending, List<Long> completions) {}
@@ -108,13 +111,12 @@ public final class ParticipationRoutes implements FeatureRoutes {
     long received = System.nanoTime();
     ctx.vertx().executeBlocking(() -> {
           Uploads.Parsed parsed = "csv".equals(source) ? uploads.csv(body.getBytes()) : uploads.json(body);
-          return new Prepared(parsed,
-              parsed.valid() ? new Batch(UUID.randomUUID().toString(), source, sha256(body.getBytes()), parsed.rows()) : null);
+          return new Prepared(parsed, parsed.valid() ? new Upload(source, sha256(body.getBytes()), parsed.rows()) : null);
         }, false)
         .onFailure(ctx::fail)
         .onSuccess(prepared -> {
           Uploads.Parsed parsed = prepared.parsed();
-          if (prepared.batch() == null) {
+          if (prepared.upload() == null) {
             refuseRows(ctx, parsed);
             return;
           }
@@ -123,34 +125,18 @@ public final class ParticipationRoutes implements FeatureRoutes {
                 + ": nothing was imported");
             return;
           }
-          Batch batch = prepared.batch();
           long parsedAt = System.nanoTime();
-          Map<String, Batch> waiting = ctx.vertx().sharedData().getLocalMap(Batch.MAP);
-          waiting.put(batch.id(), batch);
-          CommandReplies.send(ctx.vertx(), ctx.get(CALLER), "participation.import", new JsonObject().put("batch", batch.id()),
-                  CommandDeadline.IMPORT_MS)
-              .onComplete(ignored -> waiting.remove(batch.id()))
-              .onSuccess(reply -> {
-                if (!reply.getBoolean("ok")) {
-                  relay(ctx, reply);
-                  return;
-                }
-                PersonRecords.Diff diff = batch.outcome().diff();
-                LOG.info("participation: {} import of {} rows ({} created, {} updated): parsed in {} ms, diff {} ms, "
-                        + "written in {} ms, committed and applied {} ms after the upload", source, batch.rows().size(),
-                    diff.created().size(), diff.updated().size(), (parsedAt - received) / 1_000_000, batch.outcome().diffMs(),
-                    batch.outcome().writeMs(), (System.nanoTime() - received) / 1_000_000);
-                ctx.json(new JsonObject()
-                    .put("ok", true)
-                    .put("rev", reply.getValue("rev"))
-                    .put("source", source)
-                    .put("rows", batch.rows().size())
-                    .put("persons", diff.persons())
-                    .put("created", diff.created().size())
-                    .put("updated", diff.updated().size())
-                    .put("unchanged", diff.unchanged())
-                    .put("ignoredColumns", new JsonArray(parsed.ignoredColumns())));
-              });
+          CommandRequest request = CommandRequest.of(ctx.get(CALLER), "participation.import", null, CommandDeadline.IMPORT_MS)
+              .with(prepared.upload());
+          CommandPipe.send(ctx.vertx(), request).onSuccess(result -> {
+            if (result.ok()) {
+              LOG.info("participation: {} import of {} rows parsed in {} ms, committed and applied {} ms after the upload",
+                  source, parsed.rows().size(), (parsedAt - received) / 1_000_000, (System.nanoTime() - received) / 1_000_000);
+              result.data().put("source", source).put("rows", parsed.rows().size())
+                  .put("ignoredColumns", new JsonArray(parsed.ignoredColumns()));
+            }
+            Http.reply(ctx, result);
+          });
         });
   }
 
@@ -158,13 +144,10 @@ public final class ParticipationRoutes implements FeatureRoutes {
     JsonArray rejected = new JsonArray();
     parsed.errors().forEach(error -> rejected.add(error.toJson(parsed.positionName())));
     long rows = parsed.errors().stream().map(RowError::position).distinct().count();
-    ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json").end(new JsonObject()
-        .put("ok", false)
-        .put("error", new JsonObject().put("code", "rejected_rows")
-            .put("message", rows + (rows == 1 ? " row is" : " rows are") + " wrong: nothing was imported; correct them and send the whole file again"))
+    Http.json(ctx, 400, new ApiError(400, "rejected_rows", rows + (rows == 1 ? " row is" : " rows are")
+            + " wrong: nothing was imported; correct them and send the whole file again").body()
         .put("rejected", rejected)
-        .put("ignoredColumns", new JsonArray(parsed.ignoredColumns()))
-        .encode());
+        .put("ignoredColumns", new JsonArray(parsed.ignoredColumns())));
   }
 
   private void headcounts(RoutingContext ctx) {
@@ -177,14 +160,13 @@ public final class ParticipationRoutes implements FeatureRoutes {
             refuseRows(ctx, new Uploads.Parsed(List.of(), errors, List.of(), "line"));
             return;
           }
-          CommandReplies.send(ctx.vertx(), ctx.get(CALLER), "units.headcounts",
-                  new JsonObject().put("headcounts", new JsonObject(Map.copyOf(headcounts))))
-              .onSuccess(reply -> {
-                if (reply.getBoolean("ok")) {
-                  ctx.json(reply.copy().put("units", headcounts.size()));
-                } else {
-                  relay(ctx, reply);
+          CommandPipe.send(ctx.vertx(), CommandRequest.of(ctx.get(CALLER), "units.headcounts",
+                  new JsonObject().put("headcounts", new JsonObject(Map.copyOf(headcounts))), CommandDeadline.COMMAND_MS))
+              .onSuccess(result -> {
+                if (result.ok()) {
+                  result.data().put("units", headcounts.size());
                 }
+                Http.reply(ctx, result);
               });
         });
   }
@@ -262,15 +244,9 @@ public final class ParticipationRoutes implements FeatureRoutes {
   }
 
   private static Future<JsonObject> leaderboard(RoutingContext ctx) {
-    return ctx.vertx().eventBus().<JsonObject>request(ParticipationService.LEADERBOARD_QUERY, null)
-        .map(message -> message.body())
+    return ctx.vertx().eventBus().<CommandResult>request(Addresses.LEADERBOARD, null)
+        .map(message -> message.body().data())
         .onFailure(ctx::fail);
-  }
-
-  private static void relay(RoutingContext ctx, JsonObject reply) {
-    JsonObject error = reply.getJsonObject("error");
-    ctx.response().setStatusCode(reply.getInteger("status", 400)).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("ok", false).put("error", error).encode());
   }
 
   private static String sha256(byte[] bytes) {

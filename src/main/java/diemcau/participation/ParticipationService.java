@@ -1,17 +1,20 @@
 package diemcau.participation;
 
+import diemcau.command.Addresses;
 import diemcau.command.Args;
 import diemcau.command.Change;
 import diemcau.command.CommandDispatcher;
 import diemcau.command.CommandException;
+import diemcau.command.CommandResult;
 import diemcau.command.LiveCore;
 import diemcau.command.Role;
 import diemcau.event.Event;
 import diemcau.event.Unit;
 import diemcau.store.Store;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code leaderboard} topic ranked from them.
  *
  * <p>Its commands ({@code participation.import}, {@code units.headcount},
- * {@code units.headcounts}, admin only) change the person records and headcounts, whose own topic
- * ({@value #LEDGER_TOPIC}) is not one a screen can subscribe to: they are audited and
- * committed like every command, but the leaderboard is not published per command. It is
+ * {@code units.headcounts}, admin only) change the person records and headcounts, revisioned and
+ * audited under {@value #RECORDS} (a name no screen can subscribe to) and committed like every
+ * command, but the leaderboard is not published per command. It is
  * recomputed after a change and published at most once per {@link #COALESCE_MS}, and only when
  * the board differs from the one last published, so an import that changes nothing makes no
  * new leaderboard revision.
@@ -42,9 +45,8 @@ public final class ParticipationService implements LiveCore, Qualifiers {
 
   /** At most one leaderboard frame per this many milliseconds. */
   public static final long COALESCE_MS = 1_000;
-  /** Local event-bus address: any message is answered with the newest leaderboard data. */
-  public static final String LEADERBOARD_QUERY = "diemcau.participation.leaderboard";
-  static final String LEDGER_TOPIC = "participation";
+  /** What the person records and headcounts are revisioned and audited under. */
+  static final String RECORDS = "participation";
   private static final Logger LOG = LoggerFactory.getLogger(ParticipationService.class);
   private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
 
@@ -56,7 +58,6 @@ public final class ParticipationService implements LiveCore, Qualifiers {
   private final Clock clock;
   private final PersonRecords records = new PersonRecords();
   private final Map<String, Integer> setHeadcounts = new HashMap<>();
-  private final LiveCore ledgerTopic = new LedgerTopic();
   private Board board;
   private JsonObject data;
   private boolean loaded;
@@ -64,7 +65,6 @@ public final class ParticipationService implements LiveCore, Qualifiers {
   private long timer = -1;
   private Vertx vertx;
   private Runnable republish;
-  private LocalMap<String, Batch> batches;
 
   public ParticipationService(Event event, Store store, Clock clock) {
     this.event = event;
@@ -90,7 +90,7 @@ public final class ParticipationService implements LiveCore, Qualifiers {
 
   @Override
   public void register(CommandDispatcher dispatcher) {
-    dispatcher.register("participation.import", ADMIN, (caller, args, now) -> importBatch(args));
+    dispatcher.register("participation.import", ADMIN, (caller, args, now) -> importUpload(args));
     dispatcher.register("units.headcount", ADMIN, (caller, args, now) -> {
       String unit = knownUnit(args.requireString("unit"), "unit");
       return setHeadcounts(Map.of(unit, inRange(args.requireInt("headcount"), "headcount")));
@@ -113,11 +113,11 @@ public final class ParticipationService implements LiveCore, Qualifiers {
   }
 
   @Override
-  public void start(Vertx vertx, Runnable republish) {
+  public Future<Void> start(Vertx vertx, Runnable republish) {
     this.vertx = vertx;
     this.republish = republish;
-    this.batches = vertx.sharedData().getLocalMap(Batch.MAP);
-    vertx.eventBus().localConsumer(LEADERBOARD_QUERY, message -> message.reply(data));
+    MessageConsumer<Void> leaderboard = vertx.eventBus().localConsumer(Addresses.LEADERBOARD,
+        message -> message.reply(CommandResult.answer(data)));
     store.tx(connection -> new Stored(ParticipationTables.rows(connection), ParticipationTables.headcounts(connection)))
         .onSuccess(stored -> {
           records.load(stored.rows());
@@ -127,6 +127,7 @@ public final class ParticipationService implements LiveCore, Qualifiers {
           boardMayHaveChanged();
         })
         .onFailure(failure -> LOG.error("participation: cannot load the people from the store; imports are refused", failure));
+    return leaderboard.completion();
   }
 
   @Override
@@ -139,39 +140,40 @@ public final class ParticipationService implements LiveCore, Qualifiers {
         .or(() -> Optional.of(Stage1Ranking.Qualified.NO));
   }
 
-  private Change importBatch(Args args) {
-    String id = args.requireString("batch");
+  /** Takes no arguments: its rows come with the command, from an upload's door. */
+  private Change importUpload(Args args) {
+    args.requireNoOthers();
+    Upload upload = args.attachment(Upload.class).orElseThrow(() -> new CommandException(400, "upload_required", null,
+        "participation.import takes its rows from an upload: send them to POST /api/participation (a JSON array) "
+            + "or /api/participation/import (a CSV file)"));
     requireLoaded();
-    Batch batch = batches.remove(id);
-    if (batch == null) {
-      throw CommandException.badArgument("batch",
-          "no upload waits under this id: send the data to POST /api/participation or /api/participation/import");
-    }
     long began = System.nanoTime();
-    PersonRecords.Diff diff = records.diff(batch.rows());
-    long diffed = System.nanoTime();
-    batch.outcome().set(diff);
-    JsonObject summary = new JsonObject()
-        .put("source", batch.source())
-        .put("sha256", batch.sha256())
-        .put("rows", batch.rows().size())
+    PersonRecords.Diff diff = records.diff(upload.rows());
+    long diffMs = (System.nanoTime() - began) / 1_000_000;
+    JsonObject counts = new JsonObject()
         .put("persons", diff.persons())
         .put("created", diff.created().size())
         .put("updated", diff.updated().size())
-        .put("unchanged", diff.unchanged())
-        .put("units", batch.rows().stream().map(Person::unit).distinct().count());
-    return new Change(ledgerTopic,
+        .put("unchanged", diff.unchanged());
+    JsonObject summary = new JsonObject()
+        .put("source", upload.source())
+        .put("sha256", upload.sha256())
+        .put("rows", upload.rows().size())
+        .mergeIn(counts)
+        .put("units", upload.rows().stream().map(Person::unit).distinct().count());
+    return Change.unpublished(RECORDS,
         (connection, rev, now) -> {
           long writing = System.nanoTime();
           ParticipationTables.write(connection, diff, now);
-          batch.outcome().timed(diffed - began, System.nanoTime() - writing);
+          LOG.info("participation: {} import of {} rows ({} created, {} updated): diff {} ms, written in {} ms", upload.source(),
+              upload.rows().size(), diff.created().size(), diff.updated().size(), diffMs, (System.nanoTime() - writing) / 1_000_000);
         },
         () -> {
           records.apply(diff);
           if (!diff.empty()) {
             boardMayHaveChanged();
           }
-        }, null).withAuditArgs(summary);
+        }).withAuditArgs(summary).withReply(counts);
   }
 
   /**
@@ -180,22 +182,22 @@ public final class ParticipationService implements LiveCore, Qualifiers {
    */
   public Change reset() {
     requireLoaded();
-    return new Change(ledgerTopic, (connection, rev, now) -> ParticipationTables.clear(connection), () -> {
+    return Change.unpublished(RECORDS, (connection, rev, now) -> ParticipationTables.clear(connection), () -> {
       records.clear();
       setHeadcounts.clear();
       boardMayHaveChanged();
-    }, null);
+    });
   }
 
   private Change setHeadcounts(Map<String, Integer> headcounts) {
     requireLoaded();
     Map<String, Integer> values = Map.copyOf(headcounts);
-    return new Change(ledgerTopic,
+    return Change.unpublished(RECORDS,
         (connection, rev, now) -> ParticipationTables.saveHeadcounts(connection, values, now),
         () -> {
           setHeadcounts.putAll(values);
           boardMayHaveChanged();
-        }, null);
+        });
   }
 
   private String knownUnit(String code, String field) {
@@ -253,26 +255,5 @@ public final class ParticipationService implements LiveCore, Qualifiers {
     board = next;
     publishedAt = clock.millis();
     republish.run();
-  }
-
-  /** The person records' own topic: the target of the commands' changes; no screen subscribes to it. */
-  private final class LedgerTopic implements LiveCore {
-    @Override
-    public String topic() {
-      return LEDGER_TOPIC;
-    }
-
-    @Override
-    public JsonObject topicData(long now) {
-      return new JsonObject().put("persons", records.size());
-    }
-
-    @Override
-    public void register(CommandDispatcher dispatcher) {
-    }
-
-    @Override
-    public void restore(JsonObject stored) {
-    }
   }
 }

@@ -1,6 +1,5 @@
 package diemcau.web;
 
-import diemcau.Settings;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Map;
@@ -30,7 +29,7 @@ public final class AddressGuard {
     boolean logged;
   }
 
-  private final Settings.Limits limits;
+  private final ConnectionLimits limits;
   private final Clock clock;
   private final Map<String, Integer> connections = new ConcurrentHashMap<>();
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
@@ -42,12 +41,12 @@ public final class AddressGuard {
   private final AtomicLong capRefused = new AtomicLong();
   private final AtomicLong requestTimeouts = new AtomicLong();
 
-  public AddressGuard(Settings.Limits limits, Clock clock) {
+  public AddressGuard(ConnectionLimits limits, Clock clock) {
     this.limits = limits;
     this.clock = clock;
   }
 
-  public Settings.Limits limits() {
+  public ConnectionLimits limits() {
     return limits;
   }
 

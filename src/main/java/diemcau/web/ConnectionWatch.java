@@ -1,10 +1,10 @@
 package diemcau.web;
 
+import diemcau.command.ApiError;
 import diemcau.command.Credentials;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,8 +87,8 @@ final class ConnectionWatch {
     if (onProbation(watched) && credentials.caller(Http.bearerToken(request)).isEmpty()) {
       guard.refusedOverCap();
       request.response().setStatusCode(429).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
-          .end(new JsonObject().put("ok", false).put("error", new JsonObject().put("code", "too_many_connections")
-              .put("message", "this address holds as many connections as one address may: close some, or send a token")).encode())
+          .end(new ApiError(429, "too_many_connections",
+              "this address holds as many connections as one address may: close some, or send a token").body().encode())
           .onComplete(done -> watched.connection.close());
       return false;
     }

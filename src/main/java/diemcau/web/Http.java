@@ -1,6 +1,8 @@
 package diemcau.web;
 
+import diemcau.command.ApiError;
 import diemcau.command.Caller;
+import diemcau.command.CommandResult;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import io.vertx.core.Handler;
@@ -23,9 +25,22 @@ public final class Http {
 
   /** Answers {@code {"ok":false,"error":{code,message}}} with {@code status}. */
   public static void error(RoutingContext ctx, int status, String code, String message) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("ok", false)
-            .put("error", new JsonObject().put("code", code).put("message", message)).encode());
+    refuse(ctx, new ApiError(status, code, message));
+  }
+
+  /** Answers a refusal in the one error shape ({@link ApiError#body()}), with its status. */
+  public static void refuse(RoutingContext ctx, ApiError error) {
+    json(ctx, error.status(), error.body());
+  }
+
+  /** Answers what became of a command, or a refused read: {@link CommandResult#httpStatus()} and {@link CommandResult#body()}. */
+  public static void reply(RoutingContext ctx, CommandResult result) {
+    json(ctx, result.httpStatus(), result.body());
+  }
+
+  /** Answers {@code body} with {@code status}. */
+  public static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
   }
 
   /**

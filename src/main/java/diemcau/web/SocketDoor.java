@@ -4,7 +4,6 @@ import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Event;
-import diemcau.links.LinkKeys;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Who a WebSocket is, settled from its handshake before it opens:
@@ -40,12 +40,13 @@ public final class SocketDoor {
 
   private final Event event;
   private final Credentials credentials;
-  private final LinkKeys keys;
+  private final Predicate<String> hallKeyValid;
 
-  public SocketDoor(Event event, Credentials credentials, LinkKeys keys) {
+  /** {@code hallKeyValid}: whether a key opens the hall's link (the links feature keeps those keys). */
+  public SocketDoor(Event event, Credentials credentials, Predicate<String> hallKeyValid) {
     this.event = event;
     this.credentials = credentials;
-    this.keys = keys;
+    this.hallKeyValid = hallKeyValid;
   }
 
   /** Reads the handshake's query and headers. */
@@ -60,7 +61,7 @@ public final class SocketDoor {
     }
     String hall = first(query, "hall");
     if (hall != null) {
-      return new Claim(keys.hallKeyValid(hall) ? Optional.of(new Caller(Role.HALL, "hall")) : Optional.empty(), true, 403);
+      return new Claim(hallKeyValid.test(hall) ? Optional.of(new Caller(Role.HALL, "hall")) : Optional.empty(), true, 403);
     }
     String unit = first(query, "unit");
     String key = first(query, "key");

@@ -1,12 +1,13 @@
 package diemcau.web;
 
+import diemcau.command.Addresses;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Contacts;
 import diemcau.event.Day;
 import diemcau.event.Event;
-import diemcau.live.CommandReplies;
+import diemcau.live.CommandPipe;
 import diemcau.live.Frame;
 import diemcau.live.LiveHub;
 import diemcau.live.SocketGroup;
@@ -258,7 +259,7 @@ public final class WebVerticle extends VerticleBase {
             .put("event", event.id())
             .put("connections", hub.connections())
             .put("uptimeMs", clock.millis() - startedAt)
-            .mergeIn(diemcau.cluster.ClusterStatus.health(ctx.vertx()))))
+            .mergeIn(ctx.vertx().sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH).getOrDefault("node", new JsonObject()))))
         .onFailure(failure -> {
           // the driver's text (host names, user, SQL state) is for the log, never for the public
           LOG.warn("health: the database is not usable: {}", failure.toString());
@@ -289,26 +290,10 @@ public final class WebVerticle extends VerticleBase {
     try {
       body = ctx.body().asJsonObject();
     } catch (DecodeException | ClassCastException e) {
-      reply(ctx, CommandReplies.refused(400, "bad_json", "the body is not a JSON object"));
+      Http.error(ctx, 400, "bad_json", "the body is not a JSON object");
       return;
     }
-    if (body == null || !(body.getValue("name") instanceof String name)) {
-      reply(ctx, CommandReplies.refused(400, "bad_argument", "name", "name is required: {\"name\": \"...\", \"args\": {...}}"));
-      return;
-    }
-    Object args = body.getValue("args");
-    if (args != null && !(args instanceof JsonObject)) {
-      reply(ctx, CommandReplies.refused(400, "bad_argument", "args", "args must be an object"));
-      return;
-    }
-    CommandReplies.send(vertx, caller.get(), name, (JsonObject) args).onSuccess(reply -> reply(ctx, reply));
-  }
-
-  private static void reply(RoutingContext ctx, JsonObject reply) {
-    int status = reply.getBoolean("ok") ? 200 : reply.getInteger("status", 400);
-    JsonObject body = reply.copy();
-    body.remove("status");
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    CommandPipe.submit(vertx, caller.get(), body == null ? new JsonObject() : body).onSuccess(result -> Http.reply(ctx, result));
   }
 
   /**
@@ -318,16 +303,15 @@ public final class WebVerticle extends VerticleBase {
   private void state(RoutingContext ctx) {
     String topic = ctx.pathParam("topic");
     if (!LiveHub.TOPICS.contains(topic)) {
-      reply(ctx, CommandReplies.refused(404, "unknown_topic",
-          "no such topic: " + topic + " (topics: " + String.join(", ", LiveHub.TOPICS) + ")"));
+      Http.error(ctx, 404, "unknown_topic", "no such topic: " + topic + " (topics: " + String.join(", ", LiveHub.TOPICS) + ")");
       return;
     }
     if ("true".equals(ctx.request().getParam("settled"))) {
-      CommandReplies.settle(vertx).onSuccess(settled -> {
-        if (settled.getBoolean("ok")) {
+      CommandPipe.settle(vertx).onSuccess(settled -> {
+        if (settled.ok()) {
           latest(ctx, topic);
         } else {
-          reply(ctx, settled);
+          Http.reply(ctx, settled);
         }
       });
       return;
@@ -338,7 +322,7 @@ public final class WebVerticle extends VerticleBase {
   private void latest(RoutingContext ctx, String topic) {
     Frame latest = hub.latest(topic);
     if (latest == null) {
-      reply(ctx, CommandReplies.refused(503, "starting", "the server is starting: no state of " + topic + " yet"));
+      Http.error(ctx, 503, "starting", "the server is starting: no state of " + topic + " yet");
       return;
     }
     ctx.response().putHeader("Content-Type", "application/json").end(latest.data().encode());

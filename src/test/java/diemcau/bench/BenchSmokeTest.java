@@ -3,7 +3,9 @@ package diemcau.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import diemcau.support.Rest;
 import diemcau.support.TestServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,7 +37,7 @@ class BenchSmokeTest {
   }
 
   @Test
-  @DisplayName("measures fan-out, the priority tier, stuck readers, a storm, idle cost, memory and the bare reference")
+  @DisplayName("measures agenda steps, adjustments and messages by both doors, fan-out, the priority tier, stuck readers, a storm, idle cost, memory and the bare reference")
   void smokeRun() throws Exception {
     Path json = Files.createTempFile("bench", ".json");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -55,7 +57,25 @@ class BenchSmokeTest {
     assertThat(report.getJsonObject("machine").getInteger("cores")).isPositive();
     assertThat(d.getJsonObject("connect").getInteger("errors")).isZero();
     assertThat(d.getJsonObject("connect").getInteger("readerLoops")).as("the viewers read on every loop of the bench")
-        .isEqualTo(Bench.viewerLoops());
+        .isEqualTo(Fleet.viewerLoops());
+
+    assertThat(d.getJsonObject("agenda").getBoolean("steppable")).as("the agenda made ready to step").isTrue();
+    JsonArray operations = d.getJsonArray("operations");
+    assertThat(operations.stream().map(entry -> ((JsonObject) entry).getString("operation") + " " + ((JsonObject) entry).getString("door")))
+        .as("agenda steps first, each operation by both doors").containsExactly(
+            "agenda.next/previous socket", "agenda.next/previous rest", "agenda.adjust socket", "agenda.adjust rest",
+            "screen.message socket", "screen.message rest");
+    for (Object entry : operations) {
+      assertSaneSeries((JsonObject) entry, 5, 50);
+    }
+    JsonObject steps = operations.getJsonObject(0);
+    JsonObject messages = operations.getJsonObject(4);
+    assertThat(steps.getInteger("frameBytes")).as("the agenda frame a viewer received").isPositive();
+    assertThat(messages.getInteger("frameBytes")).as("the message frame a viewer received").isBetween(200, 600);
+    assertThat(steps.getLong("patchFrames") + steps.getLong("stateFrames")).as("every viewer's frame of every round counted")
+        .isEqualTo(5L * 50);
+    assertThat(Rest.get(server.port, "/api/state/agenda", null).body().getString("status"))
+        .as("next and previous in turn leave the agenda running").isEqualTo("running");
 
     JsonObject fanout = d.getJsonObject("fanout");
     assertSaneLatency(fanout.getJsonObject("latencyMs"), 5);
@@ -73,6 +93,8 @@ class BenchSmokeTest {
     assertThat(priority.getInteger("screens")).isEqualTo(12);
     assertThat(priority.getInteger("bridges")).as("bridge screens with their keys from the admin links").isEqualTo(11);
     assertSaneLatency(priority.getJsonObject("priorityLatencyMs"), 5);
+    assertSaneLatency(priority.getJsonObject("agendaSteps").getJsonObject("priorityLatencyMs"), 5);
+    assertThat(priority.getJsonObject("agendaSteps").getInteger("frameBytes")).isPositive();
     assertThat(priority.getJsonArray("perRoundPriorityMs")).hasSize(5)
         .allSatisfy(ms -> assertThat(((Number) ms).doubleValue()).isPositive());
     if ("root".equals(System.getProperty("user.name"))) {
@@ -127,7 +149,10 @@ class BenchSmokeTest {
     assertThat(bare.getString("transport")).as("the bare reference runs on the server's transport").isEqualTo(transport);
 
     assertThat(report.getJsonArray("targets")).isNotEmpty();
-    for (String row : List.of("fan-out command→last", "rounds taken in turn with the bare reference's", "CPU stolen by the hypervisor", "priority tier",
+    assertThat(table.indexOf("agenda.next/previous, socket")).as("the agenda step is the headline row")
+        .isPositive().isLessThan(table.indexOf("connect N")).isLessThan(table.indexOf("screen.message, socket"));
+    for (String row : List.of("fan-out by operation", "agenda.next/previous, rest", "agenda.adjust, socket",
+        "agenda steps: priority tier", "fan-out command→last", "rounds taken in turn with the bare reference's", "CPU stolen by the hypervisor", "priority tier",
         "the bench's priority screens read at nice", "reconnect storm", "idle", "memory per idle viewer",
         "stuck", "bare broadcast", "server runtime: " + transport + " transport", "targets:")) {
       assertThat(table).contains(row);
@@ -137,7 +162,7 @@ class BenchSmokeTest {
   }
 
   @Test
-  @DisplayName("--door rest sends its commands by POST /api/commands and times them as the socket door's")
+  @DisplayName("--door rest sends every command by POST /api/commands and times them as the socket door's")
   void restDoor() throws Exception {
     Path json = Files.createTempFile("bench", ".json");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -152,6 +177,12 @@ class BenchSmokeTest {
     assertThat(report.getJsonObject("config").getString("door")).isEqualTo("rest");
     assertSaneLatency(report.getJsonObject("diemcau").getJsonObject("fanout").getJsonObject("latencyMs"), 5);
     assertThat(report.getJsonObject("diemcau").getJsonObject("fanout").getInteger("failedRounds")).isZero();
+    JsonArray operations = report.getJsonObject("diemcau").getJsonArray("operations");
+    assertThat(operations).as("agenda steps, adjustments and messages, by the REST door only").hasSize(3);
+    for (Object entry : operations) {
+      assertThat(((JsonObject) entry).getString("door")).isEqualTo("rest");
+      assertSaneSeries((JsonObject) entry, 5, 1);
+    }
   }
 
   @Test
@@ -190,6 +221,18 @@ class BenchSmokeTest {
 
   private static List<Long> sentAt(JsonObject rounds) {
     return rounds.getJsonArray("perRoundSentAtMs").stream().map(at -> ((Number) at).longValue()).toList();
+  }
+
+  /** A series of {@code rounds} rounds to {@code viewers} viewers: every round reached them all, with a frame of some size. */
+  private static void assertSaneSeries(JsonObject series, int rounds, int viewers) {
+    String name = series.getString("operation") + " by " + series.getString("door");
+    assertThat(series.getInteger("failedRounds")).as(name).isZero();
+    assertSaneLatency(series.getJsonObject("latencyMs"), rounds);
+    assertThat(series.getInteger("frameBytes")).as(name + ": frame bytes").isPositive();
+    JsonObject received = series.getJsonObject("receivedBytes");
+    assertThat(received.getInteger("count")).as(name + ": frames received").isEqualTo(rounds * viewers);
+    assertThat(received.getDouble("min")).as(name).isPositive().isLessThanOrEqualTo(received.getDouble("p50"));
+    assertThat(received.getDouble("p50")).as(name).isLessThanOrEqualTo(received.getDouble("max"));
   }
 
   private static void assertSaneLatency(JsonObject stats, int count) {

@@ -46,10 +46,10 @@ class ClusterSettingsTest {
   void clusterModeRefusesTheEmbeddedDatabase() throws Exception {
     ClusterSettings on = new ClusterSettings(true, "127.0.0.1", 5701, List.of("127.0.0.1:5701"));
     assertThatThrownBy(() -> new Settings("127.0.0.1", 8080, Files.createTempDirectory("x"), null, null, null, null, null,
-        null, null, "auto", Settings.Limits.DEFAULT, false, on))
+        null, null, "auto", diemcau.web.ConnectionLimits.DEFAULT, false, on))
         .hasMessageContaining("DIEMCAU_CLUSTER").hasMessageContaining("DIEMCAU_DB_URL");
     Settings shared = new Settings("127.0.0.1", 8080, Files.createTempDirectory("x"), "jdbc:mariadb://db/diemcau", null, null,
-        null, null, null, null, "auto", Settings.Limits.DEFAULT, false, on);
+        null, null, null, null, "auto", diemcau.web.ConnectionLimits.DEFAULT, false, on);
     assertThat(shared.cluster().enabled()).isTrue();
   }
 

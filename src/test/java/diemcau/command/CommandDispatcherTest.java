@@ -7,7 +7,6 @@ import diemcau.store.CommitInDoubtException;
 import diemcau.store.CoreStates;
 import diemcau.store.Databases;
 import diemcau.store.Store;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
@@ -53,6 +52,7 @@ class CommandDispatcherTest {
   private Store store;
   private final WordCore core = new WordCore();
   private final List<String> published = new ArrayList<>();
+  private final List<Integer> counted = new ArrayList<>();
   private CommandDispatcher dispatcher;
 
   @BeforeEach
@@ -89,6 +89,11 @@ class CommandDispatcherTest {
         }, () -> core.word = word, null);
       });
     }
+    dispatcher.register("word.count", Set.of(Role.MC), (caller, args, now) -> {
+      int letters = args.requireString("word").length();
+      return Change.unpublished("words", (connection, rev, at) -> { }, () -> counted.add(letters))
+          .withReply(new JsonObject().put("letters", letters));
+    });
     dispatcher.register("word.bug", Set.of(Role.MC), (caller, args, now) -> {
       throw new IllegalStateException("a bug in a handler");
     });
@@ -100,15 +105,19 @@ class CommandDispatcherTest {
     vertx.close().await(5, TimeUnit.SECONDS);
   }
 
-  private Future<Long> run(String name, JsonObject args) {
-    return dispatcher.dispatch(MC, name, args);
+  private CommandResult run(String name, JsonObject args) {
+    return run(MC, name, args);
+  }
+
+  private CommandResult run(Caller caller, String name, JsonObject args) {
+    return dispatcher.dispatch(CommandRequest.of(caller, name, args, CommandDeadline.COMMAND_MS));
   }
 
   @Test
   @DisplayName("commits the state and its audit row, then installs and publishes, one revision per command")
   void commitsThenPublishes() throws Exception {
-    assertThat(run("word.set", new JsonObject().put("word", "xin")).result()).isEqualTo(1L);
-    assertThat(run("word.set", new JsonObject().put("word", "chào")).result()).isEqualTo(2L);
+    assertThat(run("word.set", new JsonObject().put("word", "xin")).rev()).isEqualTo(1L);
+    assertThat(run("word.set", new JsonObject().put("word", "chào")).rev()).isEqualTo(2L);
 
     assertThat(published).containsExactly("xin@1", "chào@2");
     CoreStates.Stored stored = store.tx(connection -> CoreStates.load(connection, "screen").orElseThrow())
@@ -123,10 +132,10 @@ class CommandDispatcherTest {
   void failedWriteChangesNothing() throws Exception {
     run("word.set", new JsonObject().put("word", "xin"));
 
-    Future<Long> broken = run("word.broken", new JsonObject());
+    CommandResult broken = run("word.broken", new JsonObject());
 
-    assertThat(broken.failed()).isTrue();
-    assertThat(broken.cause()).isInstanceOfSatisfying(CommandException.class, e -> {
+    assertThat(broken.ok()).isFalse();
+    assertThat(broken.error()).satisfies(e -> {
       assertThat(e.status()).isEqualTo(503);
       assertThat(e.code()).isEqualTo(CommandException.DATABASE_UNAVAILABLE);
     });
@@ -137,7 +146,7 @@ class CommandDispatcherTest {
         .await(10, TimeUnit.SECONDS);
     assertThat(stored.state().getString("word")).as("the half-written row was rolled back").isEqualTo("xin");
     assertThat(store.tx(connection -> AuditLog.recent(connection, 10)).await(10, TimeUnit.SECONDS)).hasSize(1);
-    assertThat(run("word.set", new JsonObject().put("word", "chào")).result()).as("the next command goes on").isEqualTo(2L);
+    assertThat(run("word.set", new JsonObject().put("word", "chào")).rev()).as("the next command goes on").isEqualTo(2L);
   }
 
   @Test
@@ -145,16 +154,16 @@ class CommandDispatcherTest {
   void inDoubtThatLanded() throws Exception {
     run("word.set", new JsonObject().put("word", "xin"));
 
-    Future<Long> doubtful = run("word.doubt.landed", new JsonObject().put("word", "chào"));
+    CommandResult doubtful = run("word.doubt.landed", new JsonObject().put("word", "chào"));
 
-    assertThat(doubtful.cause()).isInstanceOfSatisfying(CommandException.class, e -> {
+    assertThat(doubtful.error()).satisfies(e -> {
       assertThat(e.status()).isEqualTo(504);
       assertThat(e.code()).isEqualTo(CommandException.OUTCOME_UNKNOWN);
     });
     assertThat(core.word).as("nothing installed while in doubt").isEqualTo("xin");
     assertThat(published).containsExactly("xin@1");
 
-    assertThat(run("word.set", new JsonObject().put("word", "các bạn")).result()).isEqualTo(3L);
+    assertThat(run("word.set", new JsonObject().put("word", "các bạn")).rev()).isEqualTo(3L);
     assertThat(published).as("settled first: found committed, so applied and published").containsExactly("xin@1", "chào@2", "các bạn@3");
   }
 
@@ -162,23 +171,39 @@ class CommandDispatcherTest {
   @DisplayName("a commit in doubt that did not land is dropped before the next command, which takes the next revision")
   void inDoubtThatDidNotLand() throws Exception {
     run("word.set", new JsonObject().put("word", "xin"));
-    assertThat(run("word.doubt.lost", new JsonObject().put("word", "chào")).failed()).isTrue();
+    assertThat(run("word.doubt.lost", new JsonObject().put("word", "chào")).ok()).isFalse();
 
-    assertThat(run("word.set", new JsonObject().put("word", "các bạn")).result()).isEqualTo(3L);
+    assertThat(run("word.set", new JsonObject().put("word", "các bạn")).rev()).isEqualTo(3L);
     assertThat(published).containsExactly("xin@1", "các bạn@3");
     assertThat(store.tx(connection -> AuditLog.recent(connection, 10)).await(10, TimeUnit.SECONDS)).hasSize(2);
   }
 
   @Test
-  @DisplayName("refusals and bugs come back as failed futures, never thrown at the caller")
-  void failuresAreFutures() {
-    Future<Long> forbidden = dispatcher.dispatch(new Caller(Role.JUDGE, "j1"), "word.set", new JsonObject().put("word", "x"));
-    assertThat(forbidden.cause()).isInstanceOfSatisfying(CommandException.class, e -> assertThat(e.status()).isEqualTo(403));
-    assertThat(run("word.nope", new JsonObject()).cause())
-        .isInstanceOfSatisfying(CommandException.class, e -> assertThat(e.status()).isEqualTo(404));
-    assertThat(run("word.set", new JsonObject().put("word", "x").put("extra", 1)).cause()).isInstanceOf(CommandException.class);
-    assertThat(run("word.bug", new JsonObject()).cause()).isInstanceOf(IllegalStateException.class);
+  @DisplayName("refusals and bugs come back as refused results, never thrown at the caller")
+  void failuresAreResults() {
+    CommandResult forbidden = run(new Caller(Role.JUDGE, "j1"), "word.set", new JsonObject().put("word", "x"));
+    assertThat(forbidden.error().status()).isEqualTo(403);
+    assertThat(run("word.nope", new JsonObject()).error().status()).isEqualTo(404);
+    assertThat(run("word.set", new JsonObject().put("word", "x").put("extra", 1)).error())
+        .extracting(ApiError::status, ApiError::code, ApiError::field).containsExactly(400, "bad_argument", "extra");
+    assertThat(run("word.bug", new JsonObject()).error()).extracting(ApiError::status, ApiError::code).containsExactly(500, "internal");
     assertThat(published).isEmpty();
     assertThat(dispatcher.rev("screen")).isZero();
+  }
+
+  @Test
+  @DisplayName("an unpublished change is revisioned and audited under its own name, publishes nothing, and answers its data")
+  void unpublishedChangeAnswersData() throws Exception {
+    CommandResult first = run("word.count", new JsonObject().put("word", "xin"));
+    CommandResult second = run("word.count", new JsonObject().put("word", "chào"));
+
+    assertThat(first.body().encode()).isEqualTo("{\"ok\":true,\"rev\":1,\"letters\":3}");
+    assertThat(second.rev()).isEqualTo(2);
+    assertThat(counted).containsExactly(3, 4);
+    assertThat(published).isEmpty();
+    assertThat(dispatcher.rev("words")).isEqualTo(2);
+    JsonObject audited = store.tx(connection -> AuditLog.recent(connection, 10)).await(10, TimeUnit.SECONDS).getJsonObject(0);
+    assertThat(audited.getString("topic")).isEqualTo("words");
+    assertThat(audited.getLong("rev")).isEqualTo(2);
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class BenchJarIT {
 
   @Test
-  @DisplayName("prints the table with its targets and writes the same as JSON, bare reference included")
+  @DisplayName("prints the table with its targets (agenda steps first) and writes the same as JSON, bare reference included")
   void benchFromTheJar() throws Exception {
     Path data = Files.createTempDirectory("diemcau-bench-jar");
     Path json = Files.createTempFile("bench", ".json");
@@ -39,10 +39,20 @@ class BenchJarIT {
       String table = Files.readString(printed);
       assertThat(ended).as("bench ended within 180 s:\n" + table).isTrue();
       assertThat(running.exitValue()).as(table).isZero();
-      assertThat(table).contains("diemcau bench — machine:", "fan-out command→last", "rounds taken in turn with the bare reference's",
+      assertThat(table).contains("diemcau bench — machine:", "fan-out by operation", "agenda.next/previous, socket",
+          "agenda.next/previous, rest", "fan-out command→last", "rounds taken in turn with the bare reference's",
           "priority tier", "reconnect storm", "targets:", "JSON written to " + json);
 
       JsonObject report = new JsonObject(Files.readString(json));
+      JsonObject steps = report.getJsonObject("diemcau").getJsonArray("operations").getJsonObject(0);
+      assertThat(steps.getString("operation")).as("the agenda step leads").isEqualTo("agenda.next/previous");
+      assertThat(steps.getInteger("failedRounds")).isZero();
+      assertThat(steps.getJsonObject("latencyMs").getInteger("count")).isEqualTo(3);
+      assertThat(steps.getJsonObject("latencyMs").getDouble("p50")).isPositive()
+          .isLessThanOrEqualTo(steps.getJsonObject("latencyMs").getDouble("p99"));
+      assertThat(steps.getInteger("frameBytes")).as("bytes of the agenda frame the viewers received").isPositive();
+      assertThat(steps.getJsonObject("receivedBytes").getInteger("count")).as("every viewer's frame of every round")
+          .isEqualTo(3 * 30);
       assertThat(report.getJsonObject("diemcau").getJsonObject("fanout").getJsonObject("latencyMs").getInteger("count")).isEqualTo(3);
       assertThat(report.getJsonObject("bare").getJsonObject("fanout").getJsonObject("latencyMs").getInteger("count"))
           .as("the bare reference, a child JVM started from the jar").isEqualTo(3);

@@ -77,4 +77,39 @@ class FrameTest {
       decoded.release();
     }
   }
+
+  @Test
+  @DisplayName("a state offered after another of its topic carries the patch from it, framed once, smaller than itself")
+  void patchFromThePreviousState() {
+    LiveHub hub = new LiveHub("ep");
+    JsonObject first = new JsonObject().put("message", "xin chào").put("padding", "x".repeat(300)).put("n", 1);
+    hub.offer(Frame.state("ep", "screen", 3, 10L, first));
+    assertThat(hub.latest("screen").patch()).as("nothing before the first").isNull();
+    hub.offer(Frame.state("ep", "screen", 4, 20L, first.copy().put("n", 2)));
+
+    Frame latest = hub.latest("screen");
+    Frame patch = latest.patch();
+    assertThat(patch.base()).isEqualTo(3);
+    assertThat(patch.rev()).isEqualTo(4);
+    assertThat(new JsonObject(patch.buffer())).isEqualTo(new JsonObject()
+        .put("type", "patch").put("topic", "screen").put("epoch", "ep").put("rev", 4).put("base", 3).put("server", 20)
+        .put("data", new JsonObject().put("n", 2)));
+    assertThat(patch.utf8().length).isLessThan(latest.utf8().length);
+
+    hub.offer(Frame.state("ep", "screen", 2, 30L, first));
+    assertThat(hub.latest("screen")).as("an older state is not kept").isSameAs(latest);
+  }
+
+  @Test
+  @DisplayName("no patch when the previous state came as bytes (from another loop), from another epoch, or would be as big")
+  void noPatchWhenItCannotHelp() {
+    LiveHub hub = new LiveHub("ep");
+    hub.offer(new Frame("screen", 1, Frame.state("ep", "screen", 1, 1L, new JsonObject().put("n", 1)).utf8()));
+    hub.offer(Frame.state("ep", "screen", 2, 2L, new JsonObject().put("n", 2)));
+    assertThat(hub.latest("screen").patch()).isNull();
+    hub.offer(Frame.state("other", "screen", 3, 3L, new JsonObject().put("n", 3)));
+    assertThat(hub.latest("screen").patch()).isNull();
+    hub.offer(Frame.state("other", "screen", 4, 4L, new JsonObject().put("n", 4)));
+    assertThat(hub.latest("screen").patch()).as("a one-member topic: the patch is no smaller").isNull();
+  }
 }

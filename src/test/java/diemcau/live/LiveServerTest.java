@@ -45,7 +45,7 @@ class LiveServerTest {
   }
 
   @Test
-  @DisplayName("the agenda driven by REST and by a WebSocket command reaches every screen, in order, now and next together")
+  @DisplayName("the agenda driven by REST and by a WebSocket command reaches every screen, in order, with when each item started")
   void agendaReachesEveryScreen() throws Exception {
     List<ScreenClient> screens = new ArrayList<>();
     for (String screen : List.of("hall", "bridge", "public")) {
@@ -77,8 +77,8 @@ class LiveServerTest {
       JsonObject data = frame.getJsonObject("data");
       assertThat(data.getString("status")).isEqualTo("running");
       assertThat(data.getInteger("current")).isZero();
-      assertThat(data.getJsonObject("now").getString("title")).isEqualTo(data.getJsonArray("items").getJsonObject(0).getString("title"));
-      assertThat(data.getJsonObject("nextItem").getString("title")).isEqualTo(data.getJsonArray("items").getJsonObject(1).getString("title"));
+      String firstId = data.getJsonArray("items").getJsonObject(0).getString("id");
+      assertThat(data.getJsonObject("actuals").getJsonObject(firstId).getLong("start")).isEqualTo(data.getLong("startedAt"));
       assertThat(data.getLong("startedAt")).isNotNull();
     }
 
@@ -92,8 +92,9 @@ class LiveServerTest {
       JsonObject frame = screen.nextState("agenda");
       assertThat(frame.getLong("rev")).isEqualTo(initialRev + 2);
       assertThat(frame.getJsonObject("data").getInteger("current")).isEqualTo(1);
-      assertThat(frame.getJsonObject("data").getJsonObject("now").getString("id"))
-          .isEqualTo(frame.getJsonObject("data").getJsonArray("items").getJsonObject(1).getString("id"));
+      String secondId = frame.getJsonObject("data").getJsonArray("items").getJsonObject(1).getString("id");
+      assertThat(frame.getJsonObject("data").getJsonObject("actuals").getJsonObject(secondId).getLong("start"))
+          .isEqualTo(frame.getJsonObject("data").getLong("startedAt"));
       List<Long> revs = screen.received.stream()
           .filter(f -> "agenda".equals(f.getString("topic"))).map(f -> f.getLong("rev")).toList();
       assertThat(revs).containsExactly(initialRev, initialRev + 1, initialRev + 2);
@@ -292,5 +293,26 @@ class LiveServerTest {
     assertThat(hall.nextState("screen").getJsonObject("data").getBoolean("blackout")).isTrue();
     Rest.command(server.port, TestServer.MC_TOKEN, "screen.clear", null);
     assertThat(hall.nextState("screen").getJsonObject("data").getValue("message")).isNull();
+  }
+
+  @Test
+  @DisplayName("a screen that holds the previous revision is sent a patch; one that connects is sent the same state whole")
+  void patchToScreensThatHoldItsBase() throws Exception {
+    ScreenClient held = connect("/ws").hello("hall", "agenda");
+    JsonObject first = held.nextState("agenda");
+    assertThat(first.containsKey("base")).as("a hello is answered whole").isFalse();
+
+    Rest.Reply started = Rest.command(server.port, TestServer.MC_TOKEN, "agenda.start", new JsonObject());
+    assertThat(started.status()).isEqualTo(200);
+    JsonObject patched = held.nextState("agenda");
+    assertThat(patched.getLong("base")).as("sent as a patch on the revision it held").isEqualTo(first.getLong("rev"));
+    assertThat(patched.getLong("rev")).isEqualTo(started.body().getLong("rev"));
+
+    ScreenClient fresh = connect("/ws").hello("hall", "agenda");
+    JsonObject whole = fresh.nextState("agenda");
+    assertThat(whole.containsKey("base")).isFalse();
+    assertThat(whole.getLong("rev")).isEqualTo(patched.getLong("rev"));
+    assertThat(patched.getJsonObject("data")).as("the patch applied is the state").isEqualTo(whole.getJsonObject("data"));
+    assertThat(held.received).noneMatch(frame -> "unapplied_patch".equals(frame.getString("type")));
   }
 }

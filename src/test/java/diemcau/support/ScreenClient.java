@@ -8,6 +8,8 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,8 @@ public final class ScreenClient implements AutoCloseable {
   /** Every frame received so far, in arrival order. */
   public final List<JsonObject> received = java.util.Collections.synchronizedList(new ArrayList<>());
   public volatile Short closeStatus;
+  /** The newest state per topic, patches applied. */
+  private final Map<String, JsonObject> held = new HashMap<>();
 
   private ScreenClient(WebSocketClient client, WebSocket ws) {
     this.client = client;
@@ -45,12 +49,36 @@ public final class ScreenClient implements AutoCloseable {
     WebSocket ws = client.connect(options).await(10, TimeUnit.SECONDS);
     ScreenClient screen = new ScreenClient(client, ws);
     ws.textMessageHandler(text -> {
-      JsonObject frame = new JsonObject(text);
+      JsonObject frame = screen.merged(new JsonObject(text));
       screen.received.add(frame);
       screen.inbox.add(frame);
     });
     ws.closeHandler(ignored -> screen.closeStatus = ws.closeStatusCode());
     return screen;
+  }
+
+  /**
+   * A patch frame applied to the state held for its topic, as the pages' client does: the state
+   * it makes, which keeps the patch's {@code base}; any other frame as it came. A patch that does
+   * not apply to what is held comes as an {@code unapplied_patch} frame.
+   */
+  private synchronized JsonObject merged(JsonObject frame) {
+    String topic = frame.getString("topic");
+    if ("state".equals(frame.getString("type"))) {
+      held.put(topic, frame);
+    } else if ("patch".equals(frame.getString("type"))) {
+      JsonObject base = held.get(topic);
+      if (base == null || !base.getString("epoch").equals(frame.getString("epoch"))
+          || base.getLong("rev") != frame.getLong("base").longValue()) {
+        // the server sends a patch only on top of what it sent: a test that waits for states sees this instead
+        return new JsonObject().put("type", "unapplied_patch").put("frame", frame).put("held", base);
+      }
+      JsonObject state = frame.copy().put("type", "state")
+          .put("data", MergePatches.apply(base.getJsonObject("data"), frame.getJsonObject("data")));
+      held.put(topic, state);
+      return state;
+    }
+    return frame;
   }
 
   public ScreenClient hello(String screen, String... topics) {

@@ -1,5 +1,6 @@
 package diemcau.support;
 
+import diemcau.web.ConnectionLimits;
 import diemcau.Server;
 import diemcau.Settings;
 import java.io.IOException;
@@ -37,19 +38,19 @@ public final class TestServer implements AutoCloseable {
    * The limits of a test server: the defaults, except that one address (127.0.0.1, where every
    * test's screens come from) may hold as many sockets as the tests open, as a bench's would.
    */
-  public static final Settings.Limits LIMITS = new Settings.Limits(Settings.Limits.DEFAULT.requestTimeoutSeconds(),
-      Settings.Limits.DEFAULT.idleTimeoutSeconds(), 20_000, Settings.Limits.DEFAULT.authFailuresPerMinute(), false);
+  public static final ConnectionLimits LIMITS = new ConnectionLimits(ConnectionLimits.DEFAULT.requestTimeoutSeconds(),
+      ConnectionLimits.DEFAULT.idleTimeoutSeconds(), 20_000, ConnectionLimits.DEFAULT.authFailuresPerMinute(), false);
 
   public static TestServer start(Path dataDir, String dbUrl, String transport) throws Exception {
     return start(dataDir, dbUrl, transport, LIMITS, false);
   }
 
-  public static TestServer start(Settings.Limits limits) throws Exception {
+  public static TestServer start(ConnectionLimits limits) throws Exception {
     return start(Files.createTempDirectory("diemcau-test"), null, "auto", limits, false);
   }
 
   /** With {@code limits}, and {@code freshDatabase} as {@code --fresh-database}. */
-  public static TestServer start(Path dataDir, String dbUrl, String transport, Settings.Limits limits, boolean freshDatabase)
+  public static TestServer start(Path dataDir, String dbUrl, String transport, ConnectionLimits limits, boolean freshDatabase)
       throws Exception {
     int port = freePort();
     Settings settings = new Settings("127.0.0.1", port, dataDir, dbUrl, dbUrl == null ? null : "root", null,

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 class AddressLimitsTest {
 
   /** Small limits, so the test sees them in seconds. */
-  private static final Settings.Limits LIMITS = new Settings.Limits(2, 3, 20, 10, false);
+  private static final ConnectionLimits LIMITS = new ConnectionLimits(2, 3, 20, 10, false);
 
   private TestServer server;
   private Vertx vertx;

@@ -60,7 +60,7 @@ class DoorsFuzzTest {
 
   private static final long SEED = 20260527L;
   /** Wrong tokens are part of the input: never throttled here. */
-  private static final Settings.Limits LIMITS = new Settings.Limits(10, 60, 20_000, 1_000_000, false);
+  private static final ConnectionLimits LIMITS = new ConnectionLimits(10, 60, 20_000, 1_000_000, false);
   private static final List<String> COMMAND_NAMES = List.of("agenda.adjust", "agenda.goto", "agenda.next", "agenda.pause",
       "agenda.previous", "agenda.resume", "agenda.start", "bridge.attendance", "final.agenda.adjust", "final.agenda.goto",
       "final.agenda.next", "final.agenda.start", "final.draw", "final.draw.redo", "final.finalise", "final.finalise.undo",

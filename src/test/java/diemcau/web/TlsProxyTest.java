@@ -69,7 +69,7 @@ class TlsProxyTest {
   void behindHaproxy(@TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(HAPROXY) && Files.isExecutable(OPENSSL),
         "TLS proxy test skipped: install Debian's haproxy and openssl to run it (.ci/run does)");
-    server = TestServer.start(new Settings.Limits(10, 60, 1_000, 1, true));
+    server = TestServer.start(new ConnectionLimits(10, 60, 1_000, 1, true));
     Path pem = certificate(dir);
     int tls = TestServer.freePort();
     int plain = TestServer.freePort();

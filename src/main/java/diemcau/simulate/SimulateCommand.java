@@ -1,4 +1,4 @@
-package diemcau.participation;
+package diemcau.simulate;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

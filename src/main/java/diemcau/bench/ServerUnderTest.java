@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /api/commands}, as scripts do (the door); topic states, bridge links and metrics
  * over its HTTP API.
  */
-final class Target implements AutoCloseable {
+final class ServerUnderTest implements AutoCloseable {
 
   /** A command's answer ({@code ok}, {@code rev}) and when it was sent (nanoTime, just before the frame was written). */
   record Sent(JsonObject reply, long sentNanos) {}
@@ -59,7 +59,7 @@ final class Target implements AutoCloseable {
   /** The REST door's client, on the console's loop: one kept-alive connection, as a script would use. */
   private io.vertx.core.http.HttpClient restClient;
 
-  Target(URI url, String mcToken, String adminToken, Vertx console, String door) {
+  ServerUnderTest(URI url, String mcToken, String adminToken, Vertx console, String door) {
     this.door = door;
     this.host = url.getHost();
     this.ssl = "https".equals(url.getScheme());
@@ -72,6 +72,11 @@ final class Target implements AutoCloseable {
     this.consoleContext = console.getOrCreateContext();
   }
 
+  /** The server's scheme, host and port: two instances with the same address (one per door) are one server. */
+  String address() {
+    return base.toString();
+  }
+
   /** Is the server on this machine (a loopback or local address)? Then its clock and CPU are this machine's. */
   boolean local() {
     try {
@@ -81,6 +86,11 @@ final class Target implements AutoCloseable {
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** How this instance sends its commands: {@link #SOCKET} or {@link #REST}. */
+  String door() {
+    return door;
   }
 
   boolean hasAdmin() {

@@ -1,5 +1,6 @@
-package diemcau;
+package diemcau.net;
 
+import diemcau.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package diemcau.bridges;
+package diemcau.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

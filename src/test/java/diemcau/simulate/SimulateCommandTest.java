@@ -1,5 +1,6 @@
-package diemcau.participation;
+package diemcau.simulate;
 
+import diemcau.participation.ParticipationService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import diemcau.support.Rest;

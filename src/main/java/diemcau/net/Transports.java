@@ -1,4 +1,4 @@
-package diemcau;
+package diemcau.net;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

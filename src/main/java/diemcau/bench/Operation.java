@@ -1,0 +1,93 @@
+package diemcau.bench;
+
+import io.vertx.core.json.JsonObject;
+
+/** What a series of rounds times: the MC command each round sends and the topic whose new state ends the round. */
+interface Operation {
+
+  /** One MC command: its name and arguments. */
+  record Command(String name, JsonObject args) {}
+
+  /** The name the report gives the series. */
+  String name();
+
+  /** The topic (index in {@link FrameScan#TOPICS}) whose next revision every viewer must receive. */
+  int topic();
+
+  /** Round {@code round}'s command; unmeasured (warm-up) rounds are negative. */
+  Command command(int round);
+
+  /** {@code screen.message} with a text of {@value #MESSAGE_CHARS} characters: a state frame of about 300 bytes. */
+  static Operation screenMessage() {
+    return new Operation() {
+      @Override
+      public String name() {
+        return "screen.message";
+      }
+
+      @Override
+      public int topic() {
+        return FrameScan.SCREEN;
+      }
+
+      @Override
+      public Command command(int round) {
+        return new Command("screen.message", new JsonObject().put("text", message(round)));
+      }
+    };
+  }
+
+  /**
+   * The MC's step through the programme: {@code agenda.next} and {@code agenda.previous} in turn,
+   * so the agenda stays on two neighbouring items however many rounds run (the first must have a
+   * next item: see {@link AgendaPreparation}). Each call alternates, warm-up rounds included.
+   */
+  static Operation agendaSteps() {
+    return alternating("agenda.next/previous", new Command("agenda.next", new JsonObject()),
+        new Command("agenda.previous", new JsonObject()));
+  }
+
+  /** {@code agenda.adjust}, a second more and a second less in turn: the current item's time changes, nothing else. */
+  static Operation agendaAdjust() {
+    return alternating("agenda.adjust", new Command("agenda.adjust", new JsonObject().put("ms", ADJUST_MS)),
+        new Command("agenda.adjust", new JsonObject().put("ms", -ADJUST_MS)));
+  }
+
+  /** Two commands of the agenda in turn, one per call. */
+  private static Operation alternating(String name, Command there, Command back) {
+    return new Operation() {
+      private boolean forth = true;
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int topic() {
+        return FrameScan.AGENDA;
+      }
+
+      @Override
+      public Command command(int round) {
+        Command command = forth ? there : back;
+        forth = !forth;
+        return command;
+      }
+    };
+  }
+
+  long ADJUST_MS = 1000;
+
+  int MESSAGE_CHARS = 150;
+
+  /** A screen message of {@value #MESSAGE_CHARS} characters that names its round. */
+  static String message(int round) {
+    String text = "diemcau bench, round " + round + ": kiem tra do tre phat song toi moi man hinh. ";
+    StringBuilder padded = new StringBuilder(text);
+    while (padded.length() < MESSAGE_CHARS) {
+      padded.append("x");
+    }
+    return padded.toString();
+  }
+}

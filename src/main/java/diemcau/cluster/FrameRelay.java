@@ -34,6 +34,8 @@ final class FrameRelay {
   private final ClusterStatus status;
   private final Runnable writerChanged;
   private volatile String writerEpoch;
+  /** Epochs of writers that were succeeded: a frame of theirs still on its way is dropped. */
+  private final java.util.Set<String> retired = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** {@code vertx}: the server's own (local) Vert.x; {@code cluster}: the one on the cluster's bus. */
   FrameRelay(Vertx vertx, Vertx cluster, LiveHub hub, LinkKeys linkKeys, ClusterStatus status, Runnable writerChanged) {
@@ -86,8 +88,14 @@ final class FrameRelay {
   }
 
   private void take(String epoch, String topic, long rev, byte[] utf8) {
+    if (retired.contains(epoch)) {
+      return;
+    }
     boolean newWriter = !epoch.equals(writerEpoch);
     if (newWriter) {
+      if (writerEpoch != null) {
+        retired.add(writerEpoch);
+      }
       writerEpoch = epoch;
       hub.forget();
     }
@@ -114,6 +122,9 @@ final class FrameRelay {
 
   /** Forgets which writer it followed: a node that was writer follows anew. */
   void reset() {
+    if (writerEpoch != null) {
+      retired.add(writerEpoch);
+    }
     writerEpoch = null;
   }
 }

@@ -12,7 +12,7 @@ import java.util.Properties;
 /**
  * Cluster mode's writer lock and fencing epoch, on MySQL/MariaDB.
  *
- * <p>The lock is {@code GET_LOCK('diemcau_writer', 0)} held by a dedicated session: the server
+ * <p>The lock is {@code GET_LOCK('diemcau.writer', 0)} held by a dedicated session: the server
  * releases it the moment that session ends, and the session ends with the node: at once when the
  * process dies (its socket closes), and after {@link #IDLE_TIMEOUT_S} of silence when the node is
  * frozen or cut off (the session's {@code wait_timeout}; the holder pings every second). The
@@ -35,7 +35,7 @@ public final class WriterLock implements AutoCloseable {
   public static final int IDLE_TIMEOUT_S = 5;
   /** The successor's wait for the epoch row before it ends the sessions that hold it. */
   static final int BUMP_WAIT_S = 1;
-  private static final String LOCK = "diemcau_writer";
+  private static final String LOCK = "diemcau.writer";
 
   private final Connection session;
   private final long epoch;

@@ -3,25 +3,22 @@
 // unit's personal report — sent to the unit, never printed on the room's card, and replaced
 // (the old one stops working) with "Đổi liên kết". Also the reset after a rehearsal, which keeps
 // every one of those links.
-import { STORAGE, openSession } from './session.js';
+import { showGroupLabels } from './client.js';
+import { openSession } from './session.js';
 import { say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
+showGroupLabels();
 
 let bridges = null; // GET /api/bridges/links
 let reports = null; // GET /api/reports/links
 const PART_NAMES = { agenda: 'chương trình', screen: 'màn hình', attendance: 'số đại biểu', participation: 'dữ liệu Chặng 1',
   stage2: 'Chặng 2', final: 'Chung kết' };
 
-const session = openSession({
-  storageKey: STORAGE.admin,
-  roles: ['admin'],
-  wrongRole: 'Mã này không phải mã quản trị.',
-  start: () => {
-    $('tools').hidden = false;
-    $('reset-panel').hidden = false;
-    load();
-  },
+const session = openSession('admin', () => {
+  $('tools').hidden = false;
+  $('reset-panel').hidden = false;
+  load();
 });
 
 async function load() {
@@ -94,7 +91,7 @@ function reportTable() {
 async function revoke(name, args, question) {
   if (!window.confirm(question)) return;
   try {
-    await session.api('/api/commands', { method: 'POST', body: { name, args } });
+    await session.command(name, args);
     await load();
     $('status').textContent = 'Đã đổi liên kết; liên kết cũ không còn dùng được.';
   } catch (error) {
@@ -132,7 +129,7 @@ async function reset(event) {
   }
   if (!window.confirm(`Đặt lại ${parts.map((part) => PART_NAMES[part]).join(', ')} về như trước buổi diễn tập?`)) return;
   try {
-    await session.api('/api/commands', { method: 'POST', body: { name: 'rehearsal.reset', args: { parts, confirm: $('reset-confirm').value } } });
+    await session.command('rehearsal.reset', { parts, confirm: $('reset-confirm').value });
     $('reset-result').textContent = `Đã đặt lại: ${parts.map((part) => PART_NAMES[part]).join(', ')}. `
       + 'Liên kết điểm cầu, mã truy cập và liên kết giám khảo giữ nguyên.';
     $('reset-confirm').value = '';

@@ -1,5 +1,6 @@
 // The one shared client module: connection, reconnect with jittered back-off, hello replay,
-// clock sync against the server, and a topic store. Screens only render what it holds.
+// clock sync against the server, and a topic store. Screens only render what it holds. The event
+// and its time zone (event.js) are passed on from here.
 //
 // Memory stays bounded however long a screen stays open: one slot per topic, one clock
 // sample, and pending commands that leave on their ack or their timeout.
@@ -8,6 +9,11 @@
 // executed" (safe to send again) or "outcome_unknown" (it may have run). A command whose answer
 // is lost with the link is "outcome_unknown" too: the page then re-reads the state (reread)
 // instead of sending it again.
+import { mergePatch } from './merge-patch.js';
+
+import { eventSummary } from './event.js';
+
+export { day, eventSummary, fetchJson, hhmm, showGroupLabels, zonedFormat } from './event.js';
 
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 15_000;
@@ -230,7 +236,7 @@ export function connect(options) {
     open();
   });
 
-  open();
+  eventSummary().then(open);
 
   return {
     /** The newest data of a topic, or undefined before its first frame. */
@@ -293,24 +299,6 @@ export function connect(options) {
   };
 }
 
-/**
- * `patch` applied to `target` as RFC 7386 says: members replace, null deletes, arrays replace
- * whole. A new object along the changed paths; what did not change is shared, nothing is modified.
- */
-export function mergePatch(target, patch) {
-  if (!isObject(patch)) return patch;
-  const result = isObject(target) ? { ...target } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else result[key] = mergePatch(result[key], value);
-  }
-  return result;
-}
-
-function isObject(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** The UTF-8 bytes of text in base64url, without padding: what a sub-protocol name may carry. */
 function base64url(text) {
   let binary = '';
@@ -333,17 +321,6 @@ function call(fn, data, frame) {
   try { fn(data, frame); } catch (error) { console.error(error); }
 }
 
-/** Fetches JSON, trying again with back-off until the server answers (screens never reload). */
-export async function fetchJson(path, init) {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const response = await fetch(path, init);
-      if (response.ok) return await response.json();
-    } catch { /* the server is not reachable yet */ }
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt)));
-  }
-}
-
 /** mm:ss of a duration, rounding up so 00:00 is shown only at zero; minutes go past 59. */
 export function clock(ms) {
   return mmss(Math.max(0, Math.ceil(ms / 1000)));
@@ -363,21 +340,6 @@ export function countdown(remainingMs) {
 
 function mmss(seconds) {
   return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-const ZONE = 'Asia/Ho_Chi_Minh';
-const HHMM = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
-const DAY = new Intl.DateTimeFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: ZONE });
-
-/** hh:mm in Hải Phòng time, whatever the screen's own time zone. */
-export function hhmm(epochMs) {
-  return epochMs == null ? '' : HHMM.format(new Date(epochMs));
-}
-
-/** "Thứ Tư, 27/5/2026" in Hải Phòng time. */
-export function day(epochMs) {
-  const text = DAY.format(new Date(epochMs));
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Keeps the screen awake where the browser allows it, and again after the tab comes back. */

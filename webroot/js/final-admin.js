@@ -1,11 +1,10 @@
 // Admin console for stage 2 and the final: entries and council scores, the finalists, order and
 // schedule, judges and their links (token and QR shown once), results and ties, finalising,
 // and the CSV exports. Reads GET /api/final/admin; every change is a command.
-import { connect } from './client.js';
+import { connect, eventSummary, zonedFormat } from './client.js';
 import { issue, OVERRIDABLE, say as explain } from './messages.js';
-import { STORAGE, openSession } from './session.js';
+import { openSession } from './session.js';
 
-const ZONE = 'Asia/Ho_Chi_Minh';
 const $ = (id) => document.getElementById(id);
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
 const money = new Intl.NumberFormat('vi-VN');
@@ -21,13 +20,7 @@ function h(tag, props = {}, ...children) {
   return node;
 }
 
-const session = openSession({
-  storageKey: STORAGE.admin,
-  roles: ['admin'],
-  wrongRole: 'Mã này không phải mã quản trị.',
-  start,
-});
-const api = (path, options) => session.api(path, options);
+const session = openSession('admin', start);
 
 /**
  * Runs a command, says what happened, and reloads the view. A refusal by an integrity rule may
@@ -35,7 +28,7 @@ const api = (path, options) => session.api(path, options);
  */
 async function command(name, args = {}, done = 'Đã lưu.') {
   try {
-    await api('/api/commands', { method: 'POST', body: { name, args } });
+    await session.command(name, args);
     say(done, 'done');
     await reload();
     return true;
@@ -59,23 +52,14 @@ const unitName = (code) => {
   return unit ? (unit.communeLevel ? `${unit.kindLabel} ${unit.name}` : unit.name) : code;
 };
 
-/** A datetime-local value ("2026-06-25T08:00") in the event's zone → ISO with +07:00. */
-const withOffset = (local) => (local ? `${local.length === 16 ? `${local}:00` : local}+07:00` : null);
+/** Epoch ms → a datetime-local value ("2026-06-14T09:30") in the event's zone (Swedish dates are ISO's). */
+const isoMinute = zonedFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const localValue = (epochMs) => isoMinute(epochMs).replace(' ', 'T');
 
-/** Epoch ms → a datetime-local value in the event's zone. */
-function localValue(epochMs) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
-}
-
-const when = (epochMs) => new Intl.DateTimeFormat('vi-VN', {
-  timeZone: ZONE, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-}).format(new Date(epochMs));
+const when = zonedFormat('vi-VN', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 async function reload() {
-  admin = await api('/api/final/admin');
+  admin = await session.api('/api/final/admin');
   render();
 }
 
@@ -222,11 +206,7 @@ function showNewJudge(created) {
 
 async function download(file) {
   try {
-    const response = await session.fetch(`/api/final/export/${file}`);
-    if (!response.ok) throw (await response.json()).error;
-    const link = h('a', { href: URL.createObjectURL(await response.blob()), download: `chung-ket-${file}` });
-    link.click();
-    URL.revokeObjectURL(link.href);
+    await session.download(`/api/final/export/${file}`, `chung-ket-${file}`);
   } catch (error) {
     say(`Không xuất được: ${explain(error)}`, 'error');
   }
@@ -240,7 +220,7 @@ function wire() {
     const unit = units.find((u) => u.code === typed || unitName(u.code) === typed)?.code ?? typed;
     const args = { unit, title: form.title.value, representative: form.representative.value,
       contact: form.contact.value, channel: form.channel.value };
-    if (form.receivedAt.value) args.receivedAt = withOffset(form.receivedAt.value);
+    if (form.receivedAt.value) args.receivedAt = form.receivedAt.value; // a local time: the server reads it in the event's zone
     if (await command('stage2.entry', args, `Đã lưu bài dự thi của ${unitName(unit)}.`)) form.reset();
   });
   $('council-form').addEventListener('submit', async (event) => {
@@ -269,7 +249,7 @@ function wire() {
   $('judge-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const created = await api('/api/final/judges', { method: 'POST', body: { name: event.target.name.value } });
+      const created = await session.api('/api/final/judges', { method: 'POST', body: { name: event.target.name.value } });
       event.target.reset();
       showNewJudge(created);
       say(`Đã tạo giám khảo ${created.name}.`, 'done');
@@ -295,7 +275,7 @@ function wire() {
 async function start() {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      units = (await fetch('/api/event').then((r) => r.json())).units;
+      units = (await eventSummary()).units;
       $('units').replaceChildren(...units.map((u) => h('option', { value: u.code }, unitName(u.code))));
       await reload();
       break;

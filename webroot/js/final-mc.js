@@ -9,7 +9,6 @@ import { say } from './messages.js';
 
 import { REREAD_TEXT } from './client.js';
 
-const ANIMATION_MS = 3000;   // the hall's suspense and entrance: clicks meanwhile are ignored
 const PROGRESS_EVERY_MS = 5000;
 
 function button(label, onClick, className = '') {
@@ -112,22 +111,35 @@ export function mountFinalMc(root, client, session) {
 
   panel.append(drawSection, judgesSection, revealSection, error);
 
-  /** One reveal step; the buttons rest while the hall animates it. */
+  /**
+   * One reveal step; the buttons rest while the hall animates it: for the topic's reveal.gapMs
+   * after the click, and until the server would take the next step (gapMs after the last one).
+   */
   function step(name) {
-    if (busy || Date.now() < busyUntil) return;
-    busyUntil = Date.now() + ANIMATION_MS;
+    if (resting()) return;
+    busyUntil = Date.now() + data.reveal.gapMs;
     renderReveal();
-    setTimeout(renderReveal, ANIMATION_MS);
     run(name);
+  }
+
+  function resting() {
+    const reveal = data?.reveal;
+    return busy || Date.now() < busyUntil || (reveal?.at != null && client.serverNow() < reveal.at + reveal.gapMs);
+  }
+
+  let wake = null;
+  /** Draws the buttons again when the rest ends. */
+  function wakeAfterRest() {
+    clearTimeout(wake);
+    const reveal = data?.reveal;
+    const until = Math.max(busyUntil - Date.now(), reveal?.at != null ? reveal.at + reveal.gapMs - client.serverNow() : 0);
+    if (until > 0) wake = setTimeout(renderReveal, until + 1);
   }
 
   async function loadProgress() {
     try {
-      const response = await session.fetch('/api/final/progress');
-      if (response.ok) {
-        progress = await response.json();
-        renderJudges();
-      }
+      progress = await session.api('/api/final/progress');
+      renderJudges();
     } catch {
       // the next state change or poll tries again
     }
@@ -177,9 +189,10 @@ export function mountFinalMc(root, client, session) {
 
   function renderReveal() {
     const reveal = data?.reveal;
-    const resting = busy || Date.now() < busyUntil;
-    next.disabled = !data?.finalised || resting || reveal.step >= reveal.steps;
-    previous.disabled = !data?.finalised || resting || reveal.step <= 0;
+    const rest = resting();
+    next.disabled = !data?.finalised || rest || reveal.step >= reveal.steps;
+    previous.disabled = !data?.finalised || rest || reveal.step <= 0;
+    if (rest) wakeAfterRest();
     revealNote.textContent = !data?.finalised ? 'Kết quả chưa được Ban Tổ chức chốt.'
       : `Bước ${reveal.step}/${reveal.steps}` + (reveal.step ? ` · vừa công bố: ${reveal.revealed[reveal.step - 1].prizeName} — ${reveal.revealed[reveal.step - 1].name}` : '');
   }

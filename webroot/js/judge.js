@@ -3,8 +3,8 @@
 // A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh:
 // the final's topic, and the agenda when the unit presenting changes.
 import { agendaView } from './agenda-clock.js';
-import { connect, hhmm } from './client.js';
-import { STORAGE, openSession } from './session.js';
+import { connect, eventSummary, hhmm } from './client.js';
+import { openSession } from './session.js';
 import { say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -16,14 +16,7 @@ let correcting = false;
 let drawnSheet = null; // what the sheet on screen was drawn from: redrawn only when that changes
 
 // a judge's link carries the token after # (/judge#token=…): session.js keeps it and cleans the address
-const session = openSession({
-  storageKey: STORAGE.judge,
-  roles: ['judge'],
-  wrongRole: 'Mã này không phải mã giám khảo.',
-  start,
-});
-
-const command = (name, args) => session.api('/api/commands', { method: 'POST', body: { name, args } });
+const session = openSession('judge', start);
 
 async function refresh() {
   try {
@@ -206,7 +199,7 @@ async function submit(event) {
     if ($('confirm').returnValue !== 'ok') return;
     $('submit').disabled = true;
     try {
-      await (correcting ? command('judge.correct', { unit, scores, reason }) : command('judge.score', { unit, scores }));
+      await (correcting ? session.command('judge.correct', { unit, scores, reason }) : session.command('judge.score', { unit, scores }));
       sessionStorage.removeItem(`diemcau.judgeDraft.${view.judge.id}.${unit}`);
       correcting = false;
       await refresh();
@@ -220,7 +213,8 @@ async function submit(event) {
   }, { once: true });
 }
 
-function start() {
+async function start() {
+  await eventSummary(); // the times on a sheet are in the event's zone
   refresh();
   const client = connect({ screen: 'judge', topics: ['final', 'agenda'], token: session.token() });
   client.onStatus((status, { refused }) => {

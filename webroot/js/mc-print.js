@@ -1,13 +1,13 @@
 // The MC's printable run sheet (/mc/print?day=conference|final): the day's programme with what
 // to press at each item, the keys, the final's draw and reveal, and whom to call. Public data
 // only (the event, the agenda and the final's public topic): it carries no token and no result.
-import { day, fetchJson, hhmm } from './client.js';
+import { day, eventSummary, fetchJson, hhmm } from './client.js';
 import { contactItems } from './contacts.js';
 
 const $ = (id) => document.getElementById(id);
 
 async function load() {
-  const [event, agenda, fin] = await Promise.all([fetchJson('/api/event'), fetchJson('/api/state/agenda'),
+  const [event, agenda, fin] = await Promise.all([eventSummary(), fetchJson('/api/state/agenda'),
     fetchJson('/api/state/final')]);
   const asked = new URLSearchParams(location.search).get('day');
   const shown = event.days[asked] ?? event.days[agenda.day];

@@ -1,9 +1,9 @@
 // The MC's console: the day the agenda serves (27/5 or 25/6), agenda controls with keyboard
 // shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
 import { agendaFace, agendaView } from './agenda-clock.js';
-import { REREAD_TEXT, connect, day, hhmm } from './client.js';
+import { REREAD_TEXT, connect, day, eventSummary, hhmm } from './client.js';
 import { say } from './messages.js';
-import { STORAGE, openSession } from './session.js';
+import { openSession } from './session.js';
 import './cluster-status.js';
 const $ = (id) => document.getElementById(id);
 // each status in Vietnamese, and in the console's second language, marked as such
@@ -36,12 +36,7 @@ async function run(name, args = {}) {
   }
 }
 
-const session = openSession({
-  storageKey: STORAGE.mc,
-  roles: ['mc', 'admin'],
-  wrongRole: 'Mã này không dùng được cho bàn điều khiển MC.',
-  start,
-});
+const session = openSession('mc', start);
 
 function showError(said, name, error, ms) {
   const english = document.createElement('small');
@@ -76,11 +71,11 @@ function start() {
     // a socket that never opened: a wrong token, or a server that is down — whoami tells which
     if (refused && status === 'down') session.refused();
   });
-  fetch('/api/event').then((r) => r.json()).then((event) => {
+  eventSummary().then((event) => {
     $('event-name').textContent = event.shortName;
     document.title = `MC · ${event.shortName}`;
     renderDays(Object.values(event.days));
-  }).catch(() => {});
+  });
   live.on('agenda', renderAgenda);
   live.on('screen', renderScreen);
   live.on('bridges', renderRooms);
@@ -203,6 +198,7 @@ function renderScreen(data) {
 function renderRooms(data) {
   const order = { offline: 0, stale: 1, online: 2 };
   const rooms = data.units.filter((unit) => unit.kind !== 'DEPARTMENT')
+    .map((unit) => ({ ...unit, ...data.rooms[unit.unit] }))
     .sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'vi'));
   $('bridge-totals').textContent = `${data.totals.online}/${data.totals.units} trực tuyến · ${data.totals.attendance} đại biểu`;
   $('rooms').replaceChildren(...rooms.map((room) => {

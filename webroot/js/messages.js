@@ -71,6 +71,7 @@ const CODES = {
   // text people type, files, and the per-address limits
   bad_text: 'Nội dung có ký tự không được phép (ký tự điều khiển hoặc đảo chiều văn bản)',
   no_rows: 'Tệp không có dòng dữ liệu nào: không có gì được nhập',
+  upload_required: 'Lệnh nhập dữ liệu cần kèm tệp: gửi tệp ở trang Dữ liệu chặng 1',
   too_large: 'Dữ liệu gửi lên quá lớn',
   too_many_failures: 'Nhập sai mã truy cập quá nhiều lần: chờ một phút rồi thử lại',
   too_many_connections: 'Quá nhiều kết nối từ cùng một địa chỉ: thử lại sau',

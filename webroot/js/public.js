@@ -3,14 +3,13 @@
 // revealed it; then stage 1: city-wide totals, completion over time, and both groups' full
 // tables with the cut line. Only public topics: nothing here is known before it is revealed.
 import { agendaClock, agendaView } from './agenda-clock.js';
-import { connect, countdown, day, fetchJson, hhmm } from './client.js';
+import { connect, countdown, day, eventSummary, fetchJson, hhmm, showGroupLabels, zonedFormat } from './client.js';
 import { contactItems } from './contacts.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
 const FINAL_TICK_MS = 500;
-const dayParts = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
-const dayLabel = (epochMs) => dayParts.format(new Date(epochMs));
+const dayLabel = zonedFormat('en-GB', { day: '2-digit', month: '2-digit' });
 const TWO_DAYS_MS = 2 * 24 * 3600 * 1000;
 const $ = (selector) => document.querySelector(selector);
 
@@ -20,8 +19,9 @@ let agendaNow = null;
 let finalNow = null;
 const chart = completionChart($('.chart canvas'), $('.chart-empty'));
 const live = connect({ screen: 'public', topics: ['leaderboard', 'agenda', 'final'] });
+showGroupLabels();
 
-fetchJson('/api/event').then((event) => {
+eventSummary().then((event) => {
   $('.contact-list').replaceChildren(...contactItems(event.contacts));
   $('.organiser').textContent = event.organiser;
   $('.event').textContent = event.shortName || event.name;

@@ -2,12 +2,13 @@
 // day, and the people it still has to bring to completion. Opened with the unit's own report link
 // (unit and its report key, from /admin), or without a key by an organiser signed in on /admin
 // in this browser; the server refuses anyone else.
-import { STORAGE } from './session.js';
+import { eventSummary, zonedFormat } from './client.js';
+import { savedToken } from './session.js';
 import { say } from './messages.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
-const when = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+const when = zonedFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
 const $ = (selector) => document.querySelector(selector);
 
 $('.print').addEventListener('click', () => window.print());
@@ -17,7 +18,7 @@ async function load() {
   const params = new URLSearchParams(location.search);
   const query = new URLSearchParams();
   for (const name of ['unit', 'key']) if (params.get(name)) query.set(name, params.get(name));
-  const admin = localStorage.getItem(STORAGE.admin);
+  const admin = savedToken('admin');
   const headers = !params.get('key') && admin ? { Authorization: `Bearer ${admin}` } : {};
   const response = await fetch(`/api/participation/report?${query}`, { headers, cache: 'no-store' });
   const body = await response.json().catch(() => ({}));
@@ -26,6 +27,7 @@ async function load() {
     $('.sub').className = 'sub error';
     return;
   }
+  await eventSummary();
   render(body);
 }
 
@@ -33,7 +35,7 @@ function render(report) {
   const { unit, group, row } = report;
   document.title = `Báo cáo Chặng 1 · ${unit.name}`;
   $('h1').textContent = `Báo cáo kết quả Chặng 1 — ${unit.name}`;
-  $('.sub').textContent = `${group.label} · số liệu lúc ${when.format(new Date())}`;
+  $('.sub').textContent = `${group.label} · số liệu lúc ${when(Date.now())}`;
   $('.figures').replaceChildren(
     figure(row.rank == null ? 'chưa xếp hạng' : `${row.rank}/${group.size}`, 'Hạng trong nhóm'),
     figure(row.rate == null ? 'chưa có' : `${percent.format(row.rate * 100)}%`, row.rate == null ? 'chưa có tổng số cán bộ, công chức, viên chức và người lao động' : 'Tỷ lệ hoàn thành'),
@@ -53,8 +55,8 @@ function render(report) {
       cell(index + 1, 'num'),
       cell(person.name || '—'),
       cell(person.person),
-      cell(person.enrolledAt == null ? '—' : when.format(new Date(person.enrolledAt))),
-      cell(when.format(new Date(person.lastActivityAt))));
+      cell(person.enrolledAt == null ? '—' : when(person.enrolledAt)),
+      cell(when(person.lastActivityAt)));
     return tr;
   }));
 }

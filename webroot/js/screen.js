@@ -5,7 +5,7 @@
 // A scene module exports mount(section, live, ctx): it fills its full-screen <section> and
 // keeps it current with live.on(topic, fn); it may return {tick(now)} to be called on every
 // animation frame while shown (now = server time). ctx = {screen, unit, event, own}.
-import { connect, day, fetchJson, hhmm, keepAwake } from './client.js';
+import { connect, day, eventSummary, hhmm, keepAwake } from './client.js';
 
 const SCENES = ['agenda', 'bridges', 'leaderboard', 'final', 'logo'];
 const PLACEHOLDERS = {
@@ -16,6 +16,7 @@ const LINK_LOST = 'Mất kết nối máy chủ — đang kết nối lại…';
 const CONNECTING_GRACE_MS = 3000; // a page just opened connects quietly for this long
 
 export async function startScreen({ screen, unit, key, hall }) {
+  drawFrame();
   document.body.classList.add('screen');
   keepAwake();
   const live = connect({ screen, unit, key, hall, topics: ['agenda', 'screen', 'bridges', 'leaderboard', 'final'] });
@@ -61,7 +62,7 @@ export async function startScreen({ screen, unit, key, hall }) {
   };
   requestAnimationFrame(frame);
 
-  const event = await fetchJson('/api/event');
+  const event = await eventSummary();
   const ctx = { screen, unit, event, own: unit ? event.units.find((u) => u.code === unit) : null };
   topbar.querySelector('.title').textContent = event.shortName;
   live.on('agenda', (agenda) => topbar.querySelector('.where').replaceChildren(where(ctx, agenda)));
@@ -69,6 +70,15 @@ export async function startScreen({ screen, unit, key, hall }) {
     mountScene(name, section, live, ctx).then((scene) => { if (scene && scene.tick) ticks.set(name, scene.tick); });
   }
   return live;
+}
+
+/** What every projector screen has around the page's own parts (the hall's note, a room's form). */
+function drawFrame() {
+  const div = (className, role) => Object.assign(document.createElement('div'), { className, ...(role ? { role } : {}) });
+  const main = div('frame');
+  main.innerHTML = '<header class="topbar"><span class="title"></span><span class="where"></span></header><main class="scene"></main>';
+  document.body.prepend(main, div('banner', 'status'), div('link', 'alert'), div('badge'));
+  document.body.append(div('blackout'));
 }
 
 // The red banner when the link is stale or down; a page that is still connecting gets a few

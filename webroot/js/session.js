@@ -1,6 +1,7 @@
-// One sign-in for every console (MC, final MC, admin, final admin, stage 1, judge). The token is
-// kept in this browser (localStorage, one key per console), checked with GET /api/whoami, sent as
-// `Authorization: Bearer` by fetch()/api() here and in the socket's handshake by client.js —
+// One sign-in for every console (MC, final MC, admin, final admin, stage 1, judge) and the one
+// way they call the server. The token is kept in this browser (localStorage, one key per console),
+// checked with GET /api/whoami, sent as `Authorization: Bearer` by api()/command()/download()
+// here and in the socket's handshake by client.js —
 // never in an address, which a proxy's access log would keep. A judge's link carries its token
 // after `#` (/judge#token=…), which no browser sends to a server; the page moves it to storage and
 // cleans the address bar.
@@ -9,25 +10,43 @@
 // token of another console's role. A network error never costs a token: a console opened during
 // a Wi-Fi blip waits for the server, says so, and signs in by itself when it answers.
 
-/** Where each console keeps its token. */
-export const STORAGE = { mc: 'diemcau.mcToken', admin: 'diemcau.adminToken', judge: 'diemcau.judgeToken' };
+/**
+ * Each console's sign-in: where this browser keeps its token, the roles /api/whoami must answer,
+ * what a valid token of another role is told, and the token's label on a login form this module
+ * draws (a page whose #login form has no #token field leaves the form to it).
+ */
+const CONSOLES = {
+  mc: { storageKey: 'diemcau.mcToken', roles: ['mc', 'admin'], wrongRole: 'Mã này không dùng được cho bàn điều khiển MC.',
+    label: ['Mã truy cập', 'MC token'] },
+  admin: { storageKey: 'diemcau.adminToken', roles: ['admin'], wrongRole: 'Mã này không phải mã quản trị.',
+    label: ['Mã quản trị', 'admin token'] },
+  judge: { storageKey: 'diemcau.judgeToken', roles: ['judge'], wrongRole: 'Mã này không phải mã giám khảo.',
+    label: ['Mã giám khảo', 'judge token'] },
+};
 
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15_000;
 const MESSAGE_KEY = 'diemcau.signInMessage';
 const WRONG = 'Mã truy cập không đúng hoặc đã bị thu hồi.';
+const UNREACHABLE = Object.freeze({ status: 0, code: 'unreachable', message: 'Không kết nối được máy chủ' });
 
 const $ = (id) => document.getElementById(id);
+
+/** The token this browser keeps for a console (mc, admin, judge), or null: for a page that reads with it when there is one. */
+export function savedToken(consoleName) {
+  return localStorage.getItem(CONSOLES[consoleName].storageKey);
+}
 
 /**
  * Signs this console in and calls start(caller) once the server has accepted the token.
  *
- * @param {{storageKey: string, roles: string[], wrongRole: string, start: (caller: {role: string, id: string}) => void}} options
- *   storageKey: where this console keeps its token; roles: the roles it accepts (from /api/whoami);
- *   wrongRole: what to say when a valid token of another role is given.
- * @returns the session: {token(), fetch(path, init), api(path, init), refused(), signOut()}
+ * @param {'mc'|'admin'|'judge'} consoleName which console's token and roles
+ * @param {(caller: {role: string, id: string}) => void} start
+ * @returns the session: {token(), api(path, init), command(name, args),
+ *   download(path, filename), refused(), signOut()}
  */
-export function openSession({ storageKey, roles, wrongRole, start }) {
+export function openSession(consoleName, start) {
+  const { storageKey, roles, wrongRole, label } = CONSOLES[consoleName];
   let token = null;
   let started = false;
   let waitNote = null;
@@ -124,22 +143,41 @@ export function openSession({ storageKey, roles, wrongRole, start }) {
     return response;
   }
 
-  /** JSON in and out; throws {status, code, message, field?} when refused, {status: 0, code: 'unreachable'} offline. */
+  /** fetch() with the token; a network failure is thrown as UNREACHABLE. */
+  async function reach(path, init) {
+    try {
+      return await authorizedFetch(path, init);
+    } catch {
+      throw UNREACHABLE;
+    }
+  }
+
+  /**
+   * JSON in and out (a Blob or string body goes as it is); throws {status, code, message, field?,
+   * rejected?} when refused (rejected: the rows an upload refused), UNREACHABLE offline.
+   */
   async function api(path, init = {}) {
     const json = init.body !== undefined && typeof init.body !== 'string' && !(init.body instanceof Blob);
-    let response;
-    try {
-      response = await authorizedFetch(path, {
-        ...init,
-        headers: json ? { ...init.headers, 'Content-Type': 'application/json' } : init.headers,
-        body: json ? JSON.stringify(init.body) : init.body,
-      });
-    } catch {
-      throw { status: 0, code: 'unreachable', message: 'Không kết nối được máy chủ' };
-    }
+    const response = await reach(path, {
+      ...init,
+      headers: json ? { ...init.headers, 'Content-Type': 'application/json' } : init.headers,
+      body: json ? JSON.stringify(init.body) : init.body,
+    });
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw { status: response.status, ...(body.error ?? { code: 'http_' + response.status, message: response.statusText }) };
+    if (!response.ok) throw refusal(response, body);
     return body;
+  }
+
+  /** A named command through the REST door: its result, or thrown as api() throws. */
+  const command = (name, args = {}) => api('/api/commands', { method: 'POST', body: { name, args } });
+
+  /** Saves what the server answers at path as filename; thrown as api() throws when refused. */
+  async function download(path, filename) {
+    const response = await reach(path);
+    if (!response.ok) throw refusal(response, await response.json().catch(() => ({})));
+    const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(await response.blob()), download: filename });
+    link.click();
+    URL.revokeObjectURL(link.href);
   }
 
   function signOut() {
@@ -147,6 +185,7 @@ export function openSession({ storageKey, roles, wrongRole, start }) {
     location.replace(location.pathname);
   }
 
+  if ($('login') && !$('token')) $('login').prepend(...loginFields(label));
   $('login')?.addEventListener('submit', (event) => {
     event.preventDefault();
     const typed = $('token').value.trim();
@@ -165,7 +204,25 @@ export function openSession({ storageKey, roles, wrongRole, start }) {
   if (saved) signIn(saved);
   else showLogin(message ?? '');
 
-  return { token: () => token, fetch: authorizedFetch, api, refused, signOut };
+  return { token: () => token, api, command, download, refused, signOut };
+}
+
+/** The server's refusal as api() throws it. */
+function refusal(response, body) {
+  return {
+    status: response.status,
+    ...(body.error ?? { code: `http_${response.status}`, message: response.statusText }),
+    ...(body.rejected ? { rejected: body.rejected } : {}),
+  };
+}
+
+/** The token field and the button of a login form: "Mã quản trị (admin token) [……] Đăng nhập". */
+function loginFields([said, english]) {
+  const small = Object.assign(document.createElement('small'), { lang: 'en', textContent: english });
+  const input = Object.assign(document.createElement('input'), { id: 'token', type: 'password', autocomplete: 'current-password', required: true });
+  const label = document.createElement('label');
+  label.append(`${said} `, small, ' ', input);
+  return [label, Object.assign(document.createElement('button'), { textContent: 'Đăng nhập' })];
 }
 
 /**

@@ -1,25 +1,15 @@
 // Admin, stage 1: upload the learning platform's export and the headcounts, download the standings.
-import { STORAGE, openSession } from './session.js';
+import { showGroupLabels } from './client.js';
+import { openSession } from './session.js';
 import { column, rowError, say } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
+showGroupLabels();
 
-const session = openSession({
-  storageKey: STORAGE.admin,
-  roles: ['admin'],
-  wrongRole: 'Mã này không phải mã quản trị.',
-  start: () => {
-    $('tools').hidden = false;
-    $('stage1').hidden = false;
-  },
+const session = openSession('admin', () => {
+  $('tools').hidden = false;
+  $('stage1').hidden = false;
 });
-
-async function call(path, options = {}) {
-  const response = await session.fetch(path, options);
-  const type = response.headers.get('Content-Type') ?? '';
-  const body = type.includes('json') ? await response.json() : await response.blob();
-  return { ok: response.ok, status: response.status, body };
-}
 
 function show(title, lines, rejected = []) {
   const result = $('result');
@@ -47,8 +37,8 @@ function show(title, lines, rejected = []) {
   result.hidden = false;
 }
 
-function refused(title, { body }) {
-  show(title, [`Không thực hiện: ${say(body?.error)}`], body?.rejected ?? []);
+function refused(title, error) {
+  show(title, [`Không thực hiện: ${say(error)}`], error.rejected ?? []);
 }
 
 async function upload(form, fileInput, path, describe) {
@@ -58,12 +48,15 @@ async function upload(form, fileInput, path, describe) {
   button.disabled = true;
   $('status').textContent = `Đang gửi ${file.name} (${(file.size / 1024).toFixed(0)} KB)…`;
   try {
-    const reply = await call(path, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file });
-    if (reply.ok) show(`${file.name}: đã nhập`, describe(reply.body));
-    else refused(`${file.name}: không nhập`, reply);
+    show(`${file.name}: đã nhập`, describe(await session.api(path, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: file })));
     $('status').textContent = '';
   } catch (error) {
-    $('status').textContent = `Không gửi được: ${say({ code: 'disconnected' })}`;
+    if (error.status === 0) {
+      $('status').textContent = `Không gửi được: ${say({ code: 'disconnected' })}`;
+    } else {
+      refused(`${file.name}: không nhập`, error);
+      $('status').textContent = '';
+    }
   } finally {
     button.disabled = false;
   }
@@ -85,16 +78,7 @@ $('headcounts').addEventListener('submit', (event) => {
   ]);
 });
 
-document.querySelectorAll('[data-file]').forEach((button) => button.addEventListener('click', async () => {
-  const reply = await call(`/api/participation/export/${button.dataset.file}`)
-    .catch(() => ({ ok: false, status: 0, body: { error: { code: 'disconnected' } } }));
-  if (!reply.ok) {
-    refused(button.textContent, reply);
-    return;
-  }
-  const link = Object.assign(document.createElement('a'), {
-    href: URL.createObjectURL(reply.body), download: `chang-1-${button.dataset.file}`,
-  });
-  link.click();
-  URL.revokeObjectURL(link.href);
+document.querySelectorAll('[data-file]').forEach((button) => button.addEventListener('click', () => {
+  session.download(`/api/participation/export/${button.dataset.file}`, `chang-1-${button.dataset.file}`)
+    .catch((error) => refused(button.textContent, error.status === 0 ? { code: 'disconnected' } : error));
 }));

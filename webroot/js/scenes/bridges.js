@@ -20,8 +20,9 @@ export function mount(section, live, ctx) {
     const t = data.totals;
     section.querySelector('.totals').innerHTML =
       `${t.online}/${t.units} <span>điểm cầu trực tuyến</span> · ${number.format(t.attendance)} <span>đại biểu</span>`;
-    for (const row of data.units) {
-      if (row.kind === 'DEPARTMENT') continue;
+    for (const unit of data.units) {
+      if (unit.kind === 'DEPARTMENT') continue;
+      const row = { ...unit, ...data.rooms[unit.unit] };
       let cell = cells.get(row.unit);
       if (!cell) {
         cell = document.createElement('div');

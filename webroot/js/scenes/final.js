@@ -10,8 +10,9 @@
 import { agendaClock, agendaView } from '../agenda-clock.js';
 import { countdown as shownCountdown, hhmm } from '../client.js';
 
-const SUSPENSE_MS = 2200;    // "Giải Ba thuộc về…" before the name appears
-const APPEAR_MS = 700;       // the name's own entrance
+// A reveal step takes the topic's reveal.gapMs (the least time between two steps): "Giải Ba
+// thuộc về…" until the name's entrance (css/screen.css, final-appear) fills the rest of it.
+const APPEAR_MS = 700;
 const DRAW_SHUFFLE_MS = 2400;
 const DRAW_PLACE_MS = 450;   // one finalist settling into its place
 const LIVE_WINDOW_MS = 10_000; // a draw or a step older than this is shown as it is, without animation
@@ -28,12 +29,14 @@ const el = (tag, className, text) => {
  * Mounts the scene into its section and follows the `final` topic.
  * @param {HTMLElement} section the scene's full-screen section
  * @param {{on: Function, serverNow: Function}} live the screen's connection (client.js)
- * @param {{unit?: string}} ctx the screen; a bridge screen's unit is highlighted
+ * @param {{unit?: string, event: object}} ctx the screen (a bridge screen's unit is highlighted) and the event
  */
-export function mount(section, live, ctx = {}) {
+export function mount(section, live, ctx) {
   const scene = el('div', 'final-scene');
   section.append(scene);
   const now = () => live.serverNow();
+  // "Chặng 2 · Chuyển đổi đột phá": the event file's name of its stage at index (0 is stage 1)
+  const stageName = (index) => ctx.event.stages[index].name.replace(' - ', ' · ');
   const own = (node, unit) => {
     if (ctx.unit && unit === ctx.unit) node.classList.add('own');
     return node;
@@ -75,7 +78,7 @@ export function mount(section, live, ctx = {}) {
       card.append(el('span', 'status', entry.statusLabel), el('div', 'name', entry.name), el('div', 'title', entry.title));
       grid.append(card);
     }
-    replace('entries', el('p', 'kicker', 'Chặng 2 · Chuyển đổi đột phá'), big, grid);
+    replace('entries', el('p', 'kicker', stageName(1)), big, grid);
   }
 
   function showFinalists() {
@@ -86,7 +89,7 @@ export function mount(section, live, ctx = {}) {
       card.append(el('div', 'name', finalist.name), el('div', 'title', entry?.title ?? ''));
       grid.append(card);
     }
-    replace('finalists', el('p', 'kicker', 'Chặng 3 · Vinh danh'),
+    replace('finalists', el('p', 'kicker', stageName(2)),
       el('h1', null, `${data.finalists.length} đơn vị vào Chung kết`), grid);
   }
 
@@ -216,6 +219,7 @@ export function mount(section, live, ctx = {}) {
   function advance() {
     revealing = true;
     const next = shownStep + 1;
+    const suspense = Math.max(0, data.reveal.gapMs - APPEAR_MS);
     drawSuspense(data.reveal.revealed[next - 1], next);
     setTimeout(() => {
       const stillThere = data.finalised && data.reveal.step >= next;
@@ -225,7 +229,7 @@ export function mount(section, live, ctx = {}) {
         revealing = false;
         if (data.finalised) showReveal();
       }, stillThere ? APPEAR_MS : 0);
-    }, SUSPENSE_MS);
+    }, suspense);
   }
 
   function drawSuspense(award, step) {

@@ -1,68 +1,24 @@
 // The stage-1 leaderboard scene: Chart.js bars for the top communes with the cut line drawn,
 // the departments beside them, city-wide totals and the ranking rule. Bars and rows slide to
 // their new place when ranks change. A bridge screen also shows its own unit's place when it
-// is not among the bars.
+// is not among the bars. Its look: css/leaderboard.css (linked by the screen pages).
 const TOP = 12;
 const COLORS = { qualified: '#3fa9f5', tie: '#ffb020', other: '#35557f', own: '#ffd23f', cut: '#ffd23f', ink: '#ffffff', muted: '#a9bedc' };
 const FONT = "'Be Vietnam Pro', 'Noto Sans', 'DejaVu Sans', sans-serif";
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const number = new Intl.NumberFormat('vi-VN');
 
-const STYLE = `
-section.leaderboard { gap: 1.6vh; }
-.leaderboard .lb-head { display: flex; align-items: baseline; justify-content: space-between; gap: 2vw; }
-.leaderboard .lb-head h1 { margin: 0; font-size: 4.4vh; font-weight: 800; }
-.leaderboard .lb-totals { font-size: 3.2vh; font-weight: 600; color: var(--muted); text-align: right; }
-.leaderboard .lb-totals b { color: var(--ink); font-size: 4.4vh; font-weight: 800; }
-.leaderboard .lb-body { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 63fr) minmax(0, 37fr); gap: 2.5vw; }
-.leaderboard .lb-panel { display: flex; flex-direction: column; min-height: 0; }
-.leaderboard h2 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; margin: 0 0 1vh; font-size: 2.8vh; font-weight: 600; color: var(--accent); text-transform: uppercase; letter-spacing: .08em; }
-.leaderboard h2 small { font-size: 2.2vh; color: var(--muted); text-transform: none; letter-spacing: 0; margin-left: 1vw; }
-.leaderboard .lb-chart { position: relative; flex: 1; min-height: 0; }
-.leaderboard .lb-empty { position: absolute; inset: 0; display: none; place-items: center; text-align: center; font-size: 3vh; color: var(--muted); padding: 0 4vw; }
-.leaderboard .lb-empty.shown { display: grid; }
-.leaderboard .lb-own { display: none; margin-top: 1vh; padding: 1vh 1.2vw; border: .35vh solid var(--own); border-radius: 1vh; font-size: 2.8vh; }
-.leaderboard .lb-own.shown { display: block; }
-.leaderboard .lb-own b { color: var(--own); }
-.leaderboard .lb-list { position: relative; flex: 1; min-height: 0; list-style: none; margin: 0; padding: 0; }
-.leaderboard .lb-row { position: absolute; left: 0; right: 0; display: grid; grid-template-columns: 4.6vh minmax(0, 1fr) auto; align-items: center;
-  gap: .8vw; padding: 0 .6vw; transition: top .9s cubic-bezier(.65,0,.35,1); font-size: 2.3vh; }
-.leaderboard .lb-row .rank { font-weight: 800; text-align: center; border-radius: .6vh; background: #35557f; line-height: 1.6; }
-.leaderboard .lb-row.qualified .rank { background: #3fa9f5; color: #06162e; }
-.leaderboard .lb-row.tie .rank { background: #ffb020; color: #06162e; }
-.leaderboard .lb-row .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; font-weight: 600; }
-.leaderboard .lb-row .name i { display: block; height: .7vh; margin-top: .3vh; border-radius: .4vh; background: #3fa9f5; transition: width .9s; }
-.leaderboard .lb-row .rate { font-weight: 800; font-variant-numeric: tabular-nums; text-align: right; min-width: 7vw; }
-.leaderboard .lb-row .rate small { display: block; font-size: 1.6vh; color: var(--muted); font-weight: 400; }
-.leaderboard .lb-row.own { outline: .35vh solid var(--own); border-radius: .8vh; }
-.leaderboard .lb-row.unranked .rate { color: var(--muted); font-weight: 400; font-size: 1.8vh; }
-.leaderboard .lb-row .move { font-size: 1.6vh; margin-left: .4vw; }
-.leaderboard .lb-row .move.up { color: #2ecc71; }
-.leaderboard .lb-row .move.down { color: #ff4d4d; }
-.leaderboard .lb-cut { position: absolute; left: 0; right: 0; border-top: .35vh dashed ${COLORS.cut}; transition: top .9s; }
-.leaderboard .lb-cut.tie { border-top-color: ${COLORS.tie}; }
-.leaderboard .lb-note-tie { color: ${COLORS.tie}; }
-.leaderboard .lb-rule { font-size: 1.9vh; color: var(--muted); line-height: 1.35; }
-.leaderboard .lb-loading { font-size: 3vh; color: var(--muted); }
-`;
-
 export async function mount(section, live, ctx) {
-  if (!document.getElementById('leaderboard-scene-style')) {
-    const style = document.createElement('style');
-    style.id = 'leaderboard-scene-style';
-    style.textContent = STYLE;
-    document.head.append(style);
-  }
   section.innerHTML = `
     <header class="lb-head"><h1>Bảng xếp hạng Chặng 1</h1><div class="lb-totals"></div></header>
     <div class="lb-body">
       <div class="lb-panel">
-        <h2>Xã, phường, đặc khu <small class="lb-communes-note"></small></h2>
+        <h2><span class="lb-communes-label"></span> <small class="lb-communes-note"></small></h2>
         <div class="lb-chart"><canvas></canvas><div class="lb-empty"></div></div>
         <div class="lb-own"></div>
       </div>
       <div class="lb-panel">
-        <h2>Sở, ban, ngành <small class="lb-departments-note"></small></h2>
+        <h2><span class="lb-departments-label"></span> <small class="lb-departments-note"></small></h2>
         <ol class="lb-list"></ol>
       </div>
     </div>
@@ -80,9 +36,10 @@ export async function mount(section, live, ctx) {
     const [communes, depts] = ['communes', 'departments'].map((id) => data.groups.find((group) => group.id === id));
     $('.lb-totals').replaceChildren(...totals(data.totals));
     $('.lb-rule').textContent = `Cách xếp hạng: ${communes.rule}`;
-    for (const [selector, group] of [['.lb-communes-note', communes], ['.lb-departments-note', depts]]) {
-      $(selector).textContent = note(group);
-      $(selector).classList.toggle('lb-note-tie', group.cutTie);
+    for (const [id, group] of [['communes', communes], ['departments', depts]]) {
+      $(`.lb-${id}-label`).textContent = group.label;
+      $(`.lb-${id}-note`).textContent = note(group);
+      $(`.lb-${id}-note`).classList.toggle('lb-note-tie', group.cutTie);
     }
     const ranked = communes.rows.filter((row) => row.rank != null);
     const empty = $('.lb-empty');

@@ -5,7 +5,7 @@ import diemcau.net.Transports;
 import diemcau.bridges.BridgesService;
 import diemcau.cluster.ClusterNode;
 import diemcau.cluster.WriterClock;
-import diemcau.command.CommandCodec;
+import diemcau.command.CommandPipe;
 import diemcau.command.CommandRequest;
 import diemcau.command.Commands;
 import diemcau.command.Credentials;
@@ -98,7 +98,7 @@ public final class Server {
   private Future<?> deploy(Settings settings, Clock clock) {
     // how a command's attachment is read back from its wire form (a cluster node forwards it)
     Map<String, Function<JsonObject, CommandRequest.Attachment>> attachments = Map.of("participation.import", Upload::fromJson);
-    CommandCodec.register(vertx.eventBus(), attachments);
+    CommandPipe.register(vertx.eventBus(), attachments);
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     AgendaService agenda = new AgendaService(event, clock);
     ScreenService screen = new ScreenService();
@@ -111,9 +111,10 @@ public final class Server {
     AddressGuard guard = new AddressGuard(settings.limits(), clock);
     vertx.setPeriodic(AddressGuard.WINDOW_MS, ignored -> guard.sweep());
     metrics.watch(hub);
+    store.measure(metrics.registry());
     metrics.watch(guard);
     List<FeatureRoutes> routes = List.of(new diemcau.finale.FinalRoutes(credentials, store, event, settings.publicUrl()),
-        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store),
+        new diemcau.participation.ParticipationRoutes(event, credentials, linkKeys, store, metrics.registry()),
         new LinkRoutes(event, credentials, linkKeys, settings.publicUrl()),
         new MetricsRoutes(credentials, hub, metrics, guard::toJson));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port());
@@ -122,8 +123,9 @@ public final class Server {
     Future<?> commands = settings.cluster().enabled()
         ? vertx.deployVerticle(new ClusterNode(settings.cluster(),
             new ClusterNode.Database(settings.dbUrl(), settings.dbUser(), settings.dbPassword()), store, hub, linkKeys, (WriterClock) clock, attachments,
-            fenced -> new CommandVerticle(fenced, clock, hub, cores, spanning)))
-        : vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+            fenced -> new CommandVerticle(fenced, clock, hub, cores, spanning, metrics.registry())))
+        : vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning, metrics.registry()),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     return commands.compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }

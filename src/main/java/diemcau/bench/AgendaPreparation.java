@@ -1,5 +1,6 @@
 package diemcau.bench;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -35,13 +36,18 @@ final class AgendaPreparation {
       done.put("resumed", true);
     }
     agenda = server.state("agenda");
-    Integer current = agenda.getInteger("current");
-    if (agenda.getValue("next") == null && current != null && current > 0) {
-      server.command("agenda.goto", new JsonObject().put("index", current - 1));
+    if (!hasNext(agenda) && agenda.getInteger("current", 0) > 0) {
+      server.command("agenda.goto", new JsonObject().put("index", agenda.getInteger("current") - 1));
       done.put("movedBack", true);
       agenda = server.state("agenda");
     }
-    return done.put("day", agenda.getString("day")).put("steppable", agenda.getValue("next") != null);
+    return done.put("day", agenda.getString("day")).put("steppable", inProgress(agenda) && hasNext(agenda));
+  }
+
+  /** An item runs (or is paused) and another follows it in the programme. */
+  private static boolean hasNext(JsonObject agenda) {
+    Integer current = agenda.getInteger("current");
+    return current != null && current + 1 < agenda.getJsonArray("items", new JsonArray()).size();
   }
 
   private static boolean inProgress(JsonObject agenda) {

@@ -1,40 +1,50 @@
 package diemcau.bench;
 
 import io.vertx.core.json.JsonObject;
+import java.util.function.IntFunction;
 
 /** What a series of rounds times: the MC command each round sends and the topic whose new state ends the round. */
-interface Operation {
+final class Operation {
 
   /** One MC command: its name and arguments. */
   record Command(String name, JsonObject args) {}
 
+  static final long ADJUST_MS = 1000;
+  static final int MESSAGE_CHARS = 150;
+
+  private final String name;
+  private final int topic;
+  private final IntFunction<Command> commands;
+
+  private Operation(String name, int topic, IntFunction<Command> commands) {
+    this.name = name;
+    this.topic = topic;
+    this.commands = commands;
+  }
+
   /** The name the report gives the series. */
-  String name();
+  String name() {
+    return name;
+  }
 
   /** The topic (index in {@link FrameScan#TOPICS}) whose next revision every viewer must receive. */
-  int topic();
+  int topic() {
+    return topic;
+  }
 
   /** Round {@code round}'s command; unmeasured (warm-up) rounds are negative. */
-  Command command(int round);
+  Command command(int round) {
+    return commands.apply(round);
+  }
 
-  /** {@code screen.message} with a text of {@value #MESSAGE_CHARS} characters: a state frame of about 300 bytes. */
+  /**
+   * {@code screen.message} with a text of {@value #MESSAGE_CHARS} characters (a state frame of about
+   * 300 bytes), a new text every time: two series of one round (one per door) change it alike.
+   */
   static Operation screenMessage() {
-    return new Operation() {
-      @Override
-      public String name() {
-        return "screen.message";
-      }
-
-      @Override
-      public int topic() {
-        return FrameScan.SCREEN;
-      }
-
-      @Override
-      public Command command(int round) {
-        return new Command("screen.message", new JsonObject().put("text", message(round)));
-      }
-    };
+    long[] sent = {0};
+    return new Operation("screen.message", FrameScan.SCREEN,
+        round -> new Command("screen.message", new JsonObject().put("text", message(round + "." + ++sent[0]))));
   }
 
   /**
@@ -55,34 +65,12 @@ interface Operation {
 
   /** Two commands of the agenda in turn, one per call. */
   private static Operation alternating(String name, Command there, Command back) {
-    return new Operation() {
-      private boolean forth = true;
-
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public int topic() {
-        return FrameScan.AGENDA;
-      }
-
-      @Override
-      public Command command(int round) {
-        Command command = forth ? there : back;
-        forth = !forth;
-        return command;
-      }
-    };
+    long[] calls = {0};
+    return new Operation(name, FrameScan.AGENDA, round -> calls[0]++ % 2 == 0 ? there : back);
   }
 
-  long ADJUST_MS = 1000;
-
-  int MESSAGE_CHARS = 150;
-
   /** A screen message of {@value #MESSAGE_CHARS} characters that names its round. */
-  static String message(int round) {
+  static String message(Object round) {
     String text = "diemcau bench, round " + round + ": kiem tra do tre phat song toi moi man hinh. ";
     StringBuilder padded = new StringBuilder(text);
     while (padded.length() < MESSAGE_CHARS) {

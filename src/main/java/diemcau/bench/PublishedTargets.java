@@ -2,6 +2,7 @@ package diemcau.bench;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** The published targets (docs/BENCHMARKS.md), checked against one run's report. A target a run did not measure is left out. */
 final class PublishedTargets {
@@ -92,7 +93,7 @@ final class PublishedTargets {
    * tier's p99 ≤ 10 ms for agenda steps as for messages.
    */
   private static void agendaSteps(JsonArray targets, JsonObject d, int n) {
-    for (String door : java.util.List.of(ServerUnderTest.SOCKET, ServerUnderTest.REST)) {
+    for (String door : List.of(ServerUnderTest.SOCKET, ServerUnderTest.REST)) {
       JsonObject steps = OperationsPhase.find(d, "agenda.next/previous", door);
       JsonObject messages = OperationsPhase.find(d, "screen.message", door);
       Double stepP99 = steps == null ? null : at(steps, "latencyMs", "p99");

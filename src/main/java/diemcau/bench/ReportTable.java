@@ -26,7 +26,7 @@ final class ReportTable {
     StringBuilder out = new StringBuilder();
     out.append(String.format("diemcau bench — machine: %d cores, %s, %s%n", machine.getInteger("cores"),
         machine.getString("jvm"), machine.getString("os")));
-    out.append(String.format("server %s (%s%s); commands by %s; viewers %d, rounds %d, priority %s, stuck %s, state frame %s B%n",
+    out.append(String.format("server %s (%s%s); commands by %s; viewers %d, rounds %d, priority %s, stuck %s, message frame %s B%n",
         config.getString("url"),
         Boolean.TRUE.equals(server.getBoolean("local")) ? "on this machine" : "remote",
         server.getValue("pid") == null ? ", no metrics: pass --admin-token" : ", pid " + server.getValue("pid"),
@@ -79,7 +79,7 @@ final class ReportTable {
         out.append(String.format(ROW, "  agenda steps: priority tier p50 / p99 (ms)",
             pair(at(priority, "agendaSteps", "priorityLatencyMs", "p50"), at(priority, "agendaSteps", "priorityLatencyMs", "p99")),
             NONE));
-        out.append(String.format(ROW, "  agenda steps: published→last priority p50 / p99",
+        out.append(String.format(ROW, "  the same, published→last p50 / p99 (ms)",
             pair(at(priority, "agendaSteps", "priorityPublishToLastMs", "p50"),
                 at(priority, "agendaSteps", "priorityPublishToLastMs", "p99")), NONE));
       }

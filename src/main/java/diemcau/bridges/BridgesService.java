@@ -104,6 +104,17 @@ public final class BridgesService implements LiveCore {
     return screens.completion();
   }
 
+  private static JsonObject room(Presence.Status status, Presence.Site site, Integer attendance) {
+    JsonObject room = new JsonObject().put("status", status.wire()).put("screens", site.screens());
+    if (attendance != null) {
+      room.put("attendance", attendance);
+    }
+    if (status != Presence.Status.ONLINE && site.lastSeen() != null) {
+      room.put("lastSeen", site.lastSeen());
+    }
+    return room;
+  }
+
   /** What a frame would show, less the last-seen times: a new frame is due only when it changes. */
   private String signature(long now) {
     StringBuilder signature = new StringBuilder();
@@ -114,9 +125,17 @@ public final class BridgesService implements LiveCore {
     return signature.toString();
   }
 
+  /**
+   * The {@code bridges} topic: the units in the event file's order, which never change, and apart
+   * from them each unit's room by unit code, so a room that goes on- or offline changes one member.
+   * A room says when its screens were last heard only while it is not online (what the pages show
+   * of a dropped or quiet room): an online room's screens are heard every few seconds, and that
+   * would change every room in every frame. Members without a value are left out, not null.
+   */
   @Override
   public JsonObject topicData(long now) {
     JsonArray rows = new JsonArray();
+    JsonObject rooms = new JsonObject();
     Map<UnitKind, int[]> byKind = new LinkedHashMap<>();
     int online = 0;
     int communeUnits = 0;
@@ -126,14 +145,8 @@ public final class BridgesService implements LiveCore {
       Presence.Site site = presence.site(unit.code());
       Presence.Status status = presence.status(unit.code(), now);
       Integer count = attendance.get(unit.code());
-      rows.add(new JsonObject()
-          .put("unit", unit.code())
-          .put("name", unit.name())
-          .put("kind", unit.kind().name())
-          .put("status", status.wire())
-          .put("screens", site.screens())
-          .put("attendance", count)
-          .put("lastSeen", site.lastSeen()));
+      rows.add(new JsonObject().put("unit", unit.code()).put("name", unit.name()).put("kind", unit.kind().name()));
+      rooms.put(unit.code(), room(status, site, count));
       int[] kind = byKind.computeIfAbsent(unit.kind(), k -> new int[3]);
       kind[1]++;
       if (status == Presence.Status.ONLINE) {
@@ -158,6 +171,7 @@ public final class BridgesService implements LiveCore {
         .put("label", kind.label()).put("online", counts[0]).put("units", counts[1]).put("attendance", counts[2])));
     return new JsonObject()
         .put("units", rows)
+        .put("rooms", rooms)
         .put("totals", new JsonObject()
             .put("online", online)
             .put("units", communeUnits)

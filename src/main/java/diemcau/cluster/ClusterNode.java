@@ -2,7 +2,7 @@ package diemcau.cluster;
 
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
-import diemcau.command.CommandCodec;
+import diemcau.command.CommandPipe;
 import diemcau.command.CommandRequest;
 import diemcau.links.LinkKeys;
 import diemcau.live.LiveHub;
@@ -90,7 +90,7 @@ public final class ClusterNode extends VerticleBase {
     return ClusterStart.join(settings).compose(joined -> {
       cluster = joined;
       // commands and their answers cross the cluster in their wire form
-      CommandCodec.register(cluster.eventBus(), attachments);
+      CommandPipe.register(cluster.eventBus(), attachments);
       return follow();
     });
   }

@@ -1,11 +1,10 @@
 package diemcau.cluster;
 
 import diemcau.command.Addresses;
-import diemcau.command.CommandDeadline;
 import diemcau.command.CommandException;
+import diemcau.command.CommandPipe;
 import diemcau.command.CommandRequest;
 import diemcau.command.CommandResult;
-import diemcau.live.CommandPipe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -26,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * its deadline across the hop: the follower takes the door's claim (from then on, the door answers
  * "outcome unknown" at the deadline unless the writer's answer came) and sends the writer what is
  * left of the deadline less {@link #HOP_MS} (the request's wire form carries it,
- * {@link diemcau.command.CommandCodec}); the writer hands it to its own command worker with that
+ * {@link CommandPipe#register}); the writer hands it to its own command worker with that
  * deadline, so it answers "not executed" itself for a command its worker never began, and a command
  * begins nowhere after its deadline. While there is no writer (a failover), the follower sends again
  * every {@link #RETRY_MS} and answers "not executed" if none came in time; if the writer leaves the
@@ -70,7 +69,7 @@ final class Forwarding {
     follower.add(vertx.eventBus().<CommandRequest>localConsumer(Addresses.COMMANDS, this::forwardCommand));
     for (String address : QUERIES) {
       follower.add(vertx.eventBus().localConsumer(address, message -> cluster.eventBus()
-          .request(writer(epoch) + address, message.body(), new DeliveryOptions().setSendTimeout(CommandDeadline.COMMAND_MS))
+          .request(writer(epoch) + address, message.body(), new DeliveryOptions().setSendTimeout(CommandPipe.COMMAND_MS))
           .onSuccess(reply -> message.reply(reply.body()))
           .onFailure(failure -> message.fail(503, "the writer did not answer: " + failure.getMessage()))));
     }
@@ -84,7 +83,7 @@ final class Forwarding {
         message -> CommandPipe.send(vertx, message.body()).onSuccess(message::reply)));
     for (String address : QUERIES) {
       writer.add(cluster.eventBus().consumer(writer(term) + address, message -> vertx.eventBus()
-          .request(address, message.body(), new DeliveryOptions().setSendTimeout(CommandDeadline.COMMAND_MS))
+          .request(address, message.body(), new DeliveryOptions().setSendTimeout(CommandPipe.COMMAND_MS))
           .onSuccess(reply -> message.reply(reply.body()))
           .onFailure(failure -> message.fail(failure instanceof ReplyException replied ? replied.failureCode() : 500,
               failure.getMessage()))));
@@ -143,7 +142,7 @@ final class Forwarding {
       return;
     }
     CommandRequest forwarded = new CommandRequest(request.caller(), request.name(), request.args(), request.attachment(),
-        new CommandDeadline(budget));
+        new CommandPipe.Deadline(budget));
     cluster.eventBus().<CommandResult>request(writer(term) + Addresses.COMMANDS, forwarded,
             new DeliveryOptions().setSendTimeout(budget + HOP_MS / 2))
         .onSuccess(reply -> answer(message, reply.body()))

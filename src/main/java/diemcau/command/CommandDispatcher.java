@@ -64,6 +64,11 @@ public final class CommandDispatcher {
     }
   }
 
+  /** Whether a command of this name is registered. */
+  public boolean has(String name) {
+    return commands.containsKey(name);
+  }
+
   /** The current revision of {@code topic}; 0 before its first change. */
   public long rev(String topic) {
     return revs.getOrDefault(topic, 0L);

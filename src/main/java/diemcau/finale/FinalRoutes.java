@@ -3,13 +3,11 @@ package diemcau.finale;
 import diemcau.web.QrSvg;
 import diemcau.command.Addresses;
 import diemcau.command.Caller;
-import diemcau.command.CommandDeadline;
-import diemcau.command.CommandRequest;
 import diemcau.command.CommandResult;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
 import diemcau.event.Event;
-import diemcau.live.CommandPipe;
+import diemcau.command.CommandPipe;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.Http;
@@ -96,7 +94,7 @@ public final class FinalRoutes implements FeatureRoutes {
     }
     String token = JudgeTokens.newToken();
     JsonObject args = new JsonObject().put("name", name).put("tokenHash", JudgeTokens.hash(token));
-    CommandPipe.send(ctx.vertx(), CommandRequest.of(admin.get(), "judge.create", args, CommandDeadline.COMMAND_MS)).onSuccess(reply -> {
+    CommandPipe.send(ctx.vertx(), CommandPipe.request(admin.get(), "judge.create", args, CommandPipe.COMMAND_MS)).onSuccess(reply -> {
       if (!reply.ok()) {
         Http.reply(ctx, reply);
         return;

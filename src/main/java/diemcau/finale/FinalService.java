@@ -32,8 +32,11 @@ import java.util.Set;
 public final class FinalService implements LiveCore {
 
   public static final String TOPIC = "final";
-  /** Reveal steps closer together than this are clicks during the hall's animation, and ignored. */
-  public static final long REVEAL_GAP_MS = 1_200;
+  /**
+   * The least time between two reveal steps: the hall's suspense and the winner's entrance take
+   * this long (the pages read it from the topic's reveal.gapMs), and a step sooner is refused.
+   */
+  public static final long REVEAL_GAP_MS = 2_900;
 
   static final Set<Role> ADMIN = Set.of(Role.ADMIN);
   static final Set<Role> MC = Set.of(Role.MC, Role.ADMIN);

@@ -1,6 +1,7 @@
 package diemcau.live;
 
 import diemcau.command.Addresses;
+import diemcau.command.CommandPipe;
 import diemcau.command.Role;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;

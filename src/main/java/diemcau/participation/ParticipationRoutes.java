@@ -3,7 +3,6 @@ package diemcau.participation;
 import diemcau.command.Addresses;
 import diemcau.command.ApiError;
 import diemcau.command.Caller;
-import diemcau.command.CommandDeadline;
 import diemcau.command.CommandRequest;
 import diemcau.command.CommandResult;
 import diemcau.command.Credentials;
@@ -12,10 +11,12 @@ import diemcau.event.Event;
 import diemcau.event.Ranking;
 import diemcau.event.Unit;
 import diemcau.links.LinkKeys;
-import diemcau.live.CommandPipe;
+import diemcau.command.CommandPipe;
 import diemcau.store.Store;
 import diemcau.web.FeatureRoutes;
 import diemcau.web.Http;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -30,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +69,11 @@ public final class ParticipationRoutes implements FeatureRoutes {
   private final Uploads uploads;
   private final StandingsCsv csv;
   private final UnitReport report;
+  private final MeterRegistry registry;
 
-  public ParticipationRoutes(Event event, Credentials credentials, LinkKeys keys, Store store) {
+  /** {@code registry}: where each import's duration is recorded ({@code diemcau_imports_seconds}). */
+  public ParticipationRoutes(Event event, Credentials credentials, LinkKeys keys, Store store, MeterRegistry registry) {
+    this.registry = registry;
     this.event = event;
     this.credentials = credentials;
     this.keys = keys;
@@ -126,9 +131,13 @@ public final class ParticipationRoutes implements FeatureRoutes {
             return;
           }
           long parsedAt = System.nanoTime();
-          CommandRequest request = CommandRequest.of(ctx.get(CALLER), "participation.import", null, CommandDeadline.IMPORT_MS)
+          CommandRequest request = CommandPipe.request(ctx.get(CALLER), "participation.import", null, CommandPipe.IMPORT_MS)
               .with(prepared.upload());
           CommandPipe.send(ctx.vertx(), request).onSuccess(result -> {
+            Timer.builder("diemcau.imports")
+                .description("Participation imports from the upload's arrival to the answer, by source and outcome")
+                .tag("source", source).tag("outcome", result.ok() ? "ok" : result.error().code())
+                .register(registry).record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
             if (result.ok()) {
               LOG.info("participation: {} import of {} rows parsed in {} ms, committed and applied {} ms after the upload",
                   source, parsed.rows().size(), (parsedAt - received) / 1_000_000, (System.nanoTime() - received) / 1_000_000);
@@ -160,8 +169,8 @@ public final class ParticipationRoutes implements FeatureRoutes {
             refuseRows(ctx, new Uploads.Parsed(List.of(), errors, List.of(), "line"));
             return;
           }
-          CommandPipe.send(ctx.vertx(), CommandRequest.of(ctx.get(CALLER), "units.headcounts",
-                  new JsonObject().put("headcounts", new JsonObject(Map.copyOf(headcounts))), CommandDeadline.COMMAND_MS))
+          CommandPipe.send(ctx.vertx(), CommandPipe.request(ctx.get(CALLER), "units.headcounts",
+                  new JsonObject().put("headcounts", new JsonObject(Map.copyOf(headcounts))), CommandPipe.COMMAND_MS))
               .onSuccess(result -> {
                 if (result.ok()) {
                   result.data().put("units", headcounts.size());

@@ -2,6 +2,7 @@ package diemcau.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -90,6 +91,14 @@ public final class Store implements AutoCloseable {
    */
   public Store fenced(Work<Void> fence) {
     return new Store(dataSource, workers, kind, file, fence);
+  }
+
+  /**
+   * Reports the connection pool into {@code registry} (HikariCP's own meters, {@code hikaricp_*}:
+   * connections active, idle, pending, timeouts, acquire and usage times). Once per store.
+   */
+  public void measure(MeterRegistry registry) {
+    dataSource.setMetricRegistry(registry);
   }
 
   /**

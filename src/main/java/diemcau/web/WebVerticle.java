@@ -7,7 +7,7 @@ import diemcau.command.Role;
 import diemcau.event.Contacts;
 import diemcau.event.Day;
 import diemcau.event.Event;
-import diemcau.live.CommandPipe;
+import diemcau.command.CommandPipe;
 import diemcau.live.Frame;
 import diemcau.live.LiveHub;
 import diemcau.live.SocketGroup;
@@ -30,6 +30,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,7 +176,7 @@ public final class WebVerticle extends VerticleBase {
         // bridge links carry their key in the URL: never pass it on as a referrer
         .add("Referrer-Policy", "no-referrer")
         .add("X-Frame-Options", "SAMEORIGIN")
-        .add("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        .add("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'");
     ctx.next();
   }
@@ -377,6 +378,9 @@ public final class WebVerticle extends VerticleBase {
         .put("days", days())
         .put("contacts", contacts())
         .put("zone", event.zone().getId())
+        .put("groups", new JsonObject(new TreeMap<>(event.ranking().groupLabels())))
+        .put("stages", new JsonArray(event.stages().stream()
+            .map(stage -> new JsonObject().put("id", stage.id()).put("name", stage.name())).toList()))
         .put("units", units));
   }
 }

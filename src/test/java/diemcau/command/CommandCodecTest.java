@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 class CommandCodecTest {
 
   private static final Caller ADMIN = new Caller(Role.ADMIN, "admin");
-  private final CommandCodec<CommandRequest> requests = CommandCodec.requests(Map.of("participation.import", Upload::fromJson));
-  private final CommandCodec<CommandResult> results = CommandCodec.results();
+  private final CommandPipe.Codec<CommandRequest> requests = CommandPipe.Codec.requests(Map.of("participation.import", Upload::fromJson));
+  private final CommandPipe.Codec<CommandResult> results = CommandPipe.Codec.results();
 
-  private static <T> T roundTrip(CommandCodec<T> codec, T value) {
+  private static <T> T roundTrip(CommandPipe.Codec<T> codec, T value) {
     Buffer wire = Buffer.buffer("ahead");
     codec.encodeToWire(wire, value);
     return codec.decodeFromWire("ahead".length(), wire);
@@ -33,7 +33,7 @@ class CommandCodecTest {
     Upload upload = new Upload("csv", "ab12", List.of(
         new Person("p1", "11560", "Nguyễn Văn A", 1_000L, null, 950, 2_000L),
         new Person("p2", "10525", null, null, 3_000L, null, 4_000L)));
-    CommandRequest sent = CommandRequest.of(ADMIN, "participation.import", new JsonObject().put("note", "x"), 5_000).with(upload);
+    CommandRequest sent = CommandPipe.request(ADMIN, "participation.import", new JsonObject().put("note", "x"), 5_000).with(upload);
 
     CommandRequest got = roundTrip(requests, sent);
 
@@ -48,7 +48,7 @@ class CommandCodecTest {
   @Test
   @DisplayName("a request whose attachment has no reader is refused on decoding, not read as something else")
   void unknownAttachment() {
-    CommandRequest sent = CommandRequest.of(ADMIN, "screen.message", null, 5_000).with(() -> new JsonObject().put("x", 1));
+    CommandRequest sent = CommandPipe.request(ADMIN, "screen.message", null, 5_000).with(() -> new JsonObject().put("x", 1));
     assertThatThrownBy(() -> roundTrip(requests, sent)).hasMessageContaining("screen.message");
   }
 
@@ -69,14 +69,14 @@ class CommandCodecTest {
   void localBusHandsTheObjectOver() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      CommandCodec.register(vertx.eventBus(), Map.of());
+      CommandPipe.register(vertx.eventBus(), Map.of());
       CommandResult answer = CommandResult.accepted(1, null);
       CommandRequest[] received = new CommandRequest[1];
       vertx.eventBus().<CommandRequest>localConsumer(Addresses.COMMANDS, message -> {
         received[0] = message.body();
         message.reply(answer);
       }).completion().await(5, TimeUnit.SECONDS);
-      CommandRequest sent = CommandRequest.of(ADMIN, "screen.clear", null, 5_000);
+      CommandRequest sent = CommandPipe.request(ADMIN, "screen.clear", null, 5_000);
 
       CommandResult got = vertx.eventBus().<CommandResult>request(Addresses.COMMANDS, sent).await(5, TimeUnit.SECONDS).body();
 

@@ -110,7 +110,7 @@ class CommandDispatcherTest {
   }
 
   private CommandResult run(Caller caller, String name, JsonObject args) {
-    return dispatcher.dispatch(CommandRequest.of(caller, name, args, CommandDeadline.COMMAND_MS));
+    return dispatcher.dispatch(CommandPipe.request(caller, name, args, CommandPipe.COMMAND_MS));
   }
 
   @Test

@@ -7,6 +7,7 @@ import diemcau.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -42,8 +43,7 @@ class ProtocolDocTest {
    * Where a literal is an error code: beside an HTTP status ({@code (409, "code"}), given to
    * {@code conflict(}, a domain exception's {@code ("code", field, message)}, an overridable rule's
    * {@code check(broken, "code"}, a socket's {@code error(socket, "code"} or an upload row's
-   * {@code fail(field, "code"}, put as {@code "code", "x"}, an issue or a file's refusal, or kept as a
-   * {@code String NAME = "snake_case"} constant.
+   * {@code fail(field, "code"}, put as {@code "code", "x"}, or an issue or a file's refusal.
    */
   private static final List<Pattern> CODES = List.of(
       Pattern.compile("\\b[1-5]\\d\\d\\s*,\\s*" + CODE),
@@ -52,8 +52,9 @@ class ProtocolDocTest {
       Pattern.compile("check\\([^;]*?,\\s*" + CODE),
       Pattern.compile("(?:error|fail\\w*)\\(\\s*(?:\"\\w+\"|[\\w.]+)\\s*,\\s*" + CODE),
       Pattern.compile("\"code\"\\s*,\\s*" + CODE),
-      Pattern.compile("(?:Issue|ofFile)\\(\\s*" + CODE),
-      Pattern.compile("String\\s+[A-Z_]+\\s*=\\s*\"([a-z]+(?:_[a-z0-9]+)+)\""));
+      Pattern.compile("(?:Issue|ofFile)\\(\\s*" + CODE));
+  /** A code kept as a constant named after it: {@code String NOT_EXECUTED = "not_executed"}. */
+  private static final Pattern CONSTANT = Pattern.compile("String\\s+([A-Z_]+\\s*=\\s*\"[a-z]+(?:_[a-z0-9]+)+)\"");
   /** An upload row's refusal: new RowError(position, field, code-or-choice-of-codes, reason). */
   private static final Pattern ROW_ERROR = Pattern.compile("RowError\\([^,;]+,\\s*[^,;]+,\\s*([^,;]+),");
 
@@ -90,17 +91,31 @@ class ProtocolDocTest {
   }
 
   @Test
-  @DisplayName("names no GET endpoint or page that the server does not serve")
+  @DisplayName("names no endpoint or page that the server does not serve (each GET asked, each POST sent {})")
   void noStaleRoute() throws Exception {
     for (String span : Sources.codeSpans(Sources.read(PROTOCOL))) {
-      if (!span.matches("GET /[a-z0-9/_-]*")) {
+      if (!span.matches("(GET|POST) /[a-z0-9/_-]*")) {
         continue;
       }
-      String path = span.substring(4);
-      Rest.Reply reply = Rest.get(server.port, path, TestServer.ADMIN_TOKEN);
-      // the router's own "not found" page, not an endpoint's 404 with a code
-      assertThat(reply.body().getString("text", "")).as("GET %s: %s", path, reply).doesNotContain("Resource not found");
+      String path = span.substring(span.indexOf(' ') + 1);
+      // every POST endpoint refuses an empty object (nothing to import, no name): nothing changes
+      Rest.Reply reply = span.startsWith("GET") ? Rest.get(server.port, path, TestServer.ADMIN_TOKEN)
+          : Rest.post(server.port, path, TestServer.ADMIN_TOKEN, "{}");
+      // the router's own answers: its "not found" page, or 405 when only another method has the path
+      assertThat(reply.status()).as("%s: %s", span, reply).isNotEqualTo(405);
+      assertThat(reply.body().getString("text", "")).as("%s: %s", span, reply).doesNotContain("Resource not found");
     }
+  }
+
+  @Test
+  @DisplayName("names every frame type the server sends or takes on the socket")
+  void everyFrameType() {
+    Set<String> types = new TreeSet<>(Sources.matches(Pattern.compile("put\\(\\s*\"type\"\\s*,\\s*\"([a-z]+)\"")));
+    // what the socket takes: the cases of its frame switch, each handed the socket
+    types.addAll(Sources.matches(Pattern.compile("case\\s+\"([a-z]+)\"\\s*->\\s*\\w+\\(\\s*socket\\b")));
+    assertThat(types).as("frame types found in the sources").contains("state", "heartbeat", "ack", "hello", "command");
+    Set<String> documented = Sources.codeSpans(Sources.read(PROTOCOL));
+    assertThat(types.stream().filter(type -> !documented.contains(type))).as("frame types PROTOCOL.md does not name").isEmpty();
   }
 
   /** The topics the server serves: each lowercase word literal of the sources that /api/state does not refuse as unknown. */
@@ -145,6 +160,12 @@ class ProtocolDocTest {
   static Set<String> codes() {
     Set<String> codes = new TreeSet<>();
     CODES.forEach(pattern -> codes.addAll(Sources.matches(pattern)));
+    for (String constant : Sources.matches(CONSTANT)) {
+      String[] nameAndValue = constant.split("\\s*=\\s*\"");
+      if (nameAndValue[0].toLowerCase(Locale.ROOT).equals(nameAndValue[1])) {
+        codes.add(nameAndValue[1]);
+      }
+    }
     for (String choice : Sources.matches(ROW_ERROR)) {
       codes.addAll(List.of(choice.replaceAll("[^\"]*\"([a-z_0-9]+)\"[^\"]*", "$1 ").strip().split(" ")));
     }

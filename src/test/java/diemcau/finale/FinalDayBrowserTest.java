@@ -177,6 +177,7 @@ class FinalDayBrowserTest {
         Thread.sleep(1_000);
         hall.screenshot("final-day-hall-reveal-step-5-1920x1080");
         phone.screenshot("final-day-phone-prizes-412x915");
+        mc.screenshot("final-day-mc-reveal-step-5-1600x1000");
       }
     }
     Thread.sleep(1_000);
@@ -188,6 +189,9 @@ class FinalDayBrowserTest {
     phone.driver.executeScript("document.querySelector('.contacts').scrollIntoView()");
     assertThat(phone.text(".contacts")).contains("Đường dây nóng (cả Zalo)", "0982 103 591");
     phone.screenshot("final-day-phone-contacts-412x915");
+    for (Browser browser : browsers) {
+      assertThat(browser.cspViolations()).as("what the style policy refused").isEmpty();
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -47,7 +48,19 @@ public final class Browser implements AutoCloseable {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    // every Content-Security-Policy refusal on every page this browser opens, for cspViolations()
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push("
+            + "e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber"
+            + " + (e.sample ? ' (' + e.sample + ')' : '')));"));
     return new Browser(driver, profile);
+  }
+
+  /** What the Content-Security-Policy refused on the page open now: directive, what, where. */
+  @SuppressWarnings("unchecked")
+  public List<String> cspViolations() {
+    Object found = driver.executeScript("return window.cspViolations || []");
+    return ((List<Object>) found).stream().map(String::valueOf).toList();
   }
 
   /** Shifts this page's clock by {@code ms} before any page script runs (a screen whose clock is wrong). */

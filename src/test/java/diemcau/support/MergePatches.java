@@ -1,8 +1,12 @@
 package diemcau.support;
 
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 
-/** Applies a JSON merge patch (RFC 7386 §2) as a screen does: a new object, neither input changed. */
+/**
+ * Applies a JSON merge patch (RFC 7386 §2) as a screen does: new objects along the patched paths,
+ * what the patch does not touch shared with the target, neither input changed.
+ */
 public final class MergePatches {
 
   private MergePatches() {}
@@ -15,7 +19,8 @@ public final class MergePatches {
     if (!(patch instanceof JsonObject members)) {
       return patch;
     }
-    JsonObject result = target instanceof JsonObject object ? object.copy() : new JsonObject();
+    JsonObject result = target instanceof JsonObject object
+        ? new JsonObject(new LinkedHashMap<>(object.getMap())) : new JsonObject();
     for (String key : members.fieldNames()) {
       Object value = members.getValue(key);
       if (value == null) {

@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +60,8 @@ public final class ScreenClient implements AutoCloseable {
 
   /**
    * A patch frame applied to the state held for its topic, as the pages' client does: the state
-   * it makes, which keeps the patch's {@code base}; any other frame as it came. A patch that does
+   * it makes, which keeps the patch's {@code base}, its {@code patch} data and its size in
+   * {@code patchBytes}; any other frame as it came. A patch that does
    * not apply to what is held comes as an {@code unapplied_patch} frame.
    */
   private synchronized JsonObject merged(JsonObject frame) {
@@ -74,7 +76,9 @@ public final class ScreenClient implements AutoCloseable {
         return new JsonObject().put("type", "unapplied_patch").put("frame", frame).put("held", base);
       }
       JsonObject state = frame.copy().put("type", "state")
-          .put("data", MergePatches.apply(base.getJsonObject("data"), frame.getJsonObject("data")));
+          .put("data", MergePatches.apply(base.getJsonObject("data"), frame.getJsonObject("data")))
+          .put("patch", frame.getJsonObject("data"))
+          .put("patchBytes", frame.encode().getBytes(StandardCharsets.UTF_8).length);
       held.put(topic, state);
       return state;
     }

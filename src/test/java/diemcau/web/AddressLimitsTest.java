@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import diemcau.Settings;
 import diemcau.support.Rest;
 import diemcau.support.ScreenClient;
 import diemcau.support.TestServer;

@@ -119,6 +119,20 @@ class ConferenceBrowserTest {
         .matches("live,down\\+banner.*,live"));
     assertThat(bridgeA.driver.findElement(By.cssSelector(".link")).isDisplayed()).isFalse();
     assertThat(text(bridgeA, ".agenda .now-title")).isEqualTo(items.get(1).getString("title"));
+
+    // the bridges scene: each room from its own member of the topic, a dropped room marked as such
+    mc.driver.findElement(By.cssSelector("#scenes button[data-scene=bridges]")).click();
+    waiting(hall).until(d -> text(hall, ".bridges .totals").startsWith("2/114"));
+    assertThat(hall.driver.findElements(By.cssSelector(".bridges .cell"))).hasSize(114);
+    assertThat(hall.driver.findElements(By.cssSelector(".bridges .cell.online"))).hasSize(2);
+    bridgeB.close();
+    bridgeB = null;
+    waiting(hall).until(d -> text(hall, ".bridges .totals").startsWith("1/114"));
+    waiting(hall).until(d -> hall.driver.findElements(By.cssSelector(".bridges .cell.offline.dropped")).size() == 1);
+    waiting(mc).until(d -> mc.driver.findElements(By.cssSelector("#rooms li.offline")).stream()
+        .anyMatch(room -> room.getText().contains("(mất kết nối từ ")));
+    hall.screenshot("hall-bridges-1920x1080");
+    mc.screenshot("mc-console-bridge-dropped");
   }
 
   private static int countdownSeconds(Browser screen) {

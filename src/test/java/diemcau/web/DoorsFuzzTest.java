@@ -3,7 +3,6 @@ package diemcau.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import diemcau.Settings;
 import diemcau.event.Unit;
 import diemcau.store.EmbeddedDatabase;
 import diemcau.support.ScreenClient;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import diemcau.Settings;
 import diemcau.support.ScreenClient;
 import diemcau.support.TestServer;
 import io.vertx.core.Vertx;

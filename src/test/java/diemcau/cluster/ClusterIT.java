@@ -57,7 +57,7 @@ class ClusterIT {
     db = Databases.freshMariaDb();
     data = Files.createTempDirectory("diemcau-cluster");
     for (int i = 0; i < nodes.length; i++) {
-      clusterPorts.add(TestServer.freePort());
+      clusterPorts.add(clusterPort());
     }
     for (int i = 0; i < nodes.length; i++) {
       nodes[i] = NodeProcess.start(data, db, clusterPorts.get(i), clusterPorts);
@@ -423,6 +423,22 @@ class ClusterIT {
     for (int i = 0; i < nodes.length; i++) {
       if (nodes[i] == dead) {
         nodes[i] = NodeProcess.start(data, db, dead.clusterPort, clusterPorts);
+      }
+    }
+  }
+
+  /**
+   * A free port below Linux's ephemeral range (32768-60999): a node restarted on its cluster port
+   * must find it free, and a port from that range may meanwhile be some outgoing connection's.
+   */
+  static int clusterPort() throws java.io.IOException {
+    java.util.Random random = new java.util.Random();
+    while (true) {
+      int port = 20_000 + random.nextInt(10_000);
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (java.io.IOException taken) {
+        // try another
       }
     }
   }

@@ -419,10 +419,15 @@ class ClusterIT {
     return nodes[0] == node ? nodes[1] : nodes[0];
   }
 
+  /**
+   * A new node in the dead one's place, on a new cluster port (the dead one's may still be held by
+   * its closing connections); it joins the others by their ports, as a replacement machine would.
+   */
   static void replace(NodeProcess dead) throws Exception {
     for (int i = 0; i < nodes.length; i++) {
       if (nodes[i] == dead) {
-        nodes[i] = NodeProcess.start(data, db, dead.clusterPort, clusterPorts);
+        clusterPorts.set(i, clusterPort());
+        nodes[i] = NodeProcess.start(data, db, clusterPorts.get(i), clusterPorts);
       }
     }
   }

@@ -289,14 +289,10 @@ class ClusterIT {
         continue; // no frame for 10 s: the next one comes when a status changes
       }
       JsonObject data = frame.getJsonObject("data");
-      if (data == null || data.getJsonArray("units") == null) {
-        continue;
-      }
-      for (Object row : data.getJsonArray("units")) {
-        JsonObject site = (JsonObject) row;
-        if (unit.equals(site.getString("unit")) && status.equals(site.getString("status"))) {
-          return true;
-        }
+      JsonObject rooms = data == null ? null : data.getJsonObject("rooms");
+      JsonObject room = rooms == null ? null : rooms.getJsonObject(unit);
+      if (room != null && status.equals(room.getString("status"))) {
+        return true;
       }
     }
     return false;

@@ -4,6 +4,7 @@ import { agendaFace, agendaView } from './agenda-clock.js';
 import { REREAD_TEXT, connect, day, eventSummary, hhmm } from './client.js';
 import { say } from './messages.js';
 import { openSession } from './session.js';
+import './cluster-status.js';
 const $ = (id) => document.getElementById(id);
 // each status in Vietnamese, and in the console's second language, marked as such
 const LABELS = { idle: ['Chưa bắt đầu', 'Not started'], running: ['Đang diễn ra', 'Running'], paused: ['Tạm dừng', 'Paused'],

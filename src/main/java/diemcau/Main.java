@@ -67,6 +67,18 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--fresh-database", defaultValue = "${env:DIEMCAU_FRESH_DATABASE:-false}", description = "Start with a new, empty embedded database in a data folder that has its secrets but no database file (DIEMCAU_FRESH_DATABASE=true); without it such a folder is refused, as its database was lost or moved.")
   boolean freshDatabase;
 
+  @Option(names = "--cluster", defaultValue = "${env:DIEMCAU_CLUSTER:-false}", description = "Run as one node of several that act as one server (DIEMCAU_CLUSTER=true); needs DIEMCAU_DB_URL and DIEMCAU_CLUSTER_MEMBERS.")
+  boolean cluster;
+
+  @Option(names = "--cluster-members", defaultValue = "${env:DIEMCAU_CLUSTER_MEMBERS}", description = "The cluster's members, host:port,host:port (DIEMCAU_CLUSTER_MEMBERS); joined by TCP, never multicast.")
+  String clusterMembers;
+
+  @Option(names = "--cluster-host", defaultValue = "${env:DIEMCAU_CLUSTER_HOST:-127.0.0.1}", description = "The one interface the cluster port listens on (DIEMCAU_CLUSTER_HOST).")
+  String clusterHost;
+
+  @Option(names = "--cluster-port", defaultValue = "${env:DIEMCAU_CLUSTER_PORT:-5701}", description = "This node's cluster port (DIEMCAU_CLUSTER_PORT).")
+  int clusterPort;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -76,7 +88,8 @@ public final class Main implements Callable<Integer> {
     Settings settings;
     try {
       settings = new Settings(host, port, data, dbUrl, dbUser, dbPassword, mcToken, adminToken, event, publicUrl, transport,
-          new diemcau.web.ConnectionLimits(requestTimeout, idleTimeout, connectionsPerAddress, authFailures, proxyProtocol), freshDatabase);
+          new diemcau.web.ConnectionLimits(requestTimeout, idleTimeout, connectionsPerAddress, authFailures, proxyProtocol), freshDatabase,
+          new diemcau.cluster.ClusterSettings(cluster, clusterHost, clusterPort, diemcau.cluster.ClusterSettings.parseMembers(clusterMembers)));
     } catch (IllegalArgumentException e) {
       System.err.println("diemcau: " + e.getMessage());
       return 2;

@@ -3,7 +3,10 @@ package diemcau;
 import diemcau.agenda.AgendaService;
 import diemcau.net.Transports;
 import diemcau.bridges.BridgesService;
+import diemcau.cluster.ClusterNode;
+import diemcau.cluster.WriterClock;
 import diemcau.command.CommandPipe;
+import diemcau.command.CommandRequest;
 import diemcau.command.Commands;
 import diemcau.command.Credentials;
 import diemcau.command.LiveCore;
@@ -30,8 +33,10 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -81,7 +86,8 @@ public final class Server {
           DataFolder.narrow(settings.dataDir().toAbsolutePath());
           return new Server(vertx, store, credentials, event, metrics);
         })
-        .compose(server -> server.deploy(settings, clock).map(server))
+        // a cluster node answers in the writer's time (its offset measured once it follows one)
+        .compose(server -> server.deploy(settings, settings.cluster().enabled() ? new WriterClock(clock) : clock).map(server))
         .recover(failure -> {
           // closing from inside a failed deployment: do not wait on the loops being shut
           vertx.close();
@@ -90,7 +96,9 @@ public final class Server {
   }
 
   private Future<?> deploy(Settings settings, Clock clock) {
-    CommandPipe.register(vertx.eventBus(), Map.of("participation.import", Upload::fromJson));
+    // how a command's attachment is read back from its wire form (a cluster node forwards it)
+    Map<String, Function<JsonObject, CommandRequest.Attachment>> attachments = Map.of("participation.import", Upload::fromJson);
+    CommandPipe.register(vertx.eventBus(), attachments);
     LiveHub hub = new LiveHub(Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8));
     AgendaService agenda = new AgendaService(event, clock);
     ScreenService screen = new ScreenService();
@@ -111,9 +119,14 @@ public final class Server {
         new MetricsRoutes(credentials, hub, metrics, guard::toJson));
     WebVerticle.WebSettings web = new WebVerticle.WebSettings(settings.host(), settings.port());
     int instances = Math.max(2, Runtime.getRuntime().availableProcessors());
-    // a worker: commands commit on the thread that runs them, one after another
-    return vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning, metrics.registry()), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-        .compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
+    // a worker: commands commit on the thread that runs them, one after another (in a cluster, on the writer only)
+    Future<?> commands = settings.cluster().enabled()
+        ? vertx.deployVerticle(new ClusterNode(settings.cluster(),
+            new ClusterNode.Database(settings.dbUrl(), settings.dbUser(), settings.dbPassword()), store, hub, linkKeys, (WriterClock) clock, attachments,
+            fenced -> new CommandVerticle(fenced, clock, hub, cores, spanning, metrics.registry())))
+        : vertx.deployVerticle(new CommandVerticle(store, clock, hub, cores, spanning, metrics.registry()),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+    return commands.compose(ignored -> vertx.deployVerticle(() -> new WebVerticle(web, event, store, credentials, door, guard, hub, clock, routes),
             new DeploymentOptions().setInstances(instances)));
   }
 

@@ -23,7 +23,15 @@ public record Settings(
     String publicUrl,
     String transport,
     ConnectionLimits limits,
-    boolean freshDatabase) {
+    boolean freshDatabase,
+    diemcau.cluster.ClusterSettings cluster) {
+
+  /** Settings of one server on its own (cluster mode off). */
+  public Settings(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, String mcToken,
+      String adminToken, Path eventFile, String publicUrl, String transport, ConnectionLimits limits, boolean freshDatabase) {
+    this(host, port, dataDir, dbUrl, dbUser, dbPassword, mcToken, adminToken, eventFile, publicUrl, transport, limits,
+        freshDatabase, diemcau.cluster.ClusterSettings.OFF);
+  }
 
   /** Settings with the default {@link ConnectionLimits}, refusing a data folder that lost its database. */
   public Settings(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword, String mcToken,
@@ -68,6 +76,11 @@ public record Settings(
       }
     }
     limits = limits == null ? ConnectionLimits.DEFAULT : limits;
+    cluster = cluster == null ? diemcau.cluster.ClusterSettings.OFF : cluster;
+    if (cluster.enabled() && dbUrl == null) {
+      throw new IllegalArgumentException("DIEMCAU_CLUSTER / --cluster needs the shared MySQL/MariaDB database: set "
+          + "DIEMCAU_DB_URL / --db-url (the embedded database is one server's own file, other nodes cannot reach it)");
+    }
     if (mcToken != null && mcToken.equals(adminToken)) {
       throw new IllegalArgumentException("DIEMCAU_MC_TOKEN and DIEMCAU_ADMIN_TOKEN must differ");
     }

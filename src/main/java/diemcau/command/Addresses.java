@@ -28,5 +28,8 @@ public final class Addresses {
   /** Request (local): none; reply: a {@link CommandResult} with the newest leaderboard's data. */
   public static final String LEADERBOARD = "diemcau.participation.leaderboard";
 
+  /** Local map: under {@code node}, what a cluster node adds to {@code /health} (its role, the cluster's size, ...). */
+  public static final String HEALTH = "diemcau.health";
+
   private Addresses() {}
 }

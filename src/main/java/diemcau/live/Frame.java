@@ -101,6 +101,11 @@ public final class Frame {
     return base;
   }
 
+  /** The epoch of a state or patch frame built by {@link #state}; null for a frame read back from bytes. */
+  String epoch() {
+    return epoch;
+  }
+
   public byte[] utf8() {
     return utf8;
   }

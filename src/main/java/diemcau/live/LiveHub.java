@@ -41,6 +41,11 @@ public final class LiveHub {
         : frame.rev() > held.rev() ? frame.withPatchFrom(held) : held);
   }
 
+  /** Drops every held frame: a new writer (cluster mode) starts a new epoch, whose revisions start again. */
+  public void forget() {
+    latest.clear();
+  }
+
   public Frame latest(String topic) {
     return latest.get(topic);
   }

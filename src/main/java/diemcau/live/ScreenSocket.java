@@ -42,6 +42,11 @@ final class ScreenSocket {
   int slot = -1;
   /** The newest revision written per topic, -1 before the first: a frame that is not newer is never sent. */
   private final long[] sentRevs = new long[LiveHub.TOPICS.size()];
+  /**
+   * The epoch of the state written last per topic: a state of another epoch (a new writer, in a
+   * cluster) is written whole whatever its revision, since revisions start again with an epoch.
+   */
+  private final String[] sentEpochs = new String[LiveHub.TOPICS.size()];
   /** The group's heartbeat check after which a frame was last written to it, or it opened. */
   private int writtenAfter;
   /** While the socket does not drain: the newest frame per topic, by topic index; else null. */
@@ -105,7 +110,8 @@ final class ScreenSocket {
   }
 
   private boolean sendState(Frame frame, int topic, boolean patchable) {
-    if (frame.rev() <= sentRevs[topic] || ws.isClosed()) {
+    boolean newEpoch = frame.epoch() != null && sentEpochs[topic] != null && !frame.epoch().equals(sentEpochs[topic]);
+    if ((frame.rev() <= sentRevs[topic] && !newEpoch) || ws.isClosed()) {
       return false;
     }
     if (waiting != null || full()) {
@@ -113,8 +119,11 @@ final class ScreenSocket {
       return false;
     }
     Frame patch = patchable ? frame.patch() : null;
-    boolean holdsBase = patch != null && patch.base() == sentRevs[topic];
+    boolean holdsBase = patch != null && patch.base() == sentRevs[topic] && !newEpoch;
     sentRevs[topic] = frame.rev();
+    if (frame.epoch() != null) {
+      sentEpochs[topic] = frame.epoch();
+    }
     write(holdsBase ? patch : frame);
     return true;
   }
@@ -183,7 +192,7 @@ final class ScreenSocket {
   private void park(Frame frame, int topic) {
     holdBack();
     Frame held = waiting[topic];
-    if (held != null && held.rev() >= frame.rev()) {
+    if (held != null && held.rev() >= frame.rev() && (held.epoch() == null || held.epoch().equals(frame.epoch()))) {
       return;
     }
     waiting[topic] = frame;

@@ -73,12 +73,24 @@ public final class Store implements AutoCloseable {
   private final WorkerExecutor workers;
   private final Kind kind;
   private final EmbeddedDatabase file;
+  /** Run first in every transaction of a writer in cluster mode ({@link WriterLock#fence}); null otherwise. */
+  private final Work<Void> fence;
 
-  private Store(HikariDataSource dataSource, WorkerExecutor workers, Kind kind, EmbeddedDatabase file) {
+  private Store(HikariDataSource dataSource, WorkerExecutor workers, Kind kind, EmbeddedDatabase file, Work<Void> fence) {
     this.dataSource = dataSource;
     this.workers = workers;
     this.kind = kind;
     this.file = file;
+    this.fence = fence;
+  }
+
+  /**
+   * The same database, each transaction of which first runs {@code fence} (a writer's epoch check
+   * in cluster mode): the command worker's view. Closing it closes nothing; the store it came from
+   * owns the pool.
+   */
+  public Store fenced(Work<Void> fence) {
+    return new Store(dataSource, workers, kind, file, fence);
   }
 
   /**
@@ -103,7 +115,7 @@ public final class Store implements AutoCloseable {
     config.setDataSource(sqlite);
     config.setInitializationFailTimeout(1);
     HikariDataSource dataSource = new HikariDataSource(config);
-    return new Store(dataSource, workers(vertx), Kind.SQLITE, EmbeddedDatabase.watch(path));
+    return new Store(dataSource, workers(vertx), Kind.SQLITE, EmbeddedDatabase.watch(path), null);
   }
 
   /**
@@ -136,7 +148,7 @@ public final class Store implements AutoCloseable {
     config.setPassword(password);
     config.setConnectionInitSql("SET SESSION innodb_lock_wait_timeout = " + LOCK_WAIT_TIMEOUT_S);
     config.setInitializationFailTimeout(10_000);
-    return new Store(new HikariDataSource(config), workers(vertx), Kind.MYSQL, null);
+    return new Store(new HikariDataSource(config), workers(vertx), Kind.MYSQL, null, null);
   }
 
   private static HikariConfig pool() {
@@ -196,6 +208,9 @@ public final class Store implements AutoCloseable {
     try {
       T result;
       try {
+        if (fence != null) {
+          fence.run(connection);
+        }
         result = work.run(connection);
       } catch (SQLException | RuntimeException e) {
         rollback(connection, e);

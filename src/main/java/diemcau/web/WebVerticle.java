@@ -1,5 +1,6 @@
 package diemcau.web;
 
+import diemcau.command.Addresses;
 import diemcau.command.Caller;
 import diemcau.command.Credentials;
 import diemcau.command.Role;
@@ -258,7 +259,8 @@ public final class WebVerticle extends VerticleBase {
             .put("database", new JsonObject().put("status", "UP").put("kind", store.kind().wire()))
             .put("event", event.id())
             .put("connections", hub.connections())
-            .put("uptimeMs", clock.millis() - startedAt)))
+            .put("uptimeMs", clock.millis() - startedAt)
+            .mergeIn(ctx.vertx().sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH).getOrDefault("node", new JsonObject()))))
         .onFailure(failure -> {
           // the driver's text (host names, user, SQL state) is for the log, never for the public
           LOG.warn("health: the database is not usable: {}", failure.toString());

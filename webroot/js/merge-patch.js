@@ -1,5 +1,5 @@
 // JSON merge patches (RFC 7386), as the server's patch frames carry them: the topic store in
-// client.js applies them; docs/protocol-patches.md has the contract.
+// client.js applies them; docs/PROTOCOL.md ("Patch frames") has the contract.
 
 /**
  * `patch` applied to `target` as RFC 7386 says: members replace, null deletes, arrays replace

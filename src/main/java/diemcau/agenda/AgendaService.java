@@ -47,7 +47,7 @@ public final class AgendaService implements LiveCore {
   private final Clock clock;
   /** The day an MC or admin chose; null: the calendar's. */
   private String chosenDay;
-  private Map<String, AgendaState> states = idleDays();
+  private Map<String, Agenda.State> states = idleDays();
   /** The final's presenters, slot by slot, once the order is drawn (empty before). */
   private List<Presenter> presenters = List.of();
   private String servedInLastFrame;
@@ -79,13 +79,13 @@ public final class AgendaService implements LiveCore {
   public void restore(JsonObject stored) {
     if (stored.containsKey("status")) { // stored before the final had its day: the conference's agenda
       states = idleDays();
-      states.put(Day.CONFERENCE, AgendaState.fromJson(stored));
+      states.put(Day.CONFERENCE, Agenda.State.fromJson(stored));
       return;
     }
     chosenDay = stored.getString("chosenDay");
     states = idleDays();
     stored.getJsonObject("days", new JsonObject()).forEach(entry ->
-        states.put(entry.getKey(), AgendaState.fromJson((JsonObject) entry.getValue())));
+        states.put(entry.getKey(), Agenda.State.fromJson((JsonObject) entry.getValue())));
   }
 
   @Override
@@ -136,8 +136,8 @@ public final class AgendaService implements LiveCore {
    * the order they were run for).
    */
   public Change reset(boolean bothDays) {
-    Map<String, AgendaState> next = new LinkedHashMap<>(states);
-    next.put(Day.FINAL, AgendaState.idle());
+    Map<String, Agenda.State> next = new LinkedHashMap<>(states);
+    next.put(Day.FINAL, Agenda.State.idle());
     return bothDays ? save(null, idleDays()) : save(chosenDay, next);
   }
 
@@ -149,12 +149,12 @@ public final class AgendaService implements LiveCore {
   /** The final's presentation slots in order, each with its unit (null before the draw) and how far it is. */
   public List<Slot> finalSlots() {
     List<AgendaItem> items = agenda(event.finalDay()).items();
-    AgendaState state = states.get(Day.FINAL);
+    Agenda.State state = states.get(Day.FINAL);
     List<Slot> slots = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       AgendaItem item = items.get(i);
       if (item.presentation() != null) {
-        AgendaState.Actual actual = state.actual(i);
+        Agenda.Actual actual = state.actual(i);
         slots.add(new Slot(item.presentation(), item.unit(), actual != null, actual != null && actual.end() != null));
       }
     }
@@ -163,7 +163,7 @@ public final class AgendaService implements LiveCore {
 
   /** The unit presenting in the final right now (its slot running or paused), or null. */
   public String presenting() {
-    AgendaState state = states.get(Day.FINAL);
+    Agenda.State state = states.get(Day.FINAL);
     if (state.current() == null) {
       return null;
     }
@@ -185,8 +185,8 @@ public final class AgendaService implements LiveCore {
   }
 
   private boolean inProgress(String day) {
-    AgendaStatus status = states.get(day).status();
-    return status == AgendaStatus.RUNNING || status == AgendaStatus.PAUSED;
+    Agenda.Status status = states.get(day).status();
+    return status == Agenda.Status.RUNNING || status == Agenda.Status.PAUSED;
   }
 
   /** A day's clock over its programme, the final's slots named after their presenters. */
@@ -208,10 +208,10 @@ public final class AgendaService implements LiveCore {
   }
 
   /** One transition of the served day's clock. */
-  private Change step(long now, BiFunction<Agenda, AgendaState, AgendaState> transition) {
+  private Change step(long now, BiFunction<Agenda, Agenda.State, Agenda.State> transition) {
     Day day = served(now);
     Agenda agenda = agenda(day);
-    AgendaState next;
+    Agenda.State next;
     try {
       next = transition.apply(agenda, states.get(day.id()));
     } catch (AgendaException e) {
@@ -224,25 +224,25 @@ public final class AgendaService implements LiveCore {
             + " drawn yet: draw it (final.draw) or set it before the first presentation");
       }
     }
-    Map<String, AgendaState> all = new LinkedHashMap<>(states);
+    Map<String, Agenda.State> all = new LinkedHashMap<>(states);
     all.put(day.id(), next);
     return save(chosenDay, all);
   }
 
-  private Change save(String day, Map<String, AgendaState> next) {
+  private Change save(String day, Map<String, Agenda.State> next) {
     JsonObject days = new JsonObject();
     next.forEach((id, state) -> days.put(id, state.toJson()));
-    Map<String, AgendaState> installed = new LinkedHashMap<>(next);
+    Map<String, Agenda.State> installed = new LinkedHashMap<>(next);
     return Change.ofState(this, new JsonObject().put("chosenDay", day).put("days", days), () -> {
       chosenDay = day;
       states = installed;
     });
   }
 
-  private static Map<String, AgendaState> idleDays() {
-    Map<String, AgendaState> days = new LinkedHashMap<>();
-    days.put(Day.CONFERENCE, AgendaState.idle());
-    days.put(Day.FINAL, AgendaState.idle());
+  private static Map<String, Agenda.State> idleDays() {
+    Map<String, Agenda.State> days = new LinkedHashMap<>();
+    days.put(Day.CONFERENCE, Agenda.State.idle());
+    days.put(Day.FINAL, Agenda.State.idle());
     return days;
   }
 }

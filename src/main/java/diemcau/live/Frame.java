@@ -3,8 +3,10 @@ package diemcau.live;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * A server → client frame encoded once, as UTF-8 bytes and as the whole WebSocket frame that
@@ -13,7 +15,7 @@ import java.nio.ByteBuffer;
  *
  * <p>A state frame built here keeps the data it carries, so the hub can hand the next state of
  * its topic a patch from this one ({@link #withPatchFrom}): the sockets that hold this revision
- * then get a few hundred bytes instead of the whole topic.
+ * then get a few hundred bytes instead of the whole topic: a JSON merge patch ({@link #mergePatch}).
  */
 public final class Frame {
 
@@ -67,7 +69,7 @@ public final class Frame {
     if (data == null || previous.data == null || !epoch.equals(previous.epoch) || previous.rev >= rev) {
       return this;
     }
-    JsonObject changes = MergePatch.diff(previous.data, data);
+    JsonObject changes = mergePatch(previous.data, data);
     if (changes == null) {
       return this;
     }
@@ -86,6 +88,71 @@ public final class Frame {
     Frame patchFrame = new Frame(topic, rev, previous.rev, patchUtf8, wireFrame(patchUtf8, true), null, epoch, server,
         null);
     return new Frame(topic, rev, base, utf8, wire, data, epoch, server, patchFrame);
+  }
+
+  /**
+   * The JSON merge patch (RFC 7386: members replace, a null member deletes, arrays replace whole)
+   * that turns {@code source} into {@code target}, compared as the cores built them (Vert.x's own
+   * objects, no round trip through another JSON library): empty when they are equal, or null when
+   * none can: a merge patch cannot set a member to null (null deletes), so a target with a null
+   * member that the source did not hold as null is sent whole.
+   */
+  static JsonObject mergePatch(JsonObject source, JsonObject target) {
+    JsonObject patch = new JsonObject();
+    for (String key : source.fieldNames()) {
+      if (!target.containsKey(key)) {
+        patch.putNull(key);
+      }
+    }
+    for (String key : target.fieldNames()) {
+      Object to = target.getValue(key);
+      Object from = source.getValue(key);
+      if (to == null) {
+        if (from != null || !source.containsKey(key)) {
+          return null;
+        }
+      } else if (to instanceof JsonObject toObject && from instanceof JsonObject fromObject) {
+        JsonObject inner = mergePatch(fromObject, toObject);
+        if (inner == null) {
+          return null;
+        }
+        if (!inner.isEmpty()) {
+          patch.put(key, inner);
+        }
+      } else if (!same(from, to)) {
+        if (to instanceof JsonObject added && holdsNull(added)) {
+          return null;
+        }
+        patch.put(key, to);
+      }
+    }
+    return patch;
+  }
+
+  /** True when some member of {@code object}, at any depth outside arrays, is null. */
+  private static boolean holdsNull(JsonObject object) {
+    for (String key : object.fieldNames()) {
+      Object value = object.getValue(key);
+      if (value == null || value instanceof JsonObject inner && holdsNull(inner)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Equal as JSON: numbers by value whatever their Java type, objects and arrays member by member. */
+  private static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return isIntegral(x) && isIntegral(y) ? x.longValue() == y.longValue() : x.doubleValue() == y.doubleValue();
+    }
+    if (a instanceof JsonArray || a instanceof JsonObject) {
+      return a.equals(b);
+    }
+    return Objects.equals(a, b);
+  }
+
+  private static boolean isIntegral(Number number) {
+    return number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte;
   }
 
   public String topic() {

@@ -28,11 +28,11 @@ class AgendaClockTest {
         Instant.ofEpochMilli(T0 + fromMin * MIN), Instant.ofEpochMilli(T0 + toMin * MIN));
   }
 
-  private AgendaState started() {
-    return agenda.start(AgendaState.idle(), T0, null);
+  private Agenda.State started() {
+    return agenda.start(Agenda.State.idle(), T0, null);
   }
 
-  private AgendaState ended(long at) {
+  private Agenda.State ended(long at) {
     return agenda.next(agenda.goTo(started(), T0, 3), at);
   }
 
@@ -40,8 +40,8 @@ class AgendaClockTest {
    * Time left on the current item at {@code now}, from the anchors, as the pages' agenda module
    * reads them (webroot/js/agenda-clock.js, tested with the figures in src/test/js).
    */
-  private long remaining(AgendaState s, long now) {
-    long at = s.status() == AgendaStatus.PAUSED ? s.pausedAt() : now;
+  private long remaining(Agenda.State s, long now) {
+    long at = s.status() == Agenda.Status.PAUSED ? s.pausedAt() : now;
     return agenda.items().get(s.current()).plannedDurationMs() + s.adjustMs() - (at - s.startedAt() - s.pausedMs());
   }
 
@@ -60,27 +60,27 @@ class AgendaClockTest {
     @Test
     @DisplayName("runs the first item from now by default")
     void first() {
-      AgendaState s = started();
-      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      Agenda.State s = started();
+      assertThat(s.status()).isEqualTo(Agenda.Status.RUNNING);
       assertThat(s.current()).isZero();
       assertThat(s.startedAt()).isEqualTo(T0);
       assertThat(s.pausedAt()).isNull();
-      assertThat(s.actuals()).containsExactly(new AgendaState.Actual(0, T0, null));
+      assertThat(s.actuals()).containsExactly(new Agenda.Actual(0, T0, null));
     }
 
     @Test
     @DisplayName("can start at a given index")
     void atIndex() {
-      AgendaState s = agenda.start(AgendaState.idle(), T0, 2);
+      Agenda.State s = agenda.start(Agenda.State.idle(), T0, 2);
       assertThat(s.current()).isEqualTo(2);
-      assertThat(s.actuals()).containsExactly(new AgendaState.Actual(2, T0, null));
+      assertThat(s.actuals()).containsExactly(new Agenda.Actual(2, T0, null));
     }
 
     @Test
     @DisplayName("refuses an index outside the agenda, naming the field")
     void outOfRange() {
-      refused(() -> agenda.start(AgendaState.idle(), T0, 4), "bad_index", "index");
-      refused(() -> agenda.start(AgendaState.idle(), T0, -1), "bad_index", "index");
+      refused(() -> agenda.start(Agenda.State.idle(), T0, 4), "bad_index", "index");
+      refused(() -> agenda.start(Agenda.State.idle(), T0, -1), "bad_index", "index");
     }
 
     @Test
@@ -93,8 +93,8 @@ class AgendaClockTest {
     @Test
     @DisplayName("may start again after the end")
     void afterEnd() {
-      AgendaState s = agenda.start(ended(T0 + MIN), T0 + 2 * MIN, 1);
-      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      Agenda.State s = agenda.start(ended(T0 + MIN), T0 + 2 * MIN, 1);
+      assertThat(s.status()).isEqualTo(Agenda.Status.RUNNING);
       assertThat(s.current()).isEqualTo(1);
       assertThat(s.startedAt()).isEqualTo(T0 + 2 * MIN);
     }
@@ -107,48 +107,48 @@ class AgendaClockTest {
     @Test
     @DisplayName("next closes the current item and starts the next one now, fresh")
     void next() {
-      AgendaState s = agenda.adjust(started(), T0 + MIN, 3 * MIN);
+      Agenda.State s = agenda.adjust(started(), T0 + MIN, 3 * MIN);
       s = agenda.next(s, T0 + 12 * MIN);
       assertThat(s.current()).isEqualTo(1);
       assertThat(s.startedAt()).isEqualTo(T0 + 12 * MIN);
       assertThat(s.adjustMs()).isZero();
       assertThat(s.actuals()).containsExactly(
-          new AgendaState.Actual(0, T0, T0 + 12 * MIN), new AgendaState.Actual(1, T0 + 12 * MIN, null));
+          new Agenda.Actual(0, T0, T0 + 12 * MIN), new Agenda.Actual(1, T0 + 12 * MIN, null));
     }
 
     @Test
     @DisplayName("next walks through every item, and next on the last item ends the agenda")
     void throughToTheEnd() {
-      AgendaState s = started();
+      Agenda.State s = started();
       s = agenda.next(s, T0 + 11 * MIN);
       s = agenda.next(s, T0 + 24 * MIN);
       s = agenda.next(s, T0 + 41 * MIN);
       assertThat(s.current()).isEqualTo(3);
       s = agenda.next(s, T0 + 52 * MIN);
-      assertThat(s.status()).isEqualTo(AgendaStatus.ENDED);
+      assertThat(s.status()).isEqualTo(Agenda.Status.ENDED);
       assertThat(s.current()).isNull();
       assertThat(s.startedAt()).isNull();
       assertThat(s.pausedAt()).isNull();
       assertThat(s.actuals()).containsExactly(
-          new AgendaState.Actual(0, T0, T0 + 11 * MIN),
-          new AgendaState.Actual(1, T0 + 11 * MIN, T0 + 24 * MIN),
-          new AgendaState.Actual(2, T0 + 24 * MIN, T0 + 41 * MIN),
-          new AgendaState.Actual(3, T0 + 41 * MIN, T0 + 52 * MIN));
+          new Agenda.Actual(0, T0, T0 + 11 * MIN),
+          new Agenda.Actual(1, T0 + 11 * MIN, T0 + 24 * MIN),
+          new Agenda.Actual(2, T0 + 24 * MIN, T0 + 41 * MIN),
+          new Agenda.Actual(3, T0 + 41 * MIN, T0 + 52 * MIN));
     }
 
     @Test
     @DisplayName("next is refused before the start and after the end")
     void nextRefused() {
-      refused(() -> agenda.next(AgendaState.idle(), T0), "not_running", null);
+      refused(() -> agenda.next(Agenda.State.idle(), T0), "not_running", null);
       refused(() -> agenda.next(ended(T0 + MIN), T0 + 2 * MIN), "ended", null);
     }
 
     @Test
     @DisplayName("next while paused starts the next item running and clears the pause")
     void nextWhilePaused() {
-      AgendaState s = agenda.resume(agenda.pause(started(), T0 + MIN), T0 + 2 * MIN);
+      Agenda.State s = agenda.resume(agenda.pause(started(), T0 + MIN), T0 + 2 * MIN);
       s = agenda.next(agenda.pause(s, T0 + 3 * MIN), T0 + 5 * MIN);
-      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.status()).isEqualTo(Agenda.Status.RUNNING);
       assertThat(s.current()).isEqualTo(1);
       assertThat(s.pausedAt()).isNull();
       assertThat(s.pausedMs()).isZero();
@@ -159,34 +159,34 @@ class AgendaClockTest {
     @DisplayName("previous at the first item, or before the start, is refused")
     void previousRefused() {
       refused(() -> agenda.previous(started(), T0), "at_first", null);
-      refused(() -> agenda.previous(AgendaState.idle(), T0), "not_running", null);
+      refused(() -> agenda.previous(Agenda.State.idle(), T0), "not_running", null);
     }
 
     @Test
     @DisplayName("previous restarts the item before, fresh, and overwrites its actual times")
     void previous() {
-      AgendaState s = agenda.next(started(), T0 + 10 * MIN);
+      Agenda.State s = agenda.next(started(), T0 + 10 * MIN);
       s = agenda.adjust(s, T0 + 11 * MIN, 2 * MIN);
       s = agenda.pause(s, T0 + 11 * MIN);
       s = agenda.previous(s, T0 + 12 * MIN);
-      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.status()).isEqualTo(Agenda.Status.RUNNING);
       assertThat(s.current()).isZero();
       assertThat(s.startedAt()).isEqualTo(T0 + 12 * MIN);
       assertThat(s.adjustMs()).isZero();
       assertThat(s.pausedMs()).isZero();
       assertThat(s.pausedAt()).isNull();
       assertThat(s.actuals()).containsExactly(
-          new AgendaState.Actual(0, T0 + 12 * MIN, null), new AgendaState.Actual(1, T0 + 10 * MIN, T0 + 12 * MIN));
+          new Agenda.Actual(0, T0 + 12 * MIN, null), new Agenda.Actual(1, T0 + 10 * MIN, T0 + 12 * MIN));
     }
 
     @Test
     @DisplayName("previous after the end reopens the last item")
     void previousAfterEnd() {
-      AgendaState s = agenda.previous(ended(T0 + MIN), T0 + 2 * MIN);
-      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      Agenda.State s = agenda.previous(ended(T0 + MIN), T0 + 2 * MIN);
+      assertThat(s.status()).isEqualTo(Agenda.Status.RUNNING);
       assertThat(s.current()).isEqualTo(3);
       assertThat(s.startedAt()).isEqualTo(T0 + 2 * MIN);
-      assertThat(s.actual(3)).isEqualTo(new AgendaState.Actual(3, T0 + 2 * MIN, null));
+      assertThat(s.actual(3)).isEqualTo(new Agenda.Actual(3, T0 + 2 * MIN, null));
     }
   }
 
@@ -197,31 +197,31 @@ class AgendaClockTest {
     @Test
     @DisplayName("jumps to any item and starts it now, from every status")
     void fromEveryStatus() {
-      AgendaState paused = agenda.pause(started(), T0 + MIN);
-      for (AgendaState from : List.of(AgendaState.idle(), started(), paused, ended(T0 + MIN))) {
-        AgendaState s = agenda.goTo(from, T0 + 5 * MIN, 2);
-        assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      Agenda.State paused = agenda.pause(started(), T0 + MIN);
+      for (Agenda.State from : List.of(Agenda.State.idle(), started(), paused, ended(T0 + MIN))) {
+        Agenda.State s = agenda.goTo(from, T0 + 5 * MIN, 2);
+        assertThat(s.status()).isEqualTo(Agenda.Status.RUNNING);
         assertThat(s.current()).isEqualTo(2);
         assertThat(s.startedAt()).isEqualTo(T0 + 5 * MIN);
         assertThat(s.pausedMs()).isZero();
-        assertThat(s.actual(2)).isEqualTo(new AgendaState.Actual(2, T0 + 5 * MIN, null));
+        assertThat(s.actual(2)).isEqualTo(new Agenda.Actual(2, T0 + 5 * MIN, null));
       }
     }
 
     @Test
     @DisplayName("closes the item it leaves")
     void closesCurrent() {
-      AgendaState s = agenda.goTo(started(), T0 + 4 * MIN, 3);
-      assertThat(s.actual(0)).isEqualTo(new AgendaState.Actual(0, T0, T0 + 4 * MIN));
+      Agenda.State s = agenda.goTo(started(), T0 + 4 * MIN, 3);
+      assertThat(s.actual(0)).isEqualTo(new Agenda.Actual(0, T0, T0 + 4 * MIN));
     }
 
     @Test
     @DisplayName("to the current item restarts it")
     void restartCurrent() {
-      AgendaState s = agenda.goTo(agenda.adjust(started(), T0, MIN), T0 + 4 * MIN, 0);
+      Agenda.State s = agenda.goTo(agenda.adjust(started(), T0, MIN), T0 + 4 * MIN, 0);
       assertThat(s.startedAt()).isEqualTo(T0 + 4 * MIN);
       assertThat(s.adjustMs()).isZero();
-      assertThat(s.actuals()).containsExactly(new AgendaState.Actual(0, T0 + 4 * MIN, null));
+      assertThat(s.actuals()).containsExactly(new Agenda.Actual(0, T0 + 4 * MIN, null));
     }
 
     @Test
@@ -239,12 +239,12 @@ class AgendaClockTest {
     @Test
     @DisplayName("pause freezes the remaining time; resume counts the pause out")
     void pauseResume() {
-      AgendaState s = agenda.pause(started(), T0 + 4 * MIN);
-      assertThat(s.status()).isEqualTo(AgendaStatus.PAUSED);
+      Agenda.State s = agenda.pause(started(), T0 + 4 * MIN);
+      assertThat(s.status()).isEqualTo(Agenda.Status.PAUSED);
       assertThat(s.pausedAt()).isEqualTo(T0 + 4 * MIN);
       assertThat(remaining(s, T0 + 9 * MIN)).isEqualTo(6 * MIN);
       s = agenda.resume(s, T0 + 9 * MIN);
-      assertThat(s.status()).isEqualTo(AgendaStatus.RUNNING);
+      assertThat(s.status()).isEqualTo(Agenda.Status.RUNNING);
       assertThat(s.pausedAt()).isNull();
       assertThat(s.pausedMs()).isEqualTo(5 * MIN);
       assertThat(s.startedAt()).isEqualTo(T0);
@@ -254,7 +254,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("pauses add up within an item")
     void twoPauses() {
-      AgendaState s = agenda.resume(agenda.pause(started(), T0 + MIN), T0 + 2 * MIN);
+      Agenda.State s = agenda.resume(agenda.pause(started(), T0 + MIN), T0 + 2 * MIN);
       s = agenda.resume(agenda.pause(s, T0 + 3 * MIN), T0 + 6 * MIN);
       assertThat(s.pausedMs()).isEqualTo(4 * MIN);
       assertThat(remaining(s, T0 + 7 * MIN)).isEqualTo(7 * MIN);
@@ -265,7 +265,7 @@ class AgendaClockTest {
     @DisplayName("pause while paused, and pause before the start or after the end, are refused")
     void pauseRefused() {
       refused(() -> agenda.pause(agenda.pause(started(), T0), T0), "already_paused", null);
-      refused(() -> agenda.pause(AgendaState.idle(), T0), "not_running", null);
+      refused(() -> agenda.pause(Agenda.State.idle(), T0), "not_running", null);
       refused(() -> agenda.pause(ended(T0 + MIN), T0 + MIN), "ended", null);
     }
 
@@ -273,7 +273,7 @@ class AgendaClockTest {
     @DisplayName("resume is refused unless paused")
     void resumeRefused() {
       refused(() -> agenda.resume(started(), T0), "not_paused", null);
-      refused(() -> agenda.resume(AgendaState.idle(), T0), "not_paused", null);
+      refused(() -> agenda.resume(Agenda.State.idle(), T0), "not_paused", null);
       refused(() -> agenda.resume(ended(T0 + MIN), T0), "not_paused", null);
     }
   }
@@ -285,7 +285,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("adds or takes time; past zero is overtime, not an error")
     void addAndTake() {
-      AgendaState s = agenda.adjust(started(), T0, MIN);
+      Agenda.State s = agenda.adjust(started(), T0, MIN);
       assertThat(s.adjustMs()).isEqualTo(MIN);
       assertThat(remaining(s, T0)).isEqualTo(11 * MIN);
       s = agenda.adjust(s, T0, -15 * MIN);
@@ -297,7 +297,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("taking time makes the item, and the agenda, end early")
     void early() {
-      AgendaState s = agenda.adjust(started(), T0 + MIN, -3 * MIN);
+      Agenda.State s = agenda.adjust(started(), T0 + MIN, -3 * MIN);
       assertThat(agenda.toTopic(s).getLong("endsAt")).isEqualTo(T0 + 7 * MIN);
       assertThat(remaining(s, T0 + 2 * MIN)).isEqualTo(5 * MIN);
     }
@@ -305,8 +305,8 @@ class AgendaClockTest {
     @Test
     @DisplayName("works while paused, moving the frozen remaining time")
     void whilePaused() {
-      AgendaState s = agenda.adjust(agenda.pause(started(), T0 + 4 * MIN), T0 + 5 * MIN, 2 * MIN);
-      assertThat(s.status()).isEqualTo(AgendaStatus.PAUSED);
+      Agenda.State s = agenda.adjust(agenda.pause(started(), T0 + 4 * MIN), T0 + 5 * MIN, 2 * MIN);
+      assertThat(s.status()).isEqualTo(Agenda.Status.PAUSED);
       assertThat(remaining(s, T0 + 9 * MIN)).isEqualTo(8 * MIN);
     }
 
@@ -322,7 +322,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("is refused before the start and after the end")
     void refusedWhenStopped() {
-      refused(() -> agenda.adjust(AgendaState.idle(), T0, MIN), "not_running", null);
+      refused(() -> agenda.adjust(Agenda.State.idle(), T0, MIN), "not_running", null);
       refused(() -> agenda.adjust(ended(T0 + MIN), T0 + MIN, MIN), "ended", null);
     }
   }
@@ -334,7 +334,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("has exactly the agreed keys, a member with no value left out; each item exactly its own")
     void keys() {
-      assertThat(agenda.toTopic(AgendaState.idle()).fieldNames()).containsExactlyInAnyOrder(
+      assertThat(agenda.toTopic(Agenda.State.idle()).fieldNames()).containsExactlyInAnyOrder(
           "status", "items", "plannedEnd", "pausedMs", "adjustMs", "actuals");
       assertThat(agenda.toTopic(started()).fieldNames()).containsExactlyInAnyOrder(
           "status", "items", "plannedEnd", "pausedMs", "adjustMs", "actuals", "current", "startedAt", "endsAt");
@@ -349,7 +349,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("carries the programme as planned, and apart from it the anchors and when each item ran, by id")
     void running() {
-      AgendaState s = agenda.next(started(), T0 + 12 * MIN);
+      Agenda.State s = agenda.next(started(), T0 + 12 * MIN);
       JsonObject topic = agenda.toTopic(s);
       assertThat(topic.getString("status")).isEqualTo("running");
       assertThat(topic.getInteger("current")).isEqualTo(1);
@@ -374,7 +374,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("while paused: no endsAt, the pause's start instead; the time left is frozen")
     void paused() {
-      AgendaState s = agenda.pause(started(), T0 + 4 * MIN);
+      Agenda.State s = agenda.pause(started(), T0 + 4 * MIN);
       JsonObject topic = agenda.toTopic(s);
       assertThat(topic.getString("status")).isEqualTo("paused");
       assertThat(topic.getLong("pausedAt")).isEqualTo(T0 + 4 * MIN);
@@ -385,7 +385,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("idle: nothing runs, no anchors, nothing ran")
     void beforeTheStart() {
-      JsonObject topic = agenda.toTopic(AgendaState.idle());
+      JsonObject topic = agenda.toTopic(Agenda.State.idle());
       assertThat(topic.getString("status")).isEqualTo("idle");
       assertThat(topic.getValue("current")).isNull();
       assertThat(topic.getJsonObject("actuals")).isEmpty();
@@ -395,7 +395,7 @@ class AgendaClockTest {
     @Test
     @DisplayName("ended: no current item, and the last item's actual end")
     void afterTheEnd() {
-      AgendaState s = agenda.next(agenda.goTo(started(), T0 + 41 * MIN, 3), T0 + 52 * MIN);
+      Agenda.State s = agenda.next(agenda.goTo(started(), T0 + 41 * MIN, 3), T0 + 52 * MIN);
       JsonObject topic = agenda.toTopic(s);
       assertThat(topic.getString("status")).isEqualTo("ended");
       assertThat(topic.getValue("current")).isNull();
@@ -412,9 +412,9 @@ class AgendaClockTest {
     @Test
     @DisplayName("shows the same item with the same start, the downtime counted like a wall clock")
     void running() {
-      AgendaState s = agenda.adjust(agenda.next(started(), T0 + 10 * MIN), T0 + 11 * MIN, 30_000);
+      Agenda.State s = agenda.adjust(agenda.next(started(), T0 + 10 * MIN), T0 + 11 * MIN, 30_000);
       JsonObject before = agenda.toTopic(s);
-      AgendaState restored = AgendaState.fromJson(new JsonObject(s.toJson().encode()));
+      Agenda.State restored = Agenda.State.fromJson(new JsonObject(s.toJson().encode()));
       assertThat(restored).isEqualTo(s);
       JsonObject after = agenda.toTopic(restored);
       assertThat(after).isEqualTo(before);
@@ -426,8 +426,8 @@ class AgendaClockTest {
     @Test
     @DisplayName("a paused item stays paused with the same time left")
     void paused() {
-      AgendaState s = agenda.pause(started(), T0 + 4 * MIN);
-      AgendaState restored = AgendaState.fromJson(new JsonObject(s.toJson().encode()));
+      Agenda.State s = agenda.pause(started(), T0 + 4 * MIN);
+      Agenda.State restored = Agenda.State.fromJson(new JsonObject(s.toJson().encode()));
       JsonObject after = agenda.toTopic(restored);
       assertThat(after.getString("status")).isEqualTo("paused");
       assertThat(remaining(restored, T0 + 30 * MIN)).isEqualTo(6 * MIN);

@@ -39,8 +39,8 @@ class AgendaDaysTest {
   @DisplayName("a day whose programme is running or paused is not left by the calendar; a chosen day wins")
   void inProgressAndChosen() {
     AgendaService agenda = service();
-    JsonObject running = new AgendaState(AgendaStatus.RUNNING, 7, at("2026-05-27T15:20:00+07:00"), null, 0, 0,
-        List.of(new AgendaState.Actual(7, at("2026-05-27T15:20:00+07:00"), null))).toJson();
+    JsonObject running = new Agenda.State(Agenda.Status.RUNNING, 7, at("2026-05-27T15:20:00+07:00"), null, 0, 0,
+        List.of(new Agenda.Actual(7, at("2026-05-27T15:20:00+07:00"), null))).toJson();
     agenda.restore(new JsonObject().put("days", new JsonObject().put(Day.CONFERENCE, running)));
     assertThat(agenda.served(at("2026-05-28T00:30:00+07:00")).id()).isEqualTo(Day.CONFERENCE);
 
@@ -72,8 +72,8 @@ class AgendaDaysTest {
     assertThat(agenda.finalSlots()).extracting(AgendaService.Slot::unit).containsOnlyNulls();
     agenda.presenters(presenters);
     int first = EVENT.finalDay().programme().indexOf(EVENT.finalDay().presentations().get(0));
-    JsonObject state = new AgendaState(AgendaStatus.RUNNING, first + 1, 2_000L, null, 0, 0, List.of(
-        new AgendaState.Actual(first, 1_000L, 2_000L), new AgendaState.Actual(first + 1, 2_000L, null))).toJson();
+    JsonObject state = new Agenda.State(Agenda.Status.RUNNING, first + 1, 2_000L, null, 0, 0, List.of(
+        new Agenda.Actual(first, 1_000L, 2_000L), new Agenda.Actual(first + 1, 2_000L, null))).toJson();
     agenda.restore(new JsonObject().put("days", new JsonObject().put(Day.FINAL, state)));
 
     assertThat(agenda.finalSlots()).extracting(AgendaService.Slot::unit).containsExactly("11560", "10525", "11239",
@@ -88,7 +88,7 @@ class AgendaDaysTest {
   @DisplayName("a state stored before the days existed is the conference's")
   void legacyState() {
     AgendaService agenda = service();
-    agenda.restore(new AgendaState(AgendaStatus.ENDED, null, null, null, 0, 0, List.of()).toJson());
+    agenda.restore(new Agenda.State(Agenda.Status.ENDED, null, null, null, 0, 0, List.of()).toJson());
     JsonObject topic = agenda.topicData(at("2026-05-27T17:00:00+07:00"));
     assertThat(topic.getString("day")).isEqualTo("conference");
     assertThat(topic.getString("status")).isEqualTo("ended");

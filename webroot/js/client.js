@@ -1,6 +1,7 @@
 // The one shared client module: connection, reconnect with jittered back-off, hello replay,
-// clock sync against the server, and a topic store. Screens only render what it holds. The event
-// and its time zone (event.js) are passed on from here.
+// clock sync against the server, and a topic store that applies patch frames (mergePatch). Screens
+// only render what it holds. The event (event.js) and every time a page shows, the agenda's
+// figures among them (time.js), are passed on from here.
 //
 // Memory stays bounded however long a screen stays open: one slot per topic, one clock
 // sample, and pending commands that leave on their ack or their timeout.
@@ -9,11 +10,12 @@
 // executed" (safe to send again) or "outcome_unknown" (it may have run). A command whose answer
 // is lost with the link is "outcome_unknown" too: the page then re-reads the state (reread)
 // instead of sending it again.
-import { mergePatch } from './merge-patch.js';
-
 import { eventSummary } from './event.js';
 
-export { day, eventSummary, fetchJson, hhmm, showGroupLabels, zonedFormat } from './event.js';
+export { eventSummary, fetchJson, showGroupLabels } from './event.js';
+export {
+  WARN_MS, agendaClock, agendaFace, agendaView, clock, countdown, day, driftSign, driftText, hhmm, zonedFormat,
+} from './time.js';
 
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 15_000;
@@ -321,25 +323,22 @@ function call(fn, data, frame) {
   try { fn(data, frame); } catch (error) { console.error(error); }
 }
 
-/** mm:ss of a duration, rounding up so 00:00 is shown only at zero; minutes go past 59. */
-export function clock(ms) {
-  return mmss(Math.max(0, Math.ceil(ms / 1000)));
-}
-
-/** The last minute of an item is shown in amber. */
-export const WARN_MS = 60_000;
-
 /**
- * A countdown as shown: "04:59", "00:00" for the last second, then "+00:01" and up in
- * overtime. `over` is true once the sign shows, `warn` in the last minute before it.
+ * A patch frame's `patch` applied to `target` as RFC 7386 says (docs/PROTOCOL.md, "Patch frames"): members replace, null deletes, arrays replace
+ * whole. A new object along the changed paths; what did not change is shared, nothing is modified.
  */
-export function countdown(remainingMs) {
-  if (remainingMs > -1000) return { text: clock(remainingMs), over: false, warn: remainingMs <= WARN_MS };
-  return { text: `+${mmss(Math.floor(-remainingMs / 1000))}`, over: true, warn: false };
+export function mergePatch(target, patch) {
+  if (!isObject(patch)) return patch;
+  const result = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
 }
 
-function mmss(seconds) {
-  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Keeps the screen awake where the browser allows it, and again after the tab comes back. */

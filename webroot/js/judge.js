@@ -2,8 +2,7 @@
 // range-checked, a confirmation naming the team, submit-and-lock, and a correction with a reason.
 // A judge sees only their own sheets (GET /api/final/judge); the live link only says when to refresh:
 // the final's topic, and the agenda when the unit presenting changes.
-import { agendaView } from './agenda-clock.js';
-import { connect, eventSummary, hhmm } from './client.js';
+import { agendaView, connect, eventSummary, hhmm } from './client.js';
 import { openSession } from './session.js';
 import { say } from './messages.js';
 

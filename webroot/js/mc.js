@@ -1,7 +1,6 @@
 // The MC's console: the day the agenda serves (27/5 or 25/6), agenda controls with keyboard
 // shortcuts, the scene, messages, blackout, and which bridge rooms are down — offline ones first.
-import { agendaFace, agendaView } from './agenda-clock.js';
-import { REREAD_TEXT, connect, day, eventSummary, hhmm } from './client.js';
+import { REREAD_TEXT, agendaFace, agendaView, connect, day, eventSummary, hhmm } from './client.js';
 import { say } from './messages.js';
 import { openSession } from './session.js';
 import './cluster-status.js';

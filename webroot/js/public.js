@@ -2,8 +2,9 @@
 // day the running order, who is presenting with the countdown, and each prize once the MC has
 // revealed it; then stage 1: city-wide totals, completion over time, and both groups' full
 // tables with the cut line. Only public topics: nothing here is known before it is revealed.
-import { agendaClock, agendaView } from './agenda-clock.js';
-import { connect, countdown, day, eventSummary, fetchJson, hhmm, showGroupLabels, zonedFormat } from './client.js';
+import {
+  agendaClock, agendaView, connect, countdown, day, eventSummary, fetchJson, hhmm, showGroupLabels, zonedFormat,
+} from './client.js';
 import { contactItems } from './contacts.js';
 
 const percent = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

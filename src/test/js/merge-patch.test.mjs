@@ -1,8 +1,8 @@
-// Patch frames applied in the pages' topic store (webroot/js/client.js): RFC 7386 merge patches
-// (webroot/js/merge-patch.js).
+// Patch frames applied in the pages' topic store (mergePatch, in webroot/js/client.js): RFC 7386
+// merge patches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergePatch } from '../../../webroot/js/merge-patch.js';
+import { mergePatch } from '../../../webroot/js/client.js';
 
 test('members replace, null deletes, nested objects merge member by member, arrays replace whole', () => {
   const held = { status: 'running', current: 2, pausedAt: 5, actuals: { a: { start: 1, end: 2 }, b: { start: 3 } }, items: [1, 2, 3] };

@@ -2,8 +2,7 @@
 // drift against plan, and the next item. Recomputed on every animation frame (the DOM is
 // touched only when a shown text changes), so screens whose own clocks disagree still show
 // the same second.
-import { agendaFace, agendaView } from '../agenda-clock.js';
-import { day, hhmm } from '../client.js';
+import { agendaFace, agendaView, day, hhmm } from '../client.js';
 
 const LABELS = { idle: 'Chào mừng quý đại biểu', running: 'Đang diễn ra', paused: 'Tạm dừng', ended: '' };
 const LONG_TITLE = 70; // characters: a smaller face so three lines still fit

@@ -7,8 +7,7 @@
 // live.on('final') and live.on('agenda'), and returns {tick(now)} for the running slot's
 // countdown. On a bridge screen (ctx.unit) the site's own unit is highlighted.
 
-import { agendaClock, agendaView } from '../agenda-clock.js';
-import { countdown as shownCountdown, hhmm } from '../client.js';
+import { agendaClock, agendaView, countdown as shownCountdown, hhmm } from '../client.js';
 
 // A reveal step takes the topic's reveal.gapMs (the least time between two steps): "Giải Ba
 // thuộc về…" until the name's entrance (css/screen.css, final-appear) fills the rest of it.

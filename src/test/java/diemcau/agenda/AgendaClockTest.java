@@ -38,7 +38,7 @@ class AgendaClockTest {
 
   /**
    * Time left on the current item at {@code now}, from the anchors, as the pages' agenda module
-   * reads them (webroot/js/agenda-clock.js, tested with the figures in src/test/js).
+   * reads them (webroot/js/time.js, tested with the figures in src/test/js).
    */
   private long remaining(Agenda.State s, long now) {
     long at = s.status() == Agenda.Status.PAUSED ? s.pausedAt() : now;

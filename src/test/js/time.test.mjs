@@ -1,9 +1,9 @@
-// The agenda's figures as every page derives them from the topic's anchors (webroot/js/agenda-clock.js).
+// The agenda's figures as every page derives them from the topic's anchors (webroot/js/time.js).
 // Topics here have the shape Agenda.toTopic gives (pinned by AgendaClockTest): a 0–10, b 10–25,
 // c 25–40, d 40–50 minutes after T0.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agendaClock, agendaFace, agendaView, driftText } from '../../../webroot/js/agenda-clock.js';
+import { agendaClock, agendaFace, agendaView, driftText } from '../../../webroot/js/time.js';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-05-27T07:00:00Z');

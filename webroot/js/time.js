@@ -1,8 +1,64 @@
-// The agenda as the screens show it, derived in this one place from the topic's anchors and the
-// server's clock: the topic carries the programme, the status and current item, when it started,
-// was paused and ends, and when each item actually ran; everything else is computed here.
-import { countdown } from './client.js';
+// Every time a page shows, in this one place: times and days in the event's zone, countdowns,
+// and the agenda as the screens show it, derived from the topic's anchors and the server's clock
+// (the topic carries the programme, the status and current item, when it started, was paused and
+// ends, and when each item actually ran; everything else is computed here).
 
+// The event's time zone (the event file's `zone`, from /api/event): every time a page shows is in
+// it, whatever the screen's own zone. event.js sets it when the event arrives; a socket opens only
+// once it is known (connect() waits for eventSummary()), so no topic is drawn without it; a page
+// that draws REST data awaits eventSummary().
+let zone = null;
+
+/** Sets the event's zone (event.js, from /api/event). */
+export function useZone(name) {
+  zone = name;
+}
+
+/** A formatter of epoch ms in the event's zone (Intl.DateTimeFormat options); '' before the zone is known. */
+export function zonedFormat(locale, options) {
+  let format = null;
+  return (epochMs) => {
+    if (!format && zone) format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    return format ? format.format(new Date(epochMs)) : '';
+  };
+}
+
+const HHMM = zonedFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const DAY = zonedFormat('vi-VN', { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' });
+
+/** hh:mm in the event's zone. */
+export function hhmm(epochMs) {
+  return epochMs == null ? '' : HHMM(epochMs);
+}
+
+/** "Thứ Tư, 27/5/2026" in the event's zone. */
+export function day(epochMs) {
+  const text = DAY(epochMs);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** mm:ss of a duration, rounding up so 00:00 is shown only at zero; minutes go past 59. */
+export function clock(ms) {
+  return mmss(Math.max(0, Math.ceil(ms / 1000)));
+}
+
+/** The last minute of an item is shown in amber. */
+export const WARN_MS = 60_000;
+
+/**
+ * A countdown as shown: "04:59", "00:00" for the last second, then "+00:01" and up in
+ * overtime. `over` is true once the sign shows, `warn` in the last minute before it.
+ */
+export function countdown(remainingMs) {
+  if (remainingMs > -1000) return { text: clock(remainingMs), over: false, warn: remainingMs <= WARN_MS };
+  return { text: `+${mmss(Math.floor(-remainingMs / 1000))}`, over: true, warn: false };
+}
+
+function mmss(seconds) {
+  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+// The agenda, as every page shows it, from the topic's anchors.
 const views = new WeakMap(); // topic data → its view: a page that draws many times a second derives once
 
 /**

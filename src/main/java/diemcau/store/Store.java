@@ -6,12 +6,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -24,7 +30,8 @@ import org.sqlite.SQLiteOpenMode;
  * The database: SQLite in the data folder by default ({@link EmbeddedDatabase}), MySQL/MariaDB
  * when a URL is given. Every JDBC call runs on the store's own worker pool or on the command
  * worker, never on an event loop, and every wait on the database is bounded (see the timeouts
- * below), so a database that stops answering fails a transaction instead of holding it.
+ * below), so a database that stops answering fails a transaction instead of holding it. The
+ * embedded database's file is checked first in every transaction ({@link OpenedFile}).
  */
 public final class Store implements AutoCloseable {
 
@@ -72,11 +79,12 @@ public final class Store implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final WorkerExecutor workers;
   private final Kind kind;
-  private final EmbeddedDatabase file;
+  /** The embedded database's file as opened; null for MySQL/MariaDB. */
+  private final OpenedFile file;
   /** Run first in every transaction of a writer in cluster mode ({@link WriterLock#fence}); null otherwise. */
   private final Work<Void> fence;
 
-  private Store(HikariDataSource dataSource, WorkerExecutor workers, Kind kind, EmbeddedDatabase file, Work<Void> fence) {
+  private Store(HikariDataSource dataSource, WorkerExecutor workers, Kind kind, OpenedFile file, Work<Void> fence) {
     this.dataSource = dataSource;
     this.workers = workers;
     this.kind = kind;
@@ -115,7 +123,7 @@ public final class Store implements AutoCloseable {
     config.setDataSource(sqlite);
     config.setInitializationFailTimeout(1);
     HikariDataSource dataSource = new HikariDataSource(config);
-    return new Store(dataSource, workers(vertx), Kind.SQLITE, EmbeddedDatabase.watch(path), null);
+    return new Store(dataSource, workers(vertx), Kind.SQLITE, OpenedFile.of(path), null);
   }
 
   /**
@@ -321,5 +329,44 @@ public final class Store implements AutoCloseable {
   public void close() {
     workers.close();
     dataSource.close();
+  }
+
+  /**
+   * The embedded database's file as it was opened, checked first in every transaction: SQLite keeps
+   * writing to a file that was deleted (its inode lives on while open) and a replaced file would be
+   * missed entirely; both fail every transaction and {@code /health} instead.
+   */
+  private record OpenedFile(Path path, Object identity) {
+
+    static OpenedFile of(Path path) {
+      try {
+        return new OpenedFile(path, identity(path));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Fails when the file is no longer the one opened: removed, moved away or replaced. */
+    void check() throws StoreUnavailableException {
+      Object now;
+      try {
+        now = identity(path);
+      } catch (NoSuchFileException e) {
+        throw new StoreUnavailableException("the database file " + path.getFileName() + " was removed while the server ran: "
+            + "nothing more is written; put it back and restart the server", e);
+      } catch (IOException e) {
+        throw new StoreUnavailableException("the database file " + path.getFileName() + " cannot be read", e);
+      }
+      if (!Objects.equals(now, identity)) {
+        throw new StoreUnavailableException("the database file " + path.getFileName() + " was replaced while the server ran: "
+            + "nothing more is written; restart the server to use the new file", null);
+      }
+    }
+
+    /** The file's identity (device and inode on Linux), the same for as long as it is the same file. */
+    private static Object identity(Path path) throws IOException {
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+    }
   }
 }

@@ -269,7 +269,8 @@ public final class WebVerticle extends VerticleBase {
             database.put("error", ours.getMessage()); // the server's own words (a file removed or replaced), no driver text
           }
           // a cluster node still says its role: a node cut off from the database is never the writer
-          JsonObject node = ctx.vertx().sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH).getOrDefault("node", new JsonObject());
+          JsonObject node = ctx.vertx().sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH)
+              .getOrDefault("node", new JsonObject());
           ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
               .end(node.copy().put("status", "DOWN").put("database", database).encode());
         });

@@ -164,12 +164,18 @@ final class TestCluster implements AutoCloseable {
    * its closing connections); it joins the others by their ports, as a replacement machine would.
    */
   void replace(NodeProcess dead) throws Exception {
+    replace(dead, Map.of());
+  }
+
+  /** As {@link #replace(NodeProcess)}, with {@code env} added to the new node's environment; the new node. */
+  NodeProcess replace(NodeProcess dead, Map<String, String> env) throws Exception {
     for (int i = 0; i < nodes.length; i++) {
       if (nodes[i] == dead) {
         clusterPorts.set(i, clusterPort());
-        start(i, db, Map.of());
+        return start(i, db, env);
       }
     }
+    throw new IllegalArgumentException("not a node of this cluster: " + dead);
   }
 
   /**

@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,6 +33,7 @@ class ClusterClockIT {
   static final Map<String, String> SKEWED = Map.of("LD_PRELOAD", FAKETIME.toString(),
       "FAKETIME", "+" + SKEW_MS / 1000.0, "FAKETIME_DONT_FAKE_MONOTONIC", "1");
 
+  @AutoClose
   static TestCluster cluster;
 
   @BeforeAll
@@ -45,13 +46,6 @@ class ClusterClockIT {
     cluster.awaitOneWriterOf(1, 30_000);
     cluster.start(1, cluster.db, Map.of());
     cluster.awaitOneWriterOf(2, 30_000);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test

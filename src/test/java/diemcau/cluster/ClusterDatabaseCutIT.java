@@ -11,7 +11,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,9 @@ class ClusterDatabaseCutIT {
   /** The lock's session of a frozen or cut-off writer ends after 5 s: more than that, and then some. */
   static final long CUT_MS = 9_000;
 
+  @AutoClose
   static TestCluster cluster;
+  @AutoClose
   static TcpProxy proxy;
 
   @BeforeAll
@@ -37,16 +39,6 @@ class ClusterDatabaseCutIT {
     proxy = new TcpProxy(server.getPort() < 0 ? 3306 : server.getPort());
     cluster.start(1, cluster.db.replace(server.getAuthority(), "127.0.0.1:" + proxy.port), Map.of());
     cluster.awaitOneWriterOf(2, 30_000);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (proxy != null) {
-      proxy.close();
-    }
   }
 
   @Test

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +35,7 @@ class ClusterIT {
 
   static final long FAILOVER_MS = 5_000;
 
+  @AutoClose
   static TestCluster cluster;
   static NodeProcess[] nodes;
   static Vertx vertx;
@@ -45,13 +46,6 @@ class ClusterIT {
     cluster = TestCluster.of(2);
     nodes = cluster.nodes;
     vertx = cluster.vertx;
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test

@@ -52,9 +52,9 @@ class ClusterClockIT {
     skewedClock = Map.of("LD_PRELOAD", library.toString(), "FAKETIME", "+" + SKEW_MS / 1000.0, "FAKETIME_DONT_FAKE_MONOTONIC", "1");
     cluster = TestCluster.slots(2);
     cluster.start(0, cluster.db, skewedClock);
-    cluster.awaitOneWriterOf(1, 30_000);
+    cluster.awaitOneWriterOf(1, 60_000);
     cluster.start(1, cluster.db, Map.of());
-    cluster.awaitOneWriterOf(2, 30_000);
+    cluster.awaitOneWriterOf(2, 60_000);
   }
 
   @Test
@@ -85,7 +85,7 @@ class ClusterClockIT {
       Thread.sleep(100);
     }
     NodeProcess skewed = cluster.replace(old, skewedClock);
-    cluster.awaitOneWriterOf(2, 30_000);
+    cluster.awaitOneWriterOf(2, 60_000);
     JsonObject health = awaitOffsetPast(skewed, ClusterStatus.MAX_OFFSET_MS);
     assertThat(health.getJsonObject("cluster").getLong("clockOffsetMs")).as("%s", health).isBetween(-SKEW_MS - 100, -SKEW_MS + 100);
     assertThat(health.getString("status")).isEqualTo("DEGRADED");

@@ -34,11 +34,11 @@ class ClusterDatabaseCutIT {
   static void startTwoNodesOneThroughAProxy() throws Exception {
     cluster = TestCluster.slots(2);
     cluster.start(0, cluster.db, Map.of());
-    cluster.awaitOneWriterOf(1, 30_000);
+    cluster.awaitOneWriterOf(1, 60_000);
     URI server = URI.create(cluster.db.substring("jdbc:".length()));
     proxy = new TcpProxy(server.getPort() < 0 ? 3306 : server.getPort());
     cluster.start(1, cluster.db.replace(server.getAuthority(), "127.0.0.1:" + proxy.port), Map.of());
-    cluster.awaitOneWriterOf(2, 30_000);
+    cluster.awaitOneWriterOf(2, 60_000);
   }
 
   @Test

@@ -56,7 +56,7 @@ final class TestCluster implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       cluster.start(i, cluster.db, Map.of());
     }
-    cluster.awaitOneWriterOf(size, 30_000);
+    cluster.awaitOneWriterOf(size, 60_000);
     return cluster;
   }
 

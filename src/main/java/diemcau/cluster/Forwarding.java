@@ -181,7 +181,7 @@ final class Forwarding {
     });
   }
 
-  /** Answers once, whichever comes first: the writer's answer, or the writer leaving. */
+  /** Answers once, whichever comes first: the writer's answer, or the writer leaving or being succeeded. */
   private void answer(Message<CommandRequest> message, CommandResult result) {
     if (pending.remove(message) != null) {
       message.reply(result);

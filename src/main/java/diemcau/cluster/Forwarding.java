@@ -14,7 +14,7 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deadline, so it answers "not executed" itself for a command its worker never began, and a command
  * begins nowhere after its deadline. While there is no writer (a failover), the follower sends again
  * every {@link #RETRY_MS} and answers "not executed" if none came in time; if the writer leaves the
- * cluster before it answered, the follower answers "outcome unknown" at once.
+ * cluster before it answered, or the database names its successor (the lock poll reads the term
+ * every {@link ClusterNode#TICK_MS}), the follower answers "outcome unknown" at once.
  *
  * <p>The writer's addresses carry its epoch: a follower sends to the term the database named last,
  * and holds its commands while that writer is known to have left, until it reads the next term. So
@@ -48,8 +49,11 @@ final class Forwarding {
   private final Vertx cluster;
   private final List<MessageConsumer<?>> follower = new ArrayList<>();
   private final List<MessageConsumer<?>> writer = new ArrayList<>();
-  /** Commands forwarded and not answered yet: answered at once if the writer leaves the cluster. */
-  private final Set<Message<CommandRequest>> pending = ConcurrentHashMap.newKeySet();
+  /**
+   * Commands taken and not answered yet, each with the term of the writer it was sent to (0 while
+   * it waits for one): answered at once if that writer leaves the cluster or is succeeded.
+   */
+  private final Map<Message<CommandRequest>, Long> pending = new ConcurrentHashMap<>();
   /** The writer's epoch as the database said last (0: none known yet). */
   private volatile long epoch;
   /** The epoch of the writer known to have left (0: none). */
@@ -78,7 +82,7 @@ final class Forwarding {
 
   /** The writer's cluster-wide addresses for its term {@code term}, served by its own local ones. */
   Future<?> openWriter(long term) {
-    epoch = term;
+    writerEpoch(term);
     writer.add(cluster.eventBus().<CommandRequest>consumer(writer(term) + Addresses.COMMANDS,
         message -> CommandPipe.send(vertx, message.body()).onSuccess(message::reply)));
     for (String address : QUERIES) {
@@ -106,14 +110,25 @@ final class Forwarding {
    */
   void writerLost() {
     lost = epoch;
-    for (Message<CommandRequest> message : List.copyOf(pending)) {
-      answer(message, CommandResult.refused(CommandException.outcomeUnknown("the writer stopped before it answered").error()));
-    }
+    answerSentBefore(Long.MAX_VALUE);
   }
 
-  /** The writer's term as the database says now. */
+  /**
+   * The writer's term as the database says now. A newer term means the writer the pending commands
+   * were sent to can commit nothing more (its epoch was succeeded): whatever it did is done, and
+   * their callers are told so now rather than when the cluster sees it gone.
+   */
   void writerEpoch(long term) {
     epoch = term;
+    answerSentBefore(term);
+  }
+
+  private void answerSentBefore(long term) {
+    pending.forEach((message, sentTo) -> {
+      if (sentTo != 0 && sentTo < term) {
+        answer(message, CommandResult.refused(CommandException.outcomeUnknown("the writer stopped before it answered").error()));
+      }
+    });
   }
 
   private static String writer(long term) {
@@ -124,7 +139,7 @@ final class Forwarding {
     if (!message.body().deadline().begin()) {
       return; // the door answers "not executed"
     }
-    pending.add(message);
+    pending.put(message, 0L);
     send(message);
   }
 
@@ -141,6 +156,7 @@ final class Forwarding {
       retry(message); // no writer known alive: wait for the next term
       return;
     }
+    pending.replace(message, term);
     CommandRequest forwarded = new CommandRequest(request.caller(), request.name(), request.args(), request.attachment(),
         new CommandPipe.Deadline(budget));
     cluster.eventBus().<CommandResult>request(writer(term) + Addresses.COMMANDS, forwarded,
@@ -157,16 +173,17 @@ final class Forwarding {
   }
 
   private void retry(Message<CommandRequest> message) {
+    pending.replace(message, 0L); // not delivered: it waits for a writer
     vertx.setTimer(RETRY_MS, ignored -> {
-      if (pending.contains(message)) {
+      if (pending.containsKey(message)) {
         send(message);
       }
     });
   }
 
-  /** Answers once, whichever comes first: the writer's answer, or the writer leaving. */
+  /** Answers once, whichever comes first: the writer's answer, or the writer leaving or being succeeded. */
   private void answer(Message<CommandRequest> message, CommandResult result) {
-    if (pending.remove(message)) {
+    if (pending.remove(message) != null) {
       message.reply(result);
     }
   }

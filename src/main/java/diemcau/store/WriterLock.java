@@ -12,7 +12,9 @@ import java.util.Properties;
 /**
  * Cluster mode's writer lock and fencing epoch, on MySQL/MariaDB.
  *
- * <p>The lock is {@code GET_LOCK('diemcau.writer', 0)} held by a dedicated session: the server
+ * <p>The lock is {@code GET_LOCK(CONCAT('diemcau.writer.', MD5(DATABASE())), 0)} held by a
+ * dedicated session (a lock's name is the whole server's, not a database's: the name carries the
+ * database, so that clusters on other databases of the same server never hold each other's). The server
  * releases it the moment that session ends, and the session ends with the node: at once when the
  * process dies (its socket closes), and after {@link #IDLE_TIMEOUT_S} of silence when the node is
  * frozen or cut off (the session's {@code wait_timeout}; the holder pings every second). The
@@ -35,7 +37,8 @@ public final class WriterLock implements AutoCloseable {
   public static final int IDLE_TIMEOUT_S = 5;
   /** The successor's wait for the epoch row before it ends the sessions that hold it. */
   static final int BUMP_WAIT_S = 1;
-  private static final String LOCK = "diemcau.writer";
+  /** The lock's name: of this database (a name is at most 64 characters, a database's name as many). */
+  private static final String LOCK = "CONCAT('diemcau.writer.', MD5(DATABASE()))";
 
   private final Connection session;
   private final long epoch;
@@ -79,7 +82,7 @@ public final class WriterLock implements AutoCloseable {
    */
   public static Optional<WriterLock> tryTake(Connection session, String node) throws SQLException {
     try {
-      try (Statement lock = session.createStatement(); ResultSet row = lock.executeQuery("SELECT GET_LOCK('" + LOCK + "', 0)")) {
+      try (Statement lock = session.createStatement(); ResultSet row = lock.executeQuery("SELECT GET_LOCK(" + LOCK + ", 0)")) {
         if (!row.next() || row.getInt(1) != 1) {
           return Optional.empty();
         }
@@ -163,7 +166,8 @@ public final class WriterLock implements AutoCloseable {
 
   /** Keeps the session alive; throws when it is gone (and the lock with it). Blocking. */
   public void ping() throws SQLException {
-    try (Statement ping = session.createStatement(); ResultSet row = ping.executeQuery("SELECT IS_USED_LOCK('" + LOCK + "') = CONNECTION_ID()")) {
+    try (Statement ping = session.createStatement();
+        ResultSet row = ping.executeQuery("SELECT IS_USED_LOCK(" + LOCK + ") = CONNECTION_ID()")) {
       if (!row.next() || !row.getBoolean(1)) {
         throw new SQLException("the writer lock is no longer held by this node");
       }

@@ -268,8 +268,11 @@ public final class WebVerticle extends VerticleBase {
           if (failure instanceof StoreUnavailableException ours) {
             database.put("error", ours.getMessage()); // the server's own words (a file removed or replaced), no driver text
           }
+          // a cluster node still says its role: a node cut off from the database is never the writer
+          JsonObject node = ctx.vertx().sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH)
+              .getOrDefault("node", new JsonObject());
           ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
-              .end(new JsonObject().put("status", "DOWN").put("database", database).encode());
+              .end(node.copy().put("status", "DOWN").put("database", database).encode());
         });
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import diemcau.command.Credentials;
 import diemcau.event.EventLoader;
 import diemcau.event.Unit;
-import diemcau.store.Databases;
 import diemcau.support.Rest;
 import diemcau.support.ScreenClient;
 import diemcau.support.TestServer;
@@ -13,17 +12,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -42,43 +35,17 @@ class ClusterIT {
 
   static final long FAILOVER_MS = 5_000;
 
-  static String db;
-  static Path data;
-  static final List<Integer> clusterPorts = new ArrayList<>();
-  static final NodeProcess[] nodes = new NodeProcess[2];
+  @AutoClose
+  static TestCluster cluster;
+  static NodeProcess[] nodes;
   static Vertx vertx;
-  /** Every command the nodes answered ok, by its text; and every one sent. */
-  static final List<String> acknowledged = new ArrayList<>();
-  static final List<String> sent = new ArrayList<>();
   static final List<Long> failovers = new ArrayList<>();
 
   @BeforeAll
   static void startTwoNodes() throws Exception {
-    db = Databases.freshMariaDb();
-    data = Files.createTempDirectory("diemcau-cluster");
-    for (int i = 0; i < nodes.length; i++) {
-      clusterPorts.add(clusterPort());
-    }
-    for (int i = 0; i < nodes.length; i++) {
-      nodes[i] = NodeProcess.start(data, db, clusterPorts.get(i), clusterPorts);
-    }
-    vertx = Vertx.vertx();
-    awaitOneWriterOf(nodes.length, 30_000);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    for (NodeProcess node : nodes) {
-      if (node != null) {
-        node.close();
-      }
-    }
-    if (vertx != null) {
-      vertx.close().await();
-    }
-    if (db != null) {
-      Databases.drop(db);
-    }
+    cluster = TestCluster.of(2);
+    nodes = cluster.nodes;
+    vertx = cluster.vertx;
   }
 
   @Test
@@ -91,10 +58,10 @@ class ClusterIT {
       onWriter.nextState("screen");
       onFollower.nextState("screen");
       assertThat(message(follower, "from the follower")).isTrue();
-      assertThat(messageSeen(onWriter, "from the follower")).isTrue();
-      assertThat(messageSeen(onFollower, "from the follower")).isTrue();
+      assertThat(TestCluster.messageSeen(onWriter, "from the follower")).isTrue();
+      assertThat(TestCluster.messageSeen(onFollower, "from the follower")).isTrue();
       assertThat(message(writer, "from the writer")).isTrue();
-      assertThat(messageSeen(onFollower, "from the writer")).isTrue();
+      assertThat(TestCluster.messageSeen(onFollower, "from the writer")).isTrue();
     }
     // a screen that says hello later, on the follower, gets the current state at once
     try (ScreenClient late = ScreenClient.connect(vertx, follower.port, "/ws").hello("public", "screen")) {
@@ -120,7 +87,7 @@ class ClusterIT {
       String prefix = "kill " + kill + " #";
       try (ScreenClient viewer = ScreenClient.connect(vertx, follower.port, "/ws").hello("public", "screen")) {
         viewer.nextState("screen");
-        Stream stream = new Stream(follower, prefix);
+        TestCluster.Stream stream = cluster.new Stream(follower, prefix);
         CompletableFuture<Void> streaming = CompletableFuture.runAsync(stream);
         Thread.sleep(1_000);
         long killedAt = System.nanoTime();
@@ -131,19 +98,19 @@ class ClusterIT {
         } finally {
           stream.stop = true;
           streaming.join();
-          replace(writer);
+          cluster.replace(writer);
         }
         failovers.add(failover);
         assertThat(failover).as("kill %d: a command accepted on the surviving node within 5 s", kill).isLessThanOrEqualTo(FAILOVER_MS);
         assertThat(viewer.closeStatus).as("a viewer on the surviving node is never closed").isNull();
-        assertNoFrameGoesBackwards(viewer.received);
+        TestCluster.assertNoFrameGoesBackwards(viewer.received);
       }
-      awaitOneWriterOf(nodes.length, 30_000);
+      cluster.awaitOneWriterOf(nodes.length, 30_000);
     }
-    assertEveryAcknowledgedCommandAppliedOnce();
-    synchronized (ClusterIT.class) {
-      System.out.println("cluster failover times (ms) over " + kills + " kills: " + failovers + "; commands sent " + sent.size()
-          + ", acknowledged " + acknowledged.size() + " (each applied exactly once)");
+    cluster.assertEveryAcknowledgedCommandAppliedOnce();
+    synchronized (cluster) {
+      System.out.println("cluster failover times (ms) over " + kills + " kills: " + failovers + "; commands sent "
+          + cluster.sent.size() + ", acknowledged " + cluster.acknowledged.size() + " (each applied exactly once)");
     }
   }
 
@@ -163,9 +130,7 @@ class ClusterIT {
         throw new IllegalStateException(e);
       }
     });
-    synchronized (ClusterIT.class) {
-      sent.add("to the paused writer");
-    }
+    cluster.sent("to the paused writer");
     while (!follower.isWriter()) {
       assertThat(System.nanoTime() - pausedAt).as("the follower takes over once the paused writer's lock session ends")
           .isLessThan(30_000_000_000L);
@@ -175,18 +140,14 @@ class ClusterIT {
     assertThat(message(follower, "after the takeover")).as("the new writer takes commands").isTrue();
     writer.signal("CONT");
     Rest.Reply reply = toFrozen.get();
-    if (reply.body().getBoolean("ok", false)) {
-      synchronized (ClusterIT.class) {
-        acknowledged.add("to the paused writer");
-      }
-    }
+    cluster.acknowledged("to the paused writer", reply);
     long deadline = System.currentTimeMillis() + 30_000;
     while (writer.isWriter() && System.currentTimeMillis() < deadline) {
       Thread.sleep(100);
     }
     assertThat(writer.health().getString("role")).as("the old writer follows once it runs again").isEqualTo("follower");
     assertThat(follower.health().getJsonObject("cluster").getLong("writerEpoch")).isGreaterThan(epoch);
-    assertEveryAcknowledgedCommandAppliedOnce();
+    cluster.assertEveryAcknowledgedCommandAppliedOnce();
     System.out.println("cluster takeover after SIGSTOP of the writer: " + takeover + " ms; the paused writer's command: " + reply.body());
   }
 
@@ -196,7 +157,7 @@ class ClusterIT {
     NodeProcess writer = writer();
     NodeProcess follower = other(writer);
     Unit unit = EventLoader.loadDefault().units().stream().filter(candidate -> candidate.kind().communeLevel()).findFirst().orElseThrow();
-    String bridge = "/ws?unit=" + unit.code() + "&key=" + Credentials.load(data, TestServer.MC_TOKEN, TestServer.ADMIN_TOKEN).bridgeKey(unit.code());
+    String bridge = "/ws?unit=" + unit.code() + "&key=" + Credentials.load(cluster.data, TestServer.MC_TOKEN, TestServer.ADMIN_TOKEN).bridgeKey(unit.code());
     try (ScreenClient desk = ScreenClient.connect(vertx, writer.port, "/ws").hello("admin", "bridges")) {
       ScreenClient room = ScreenClient.connect(vertx, follower.port, bridge).hello("bridge", "bridges");
       assertThat(roomStatus(desk, unit.code(), "online")).as("a room on a follower is online on the writer").isTrue();
@@ -210,8 +171,8 @@ class ClusterIT {
       }
       System.out.println("cluster: a dead node's room stale after " + stale + " ms");
     } finally {
-      replace(follower);
-      awaitOneWriterOf(nodes.length, 60_000);
+      cluster.replace(follower);
+      cluster.awaitOneWriterOf(nodes.length, 60_000);
     }
   }
 
@@ -233,7 +194,7 @@ class ClusterIT {
     try {
       ScreenClient viewer = connectThrough(proxyPort);
       assertThat(message(writer(), "before the node's kill")).isTrue();
-      assertThat(messageSeen(viewer, "before the node's kill")).isTrue();
+      assertThat(TestCluster.messageSeen(viewer, "before the node's kill")).isTrue();
       NodeProcess carrying = nodes[0].health().getInteger("connections") > 0 ? nodes[0] : nodes[1];
       carrying.kill();
       long killedAt = System.nanoTime();
@@ -254,7 +215,7 @@ class ClusterIT {
         ok = message(survivor, "after the node's kill");
       }
       assertThat(ok).isTrue();
-      assertThat(messageSeen(again, "after the node's kill")).isTrue();
+      assertThat(TestCluster.messageSeen(again, "after the node's kill")).isTrue();
       again.close();
       System.out.println("cluster: a viewer through HAProxy resynced " + resynced + " ms after its node was killed");
     } finally {
@@ -298,170 +259,15 @@ class ClusterIT {
     return false;
   }
 
-  /** Sends screen.message commands one after another to a node, each with its own text, until stopped. */
-  static final class Stream implements Runnable {
-    final NodeProcess node;
-    final String prefix;
-    volatile boolean stop;
-    final Map<Long, Boolean> acks = new java.util.concurrent.ConcurrentHashMap<>();
-
-    Stream(NodeProcess node, String prefix) {
-      this.node = node;
-      this.prefix = prefix;
-    }
-
-    @Override
-    public void run() {
-      for (int i = 0; !stop; i++) {
-        String text = prefix + i;
-        long at = System.nanoTime();
-        synchronized (ClusterIT.class) {
-          sent.add(text);
-        }
-        try {
-          Rest.Reply reply = Rest.command(node.port, TestServer.MC_TOKEN, "screen.message", new JsonObject().put("text", text));
-          boolean ok = reply.body().getBoolean("ok", false);
-          if (ok) {
-            synchronized (ClusterIT.class) {
-              acknowledged.add(text);
-            }
-          }
-          acks.put(at, ok);
-        } catch (Exception e) {
-          acks.put(at, false);
-        }
-      }
-    }
-
-    /** Milliseconds from {@code killedAt} until a command sent after it was acknowledged. */
-    long firstAckSentAfter(long killedAt) throws InterruptedException {
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (System.nanoTime() < deadline) {
-        for (Map.Entry<Long, Boolean> ack : acks.entrySet()) {
-          if (ack.getKey() > killedAt && ack.getValue()) {
-            return (System.nanoTime() - killedAt) / 1_000_000;
-          }
-        }
-        Thread.sleep(5);
-      }
-      return Long.MAX_VALUE;
-    }
-  }
-
-  static void assertEveryAcknowledgedCommandAppliedOnce() throws Exception {
-    Map<String, Integer> applied = new HashMap<>();
-    try (Connection connection = DriverManager.getConnection(db, "root", null);
-        Statement select = connection.createStatement();
-        ResultSet rows = select.executeQuery("SELECT args FROM audit_log WHERE command = 'screen.message'")) {
-      while (rows.next()) {
-        applied.merge(new JsonObject(rows.getString(1)).getString("text"), 1, Integer::sum);
-      }
-    }
-    synchronized (ClusterIT.class) {
-      for (String text : acknowledged) {
-        assertThat(applied.get(text)).as("acknowledged command %s applied exactly once", text).isEqualTo(1);
-      }
-      applied.forEach((text, times) -> assertThat(times).as("command %s applied once at most", text).isEqualTo(1));
-      assertThat(sent).containsAll(applied.keySet());
-    }
-  }
-
-  /** Within one epoch, each topic's revisions only go up. */
-  static void assertNoFrameGoesBackwards(List<JsonObject> frames) {
-    Map<String, Long> last = new HashMap<>();
-    synchronized (frames) {
-      for (JsonObject frame : frames) {
-        assertThat(frame.getString("type")).as("every patch applies to the state the node sent before").isNotEqualTo("unapplied_patch");
-        if ("state".equals(frame.getString("type"))) {
-          String key = frame.getString("epoch") + "/" + frame.getString("topic");
-          Long before = last.put(key, frame.getLong("rev"));
-          assertThat(before == null || before < frame.getLong("rev")).as("frame %s after rev %s", frame, before).isTrue();
-        }
-      }
-    }
-  }
-
-  static boolean message(NodeProcess node, String text) throws Exception {
-    synchronized (ClusterIT.class) {
-      sent.add(text);
-    }
-    boolean ok = Rest.command(node.port, TestServer.MC_TOKEN, "screen.message", new JsonObject().put("text", text))
-        .body().getBoolean("ok", false);
-    if (ok) {
-      synchronized (ClusterIT.class) {
-        acknowledged.add(text);
-      }
-    }
-    return ok;
-  }
-
-  static boolean messageSeen(ScreenClient screen, String text) throws InterruptedException {
-    JsonObject frame = screen.next(received -> "state".equals(received.getString("type")) && "screen".equals(received.getString("topic"))
-        && received.getJsonObject("data").getJsonObject("message") != null
-        && text.equals(received.getJsonObject("data").getJsonObject("message").getString("text")));
-    return frame != null;
-  }
-
   static NodeProcess writer() {
-    for (NodeProcess node : nodes) {
-      if (node.isWriter()) {
-        return node;
-      }
-    }
-    throw new AssertionError("no node is writer");
+    return cluster.writer();
   }
 
   static NodeProcess other(NodeProcess node) {
-    return nodes[0] == node ? nodes[1] : nodes[0];
+    return cluster.others(node).get(0);
   }
 
-  /**
-   * A new node in the dead one's place, on a new cluster port (the dead one's may still be held by
-   * its closing connections); it joins the others by their ports, as a replacement machine would.
-   */
-  static void replace(NodeProcess dead) throws Exception {
-    for (int i = 0; i < nodes.length; i++) {
-      if (nodes[i] == dead) {
-        clusterPorts.set(i, clusterPort());
-        nodes[i] = NodeProcess.start(data, db, clusterPorts.get(i), clusterPorts);
-      }
-    }
-  }
-
-  /**
-   * A free port below Linux's ephemeral range (32768-60999): a node restarted on its cluster port
-   * must find it free, and a port from that range may meanwhile be some outgoing connection's.
-   */
-  static int clusterPort() throws java.io.IOException {
-    java.util.Random random = new java.util.Random();
-    while (true) {
-      int port = 20_000 + random.nextInt(10_000);
-      try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return port;
-      } catch (java.io.IOException taken) {
-        // try another
-      }
-    }
-  }
-
-  /** Until exactly one node says writer and every node sees the whole cluster. */
-  static void awaitOneWriterOf(int size, long ms) throws Exception {
-    long deadline = System.currentTimeMillis() + ms;
-    while (System.currentTimeMillis() < deadline) {
-      int writers = 0;
-      int whole = 0;
-      for (NodeProcess node : nodes) {
-        JsonObject health = node.health();
-        if (health != null) {
-          writers += "writer".equals(health.getString("role")) ? 1 : 0;
-          whole += health.getJsonObject("cluster").getInteger("size") == size ? 1 : 0;
-        }
-      }
-      if (writers == 1 && whole == nodes.length) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the cluster did not settle on one writer of " + size + " nodes within " + ms + " ms");
+  static boolean message(NodeProcess node, String text) throws Exception {
+    return cluster.message(node, text);
   }
 }

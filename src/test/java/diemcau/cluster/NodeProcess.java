@@ -27,12 +27,18 @@ final class NodeProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts a node and waits until its {@code /health} answers 200 (its role may still be settling). */
-  static NodeProcess start(Path data, String dbUrl, int clusterPort, List<Integer> members) throws Exception {
+  /**
+   * Starts a node, {@code extra} added to its environment, and waits until its {@code /health}
+   * answers 200 (its role may still be settling).
+   */
+  static NodeProcess start(Path data, String dbUrl, int clusterPort, List<Integer> members, Map<String, String> extra)
+      throws Exception {
     List<String> list = new ArrayList<>();
     members.forEach(member -> list.add("127.0.0.1:" + member));
-    return start(data, Map.of("DIEMCAU_CLUSTER", "true", "DIEMCAU_CLUSTER_PORT", Integer.toString(clusterPort),
-        "DIEMCAU_CLUSTER_MEMBERS", String.join(",", list), "DIEMCAU_DB_URL", dbUrl, "DIEMCAU_DB_USER", "root"), clusterPort, true);
+    Map<String, String> env = new java.util.HashMap<>(extra);
+    env.putAll(Map.of("DIEMCAU_CLUSTER", "true", "DIEMCAU_CLUSTER_PORT", Integer.toString(clusterPort),
+        "DIEMCAU_CLUSTER_MEMBERS", String.join(",", list), "DIEMCAU_DB_URL", dbUrl, "DIEMCAU_DB_USER", "root"));
+    return start(data, env, clusterPort, true);
   }
 
   /** Starts {@code diemcau.Main} with {@code env}; waits for health if {@code ready}, else returns at once. */

@@ -57,6 +57,25 @@ class WriterLockTest {
   }
 
   @Test
+  void clustersOnTwoDatabasesOfOneServerEachHaveTheirOwnWriter() throws Exception {
+    String elsewhere = Databases.freshMariaDb();
+    Store other = Store.mysql(vertx, elsewhere, "root", null);
+    try {
+      WriterLock here = WriterLock.tryTake(WriterLock.open(url, "root", null), "a").orElseThrow();
+      Optional<WriterLock> there = WriterLock.tryTake(WriterLock.open(elsewhere, "root", null), "b");
+      assertThat(there).as("the lock of another database is free while this one's is held").isPresent();
+      assertThat(WriterLock.tryTake(WriterLock.open(url, "root", null), "c")).isEmpty();
+      here.ping();
+      there.get().ping();
+      here.close();
+      there.get().close();
+    } finally {
+      other.close();
+      Databases.drop(elsewhere);
+    }
+  }
+
+  @Test
   void aSucceededWritersTransactionsAreRefusedAndWriteNothing() throws Exception {
     WriterLock first = WriterLock.tryTake(WriterLock.open(url, "root", null), "a").orElseThrow();
     Store fenced = store.fenced(first.fence());

@@ -260,7 +260,7 @@ public final class WebVerticle extends VerticleBase {
             .put("event", event.id())
             .put("connections", hub.connections())
             .put("uptimeMs", clock.millis() - startedAt)
-            .mergeIn(ctx.vertx().sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH).getOrDefault("node", new JsonObject()))))
+            .mergeIn(clusterNode(ctx))))
         .onFailure(failure -> {
           // the driver's text (host names, user, SQL state) is for the log, never for the public
           LOG.warn("health: the database is not usable: {}", failure.toString());
@@ -269,11 +269,14 @@ public final class WebVerticle extends VerticleBase {
             database.put("error", ours.getMessage()); // the server's own words (a file removed or replaced), no driver text
           }
           // a cluster node still says its role: a node cut off from the database is never the writer
-          JsonObject node = ctx.vertx().sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH)
-              .getOrDefault("node", new JsonObject());
           ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
-              .end(node.copy().put("status", "DOWN").put("database", database).encode());
+              .end(clusterNode(ctx).copy().put("status", "DOWN").put("database", database).encode());
         });
+  }
+
+  /** In cluster mode, the node's role and the cluster's figures (empty on a single server). */
+  private static JsonObject clusterNode(RoutingContext ctx) {
+    return ctx.vertx().sharedData().<String, JsonObject>getLocalMap(Addresses.HEALTH).getOrDefault("node", new JsonObject());
   }
 
   private void audit(RoutingContext ctx) {

@@ -43,6 +43,8 @@ final class HopPhase {
         .put("hopP50Ms", difference(everyNode, writerNode, "p50"))
         .put("hopP99Ms", difference(everyNode, writerNode, "p99"))
         .put("relayMs", relay)
+        .put("followerToLastMs", viaFollower.getJsonObject("latencyMs"))
+        .put("writerToLastMs", viaWriter.getJsonObject("latencyMs"))
         .put("viaFollower", viaFollower)
         .put("viaWriter", viaWriter);
   }

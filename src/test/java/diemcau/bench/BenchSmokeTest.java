@@ -218,6 +218,7 @@ class BenchSmokeTest {
       assertSaneLatency(node.getJsonObject("lastMs"), 4);
       assertThat(node.getJsonObject("lastMs").getDouble("max")).isGreaterThanOrEqualTo(node.getJsonObject("firstMs").getDouble("min"));
       assertThat(node.getDouble("processCpuMsPerChange")).as("each node's own CPU per change, from its own metrics").isPositive();
+      assertThat(node.getDouble("processCpuLessJitMsPerChange")).isNotNull();
     }
     assertSaneLatency(byNode.getJsonObject("commandToEveryNodeMs"), 4);
     assertThat(d.getJsonObject("connect").getInteger("errors")).isZero();

@@ -446,22 +446,6 @@ class ClusterIT {
 
   /** Until exactly one node says writer and every node sees the whole cluster. */
   static void awaitOneWriterOf(int size, long ms) throws Exception {
-    long deadline = System.currentTimeMillis() + ms;
-    while (System.currentTimeMillis() < deadline) {
-      int writers = 0;
-      int whole = 0;
-      for (NodeProcess node : nodes) {
-        JsonObject health = node.health();
-        if (health != null) {
-          writers += "writer".equals(health.getString("role")) ? 1 : 0;
-          whole += health.getJsonObject("cluster").getInteger("size") == size ? 1 : 0;
-        }
-      }
-      if (writers == 1 && whole == nodes.length) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the cluster did not settle on one writer of " + size + " nodes within " + ms + " ms");
+    NodeProcess.awaitOneWriterOf(List.of(nodes), size, ms);
   }
 }

@@ -69,6 +69,27 @@ final class NodeProcess implements AutoCloseable {
     throw new IllegalStateException("the node did not become healthy within " + ms + " ms:\n" + output());
   }
 
+  /** Until exactly one of {@code nodes} says writer and each sees a cluster of {@code size}. */
+  static void awaitOneWriterOf(List<NodeProcess> nodes, int size, long ms) throws Exception {
+    long deadline = System.currentTimeMillis() + ms;
+    while (System.currentTimeMillis() < deadline) {
+      int writers = 0;
+      int whole = 0;
+      for (NodeProcess node : nodes) {
+        JsonObject health = node.health();
+        if (health != null) {
+          writers += "writer".equals(health.getString("role")) ? 1 : 0;
+          whole += health.getJsonObject("cluster").getInteger("size") == size ? 1 : 0;
+        }
+      }
+      if (writers == 1 && whole == nodes.size()) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the cluster did not settle on one writer of " + size + " nodes within " + ms + " ms");
+  }
+
   /** {@code /health}'s body, or null when it does not answer 200. */
   JsonObject health() {
     try {

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One bench run against one diemcau server, beside a bare Vert.x broadcast on this machine.
+ * One bench run against one diemcau server, beside a bare Vert.x broadcast on this machine, or
+ * against the nodes of a cluster ({@link Nodes}: viewers spread round robin, no bare reference).
  * Phases, in order: connect N public viewers; memory per idle viewer; the agenda made ready to
  * step; idle cost while an agenda item runs; fan-out by operation (agenda steps, a time
- * adjustment, a screen message; by each door), taken in turn; screen-message rounds alone;
- * the bare reference (connect, memory) and fan-out rounds taken in turn with its own (the
+ * adjustment, a screen message; by each door), taken in turn; screen-message rounds alone; with a
+ * writer and a follower, the cluster hop ({@link HopPhase}); the bare reference (connect, memory) and fan-out rounds taken in turn with its own (the
  * comparison); its reconnect storm; then the priority tier (hall and bridges) with the viewers
  * connected; stuck readers; a reconnect storm. Each figure lands in one JSON report.
  */

@@ -52,7 +52,7 @@ final class BarePhase {
     try (BareProcess bare = BareProcess.start("127.0.0.1", loops, frameBytes, transport, gcOption);
         ServerUnderTest bareServer = new ServerUnderTest(URI.create("http://127.0.0.1:" + bare.port), "bare", "bare",
             rig.consoleVertx, ServerUnderTest.SOCKET);
-        Fleet bareFleet = new Fleet(rig.vertx, rig.priorityVertx, "127.0.0.1", bare.port, false, rig.options.sourceAddresses())) {
+        Fleet bareFleet = new Fleet(rig.vertx, rig.priorityVertx, bareServer.endpoint(), rig.options.sourceAddresses())) {
       out.put("frameBytes", frameBytes).put("eventLoops", loops).put("transport", transport).put("gcOption", gcOption);
       JsonObject before = bareServer.metrics(true);
       List<Viewer> viewers = new ArrayList<>();

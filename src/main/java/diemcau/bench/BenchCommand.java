@@ -28,8 +28,13 @@ import picocli.CommandLine.Option;
         "puts them back and keeps every printed link."})
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The server to test (default: ${DEFAULT-VALUE}).")
-  String url;
+  @Option(names = "--url", split = ",", defaultValue = "http://127.0.0.1:8080", description = {
+      "The server to test (default: ${DEFAULT-VALUE}); repeated or comma-separated, the nodes of one cluster:",
+      "viewers spread over them round robin, each node's /health read for its role."})
+  List<String> urls;
+
+  @Option(names = "--commands-to", defaultValue = "first", description = "Which node takes the bench's MC commands: first (the first --url), writer or follower (the cluster hop: forwarded to the writer, then published on every node) (default: ${DEFAULT-VALUE}).")
+  String commandsTo;
 
   @Option(names = "--mc-token", defaultValue = "${env:DIEMCAU_MC_TOKEN}", description = "MC token: the bench sends screen and agenda commands (DIEMCAU_MC_TOKEN).")
   String mcToken;
@@ -116,14 +121,15 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   RunOptions options() {
-    URI target;
-    try {
-      target = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--url is not a URL: " + url);
+    List<URI> targets = urls.stream().map(String::strip).filter(url -> !url.isEmpty()).map(BenchCommand::target).toList();
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("--url is empty");
     }
-    if (target.getHost() == null || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))) {
-      throw new IllegalArgumentException("--url must be http://HOST:PORT or https://HOST:PORT, got " + url);
+    if (targets.stream().map(URI::toString).distinct().count() < targets.size()) {
+      throw new IllegalArgumentException("--url names a node twice: " + targets);
+    }
+    if (!Nodes.COMMAND_TARGETS.contains(commandsTo)) {
+      throw new IllegalArgumentException("--commands-to must be one of " + Nodes.COMMAND_TARGETS + ", got " + commandsTo);
     }
     if (mcToken == null || mcToken.isBlank()) {
       throw new IllegalArgumentException("--mc-token (or DIEMCAU_MC_TOKEN) is required: the bench drives the screens with MC commands");
@@ -160,16 +166,29 @@ public final class BenchCommand implements Callable<Integer> {
     if (stuck >= viewers) {
       throw new IllegalArgumentException("--slow must be fewer than --viewers, got " + slow);
     }
-    return new RunOptions(target, mcToken, adminToken, viewers, rounds, priority, priorityNice, stuck, idleSeconds, json,
-        sources(target), !noBare, connectWindow, roundTimeoutMs, warmupRounds, transport, door);
+    return new RunOptions(targets, commandsTo, mcToken, adminToken, viewers, rounds, priority, priorityNice, stuck, idleSeconds, json,
+        sources(targets), !noBare, connectWindow, roundTimeoutMs, warmupRounds, transport, door);
+  }
+
+  private static URI target(String url) {
+    URI target;
+    try {
+      target = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--url is not a URL: " + url);
+    }
+    if (target.getHost() == null || !("http".equals(target.getScheme()) || "https".equals(target.getScheme()))) {
+      throw new IllegalArgumentException("--url must be http://HOST:PORT or https://HOST:PORT, got " + url);
+    }
+    return target;
   }
 
   /** The given source addresses; above 20,000 loopback viewers, enough 127.0.0.x addresses to have ports for all. */
-  private List<String> sources(URI target) {
+  private List<String> sources(List<URI> targets) {
     if (sourceAddresses != null && !sourceAddresses.isEmpty()) {
       return sourceAddresses.stream().map(String::strip).filter(address -> !address.isEmpty()).toList();
     }
-    boolean loopback = "localhost".equals(target.getHost()) || target.getHost().startsWith("127.");
+    boolean loopback = targets.stream().allMatch(target -> "localhost".equals(target.getHost()) || target.getHost().startsWith("127."));
     if (loopback && viewers > 20_000) {
       int count = (viewers + priority + 19_999) / 20_000;
       return IntStream.rangeClosed(1, count).mapToObj(i -> "127.0.0." + i).toList();

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One bench run against one diemcau server, beside a bare Vert.x broadcast on this machine.
+ * One bench run against one diemcau server, beside a bare Vert.x broadcast on this machine, or
+ * against the nodes of a cluster ({@link Nodes}: viewers spread round robin, no bare reference).
  * Phases, in order: connect N public viewers; memory per idle viewer; the agenda made ready to
  * step; idle cost while an agenda item runs; fan-out by operation (agenda steps, a time
- * adjustment, a screen message; by each door), taken in turn; screen-message rounds alone;
- * the bare reference (connect, memory) and fan-out rounds taken in turn with its own (the
+ * adjustment, a screen message; by each door), taken in turn; screen-message rounds alone; with a
+ * writer and a follower, the cluster hop ({@link HopPhase}); the bare reference (connect, memory) and fan-out rounds taken in turn with its own (the
  * comparison); its reconnect storm; then the priority tier (hall and bridges) with the viewers
  * connected; stuck readers; a reconnect storm. Each figure lands in one JSON report.
  */
@@ -31,6 +32,8 @@ final class BenchRun {
         .put("machine", machine())
         .put("config", new JsonObject()
             .put("url", options.url().toString())
+            .put("urls", new JsonArray(options.urls().stream().map(Object::toString).toList()))
+            .put("commandsTo", options.commandsTo())
             .put("viewers", options.viewers())
             .put("rounds", options.rounds())
             .put("priority", options.priority())
@@ -41,7 +44,8 @@ final class BenchRun {
     try (rig) {
       JsonObject diemcau = new JsonObject();
       report.put("diemcau", diemcau);
-      BarePhase bare = options.bare() ? BarePhase.mirroring(rig) : null;
+      // one bare JVM is no reference for several nodes
+      BarePhase bare = options.bare() && options.urls().size() == 1 ? BarePhase.mirroring(rig) : null;
       JsonObject bareOut = null;
       if (bare != null) {
         bareOut = new JsonObject();
@@ -56,33 +60,39 @@ final class BenchRun {
   /** Measures the server at {@code --url}; with {@code bare}, the bare reference's figures go to {@code bareOut}. */
   private void runDiemcau(BenchRig rig, JsonObject out, BarePhase bare, JsonObject bareOut) throws Exception {
     SeriesRunner runner = new SeriesRunner(rig);
-    try (ServerUnderTest server = new ServerUnderTest(options.url(), options.mcToken(), options.adminToken(), rig.consoleVertx,
-        options.mainDoor());
-        Fleet fleet = new Fleet(rig.vertx, rig.priorityVertx, server.host, server.port, server.ssl, options.sourceAddresses())) {
+    try (Nodes nodes = Nodes.open(options, rig.consoleVertx);
+        Fleet fleet = new Fleet(rig.vertx, rig.priorityVertx, nodes.endpoints(), options.sourceAddresses())) {
+      ServerUnderTest server = nodes.commands.server();
+      fleet.writerNode = nodes.all.size() > 1 ? nodes.writerIndex() : -1;
       // a wrong MC token stops the run here, before anything is connected or measured
       server.consoleSocket();
-      JsonObject before = server.metrics(true);
+      JsonObject before = nodes.metrics(true);
       out.put("server", serverInfo(before, server));
       int n = options.viewers();
-
-      rig.step("connecting %d public viewers (memory measured between %d and %d)", n, n / 2, n);
       List<Viewer> publics = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         publics.add(fleet.add("/ws", "public", null, Viewer.PUBLIC_TOPICS, false, false));
       }
-      ConnectPhase.run(rig, out, server, fleet, publics, before);
+      out.put("nodes", nodes.toJson(fleet.perNode(publics)));
+      describe(rig, nodes, fleet.perNode(publics));
+      rig.step("connecting %d public viewers (memory measured between %d and %d)", n, n / 2, n);
+      ConnectPhase.run(rig, out, nodes, fleet, publics, before);
 
       JsonObject agenda = AgendaPreparation.run(rig, server);
       out.put("agenda", agenda);
       // one alternation of next and previous for the whole run, so the agenda stays on two items
       Operation steps = agenda.getBoolean("steppable") ? Operation.agendaSteps() : null;
-      out.put("idle", IdlePhase.run(rig, server, fleet, publics));
+      out.put("idle", IdlePhase.run(rig, nodes, fleet, publics));
 
       out.put("operations", OperationsPhase.run(rig, runner, server, fleet, publics, steps));
 
       rig.step("fan-out: %d rounds to %d viewers", options.rounds(), n);
       out.put("fanout", runner.alone(new Series(server, fleet, Operation.screenMessage(), publics, List.of(), publics,
-          ServerProbe.of(server), options.rounds())).toJson());
+          ServerProbe.of(nodes), options.rounds())).toJson());
+      JsonObject hop = HopPhase.run(rig, runner, nodes, fleet, publics);
+      if (hop != null) {
+        out.put("hop", hop);
+      }
       if (bare != null) {
         out.put("fanoutInTurn", bare.run(runner, server, fleet, publics, bareOut).toJson());
       }
@@ -91,7 +101,7 @@ final class BenchRun {
         out.put("priority", PriorityPhase.run(rig, runner, server, fleet, publics, steps));
       }
       if (options.slow() > 0) {
-        out.put("slow", new StuckReadersPhase(rig, runner, server, fleet).run(publics));
+        out.put("slow", new StuckReadersPhase(rig, runner, server, nodes, fleet).run(publics));
       }
 
       rig.step("reconnect storm: dropping %d viewers and reconnecting them at once", n);
@@ -99,7 +109,7 @@ final class BenchRun {
       Thread.sleep(500);
       out.put("storm", fleet.connect(publics, 0, 120_000).toJson());
 
-      JsonObject after = server.metrics(false);
+      JsonObject after = nodes.metrics(false);
       if (after != null) {
         out.put("serverAfter", new JsonObject().put("connections", after.getValue("connections"))
             .put("offLoopSockets", after.getValue("offLoopSockets")));
@@ -110,6 +120,15 @@ final class BenchRun {
         rig.step("  could not clear the bench's message: %s", e.getMessage());
       }
       fleet.drop(fleet.viewers, 30_000);
+    }
+  }
+
+  /** Which node is which, and which takes the commands: a line per node. */
+  private static void describe(BenchRig rig, Nodes nodes, int[] viewers) {
+    for (Nodes.Node node : nodes.all) {
+      rig.step("node %d: %s, %s%s, %d viewers%s", node.index(), node.server().address(), node.role(),
+          node.clusterSize() > 1 ? " of a cluster of " + node.clusterSize() : "", viewers[node.index()],
+          node == nodes.commands ? ", takes the commands" : "");
     }
   }
 

@@ -13,7 +13,7 @@ final class ConnectPhase {
   private ConnectPhase() {}
 
   /** Puts {@code connect} and {@code memory} into {@code out}; {@code before} is the server's reading before any viewer. */
-  static void run(BenchRig rig, JsonObject out, ServerUnderTest server, Fleet fleet, List<Viewer> viewers, JsonObject before)
+  static void run(BenchRig rig, JsonObject out, Metered server, Fleet fleet, List<Viewer> viewers, JsonObject before)
       throws Exception {
     int half = viewers.size() / 2;
     Fleet.Connected first = fleet.connect(viewers.subList(0, half), rig.options.connectWindow(), 120_000);

@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,9 +41,10 @@ final class Fleet implements AutoCloseable {
   /** Receive buffer of a stuck screen's socket: small, so the server sees it stop reading soon. */
   static final int STUCK_RECEIVE_BUFFER = 4096;
 
-  private final String host;
-  private final int port;
-  private final boolean ssl;
+  /** The servers the viewers are spread over, round robin: one, or each node of a cluster. */
+  final List<Endpoint> nodes;
+  /** The index in {@link #nodes} of the cluster's writer, or -1 (one server, or not known). */
+  volatile int writerNode = -1;
   private final List<WebSocketClient> clients = new ArrayList<>();
   /** One context per event loop, round robin: connections are spread over every loop of the bench. */
   private final List<Context> contexts = new ArrayList<>();
@@ -62,12 +63,15 @@ final class Fleet implements AutoCloseable {
   final LongAdder heartbeats = new LongAdder();
   final LongAdder otherFrames = new LongAdder();
   /** The shortest gap between two heartbeats of one socket, by the server's clock in them (ms). */
-  private final java.util.concurrent.atomic.AtomicLong minBeatGap = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong minBeatGap = new AtomicLong(Long.MAX_VALUE);
 
-  Fleet(Vertx vertx, Vertx priorityVertx, String host, int port, boolean ssl, List<String> sourceAddresses) {
-    this.host = host;
-    this.port = port;
-    this.ssl = ssl;
+  Fleet(Vertx vertx, Vertx priorityVertx, Endpoint server, List<String> sourceAddresses) {
+    this(vertx, priorityVertx, List.of(server), sourceAddresses);
+  }
+
+  /** A fleet whose viewers are spread over {@code nodes}: the i-th viewer added goes to node i mod n. */
+  Fleet(Vertx vertx, Vertx priorityVertx, List<Endpoint> nodes, List<String> sourceAddresses) {
+    this.nodes = List.copyOf(nodes);
     // not getOrCreateContext(): off a Vert.x thread it returns the same sticky context every
     // time, and every viewer would read on one loop
     for (int i = 0; i < viewerLoops(); i++) {
@@ -75,30 +79,11 @@ final class Fleet implements AutoCloseable {
     }
     List<String> sources = sourceAddresses.isEmpty() ? java.util.Collections.singletonList(null) : sourceAddresses;
     for (String source : sources) {
-      clients.add(vertx.createWebSocketClient(options(source, 0)));
-      stuckClients.add(vertx.createWebSocketClient(options(source, STUCK_RECEIVE_BUFFER)));
-      priorityClients.add(priorityVertx.createWebSocketClient(options(source, 0)));
+      clients.add(vertx.createWebSocketClient(ViewerSockets.options(source, 0)));
+      stuckClients.add(vertx.createWebSocketClient(ViewerSockets.options(source, STUCK_RECEIVE_BUFFER)));
+      priorityClients.add(priorityVertx.createWebSocketClient(ViewerSockets.options(source, 0)));
     }
     priorityContext = priorityVertx.getOrCreateContext();
-  }
-
-  private static WebSocketClientOptions options(String source, int receiveBuffer) {
-    WebSocketClientOptions options = new WebSocketClientOptions()
-        .setMaxConnections(1_000_000)
-        .setConnectTimeout(30_000)
-        .setTryUsePerMessageCompression(false)
-        .setTryUsePerFrameCompression(false)
-        .setMaxFrameSize(4 * 1024 * 1024)
-        .setMaxMessageSize(16 * 1024 * 1024)
-        .setTrustAll(true)
-        .setVerifyHost(false);
-    if (source != null) {
-      options.setLocalAddress(source);
-    }
-    if (receiveBuffer > 0) {
-      options.setReceiveBufferSize(receiveBuffer);
-    }
-    return options;
   }
 
   /** The event loops the public viewers read on: one per core, at least two. */
@@ -107,9 +92,16 @@ final class Fleet implements AutoCloseable {
   }
 
   Viewer add(String uri, String screen, String unit, List<String> topics, boolean priority, boolean stuck) {
-    Viewer viewer = new Viewer(viewers.size(), uri, screen, unit, topics, priority, stuck);
+    Viewer viewer = new Viewer(viewers.size(), viewers.size() % nodes.size(), uri, screen, unit, topics, priority, stuck);
     viewers.add(viewer);
     return viewer;
+  }
+
+  /** How many of {@code group} each node has, by node index. */
+  int[] perNode(List<Viewer> group) {
+    int[] counts = new int[nodes.size()];
+    group.forEach(viewer -> counts[viewer.node]++);
+    return counts;
   }
 
   /** What a batch of connections came to: how long until the last one had its snapshot, and failures. */
@@ -162,10 +154,12 @@ final class Fleet implements AutoCloseable {
 
   private void open(Viewer viewer) {
     List<WebSocketClient> pool = viewer.stuck ? stuckClients : viewer.priority ? priorityClients : clients;
-    Context context = viewer.priority ? priorityContext : contexts.get(viewer.index % contexts.size());
+    // each node's viewers over every loop too: with as many loops as nodes, i mod loops would put a node on one loop
+    Context context = viewer.priority ? priorityContext : contexts.get(viewer.index / nodes.size() % contexts.size());
     WebSocketClient client = pool.get(viewer.index % pool.size());
+    Endpoint node = nodes.get(viewer.node);
     WebSocketConnectOptions options = new WebSocketConnectOptions()
-        .setHost(host).setPort(port).setSsl(ssl).setURI(viewer.uri).setTimeout(30_000);
+        .setHost(node.host()).setPort(node.port()).setSsl(node.ssl()).setURI(viewer.uri).setTimeout(30_000);
     CompletableFuture<Long> ready = viewer.ready;
     context.runOnContext(onLoop -> client.connect(options).onComplete(done -> {
       if (done.failed()) {

@@ -8,7 +8,7 @@ final class IdlePhase {
 
   private IdlePhase() {}
 
-  static JsonObject run(BenchRig rig, ServerUnderTest server, Fleet fleet, List<Viewer> viewers) throws Exception {
+  static JsonObject run(BenchRig rig, Metered server, Fleet fleet, List<Viewer> viewers) throws Exception {
     JsonObject idle = new JsonObject();
     // after the agenda was started (AgendaPreparation): its frames have reached every viewer
     Thread.sleep(1000);

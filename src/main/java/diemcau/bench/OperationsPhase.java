@@ -35,7 +35,7 @@ final class OperationsPhase {
       List<String> doors = new ArrayList<>();
       for (Operation operation : operations) {
         for (String door : rig.options.doors()) {
-          ServerUnderTest server = door.equals(main.door()) ? main : doorOf(rig, door, opened);
+          ServerUnderTest server = door.equals(main.door()) ? main : doorOf(rig, main, door, opened);
           sides.add(new Series(server, fleet, operation, publics, List.of(), publics, ServerProbe.of(server), rig.options.rounds()));
           doors.add(door);
         }
@@ -54,14 +54,15 @@ final class OperationsPhase {
     }
   }
 
-  private static ServerUnderTest doorOf(BenchRig rig, String door, List<ServerUnderTest> opened) {
+  /** {@code main}'s node by another door. */
+  private static ServerUnderTest doorOf(BenchRig rig, ServerUnderTest main, String door, List<ServerUnderTest> opened) {
     for (ServerUnderTest server : opened) {
       if (server.door().equals(door)) {
         return server;
       }
     }
     RunOptions options = rig.options;
-    ServerUnderTest server = new ServerUnderTest(options.url(), options.mcToken(), options.adminToken(), rig.consoleVertx, door);
+    ServerUnderTest server = new ServerUnderTest(main.url(), options.mcToken(), options.adminToken(), rig.consoleVertx, door);
     opened.add(server);
     return server;
   }

@@ -29,6 +29,12 @@ final class PublishedTargets {
           + n + " viewers), command→last", "≤ 10 ms", priority + " ms", priority <= 10));
     }
     agendaSteps(targets, d, n);
+    Double hop = at(d, "hop", "hopP50Ms");
+    if (hop != null) {
+      targets.add(check("cluster hop p50: command on a follower → every node, less on the writer → its node", "≤ 2 ms",
+          String.format("%.2f ms (%s vs %s ms; relay %s ms)", hop, at(d, "hop", "followerToEveryNodeMs", "p50"),
+              at(d, "hop", "writerToItsNodeMs", "p50"), at(d, "hop", "relayMs", "p50")), hop <= 2));
+    }
     Double priorityHub = at(d, "priority", "priorityPublishToLastMs", "p99");
     if (priorityHub != null) {
       targets.add(check("priority tier p99, published→last (the hub's part)", "≤ 10 ms", priorityHub + " ms",

@@ -11,6 +11,7 @@ final class ReportTable {
 
   private static final String ROW = "%-46s %-30s %s%n";
   private static final String OPERATION = "%-36s %-17s %-34s %s%n";
+  private static final String NODE = "%-30s %-18s %-8s %-44s %s%n";
   private static final String NONE = "—";
   /** A busy neighbour on a shared virtual machine: it makes the tail of every latency, not ours alone. */
   private static final String STOLEN = "  CPU stolen by the hypervisor meanwhile (%)";
@@ -27,7 +28,8 @@ final class ReportTable {
     out.append(String.format("diemcau bench — machine: %d cores, %s, %s%n", machine.getInteger("cores"),
         machine.getString("jvm"), machine.getString("os")));
     out.append(String.format("server %s (%s%s); commands by %s; viewers %d, rounds %d, priority %s, stuck %s, message frame %s B%n",
-        config.getString("url"),
+        String.join(", ", config.getJsonArray("urls", new JsonArray().add(config.getString("url"))).stream()
+            .map(String::valueOf).toList()),
         Boolean.TRUE.equals(server.getBoolean("local")) ? "on this machine" : "remote",
         server.getValue("pid") == null ? ", no metrics: pass --admin-token" : ", pid " + server.getValue("pid"),
         door(config.getString("door")), config.getInteger("viewers"), config.getInteger("rounds"), config.getValue("priority"), config.getValue("slow"),
@@ -38,6 +40,7 @@ final class ReportTable {
               : String.format("; bare reference: %s, %s", bare.getValue("transport"),
                   bare.getValue("gcOption") == null ? "default collector" : bare.getValue("gcOption"))));
     }
+    nodes(out, report);
     operations(out, d);
     out.append(String.format(ROW, "", "diemcau", "bare broadcast"));
     out.append(String.format(ROW, "connect N, all with snapshot (s / errors)",
@@ -126,6 +129,45 @@ final class ReportTable {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * With several nodes: each node's role and viewers, its first and last viewer in the fan-out
+   * rounds and its CPU per change; then the cluster hop.
+   */
+  private static void nodes(StringBuilder out, JsonObject report) {
+    JsonObject d = report.getJsonObject("diemcau", new JsonObject());
+    JsonArray nodes = d.getJsonArray("nodes");
+    if (nodes == null || nodes.size() < 2) {
+      return;
+    }
+    JsonArray fanout = d.getJsonObject("fanout", new JsonObject()).getJsonObject("byNode", new JsonObject())
+        .getJsonArray("nodes", new JsonArray());
+    out.append(String.format(NODE, "node", "role", "viewers", "fan-out first / last viewer p50 / p99 (ms)", "CPU per change, less JIT (ms)"));
+    for (int n = 0; n < nodes.size(); n++) {
+      JsonObject node = nodes.getJsonObject(n);
+      JsonObject figures = n < fanout.size() ? fanout.getJsonObject(n) : new JsonObject();
+      out.append(String.format(NODE, n + " " + node.getString("url"),
+          node.getString("role") + (Boolean.TRUE.equals(node.getBoolean("commands")) ? ", commands" : ""), node.getValue("viewers"),
+          pair(at(figures, "firstMs", "p50"), at(figures, "firstMs", "p99")) + "  "
+              + pair(at(figures, "lastMs", "p50"), at(figures, "lastMs", "p99")),
+          num(at(figures, "processCpuLessJitMsPerChange"), 2)));
+    }
+    if (d.containsKey("hop")) {
+      JsonObject hop = d.getJsonObject("hop");
+      out.append("cluster hop (ms): messages on a follower in turn with messages on the writer; a node's first viewer marks it:\n");
+      hopRow(out, "  on the follower → every node p50 / p99", hop, "followerToEveryNodeMs");
+      hopRow(out, "  on the writer → its own node p50 / p99", hop, "writerToItsNodeMs");
+      out.append(String.format(ROW, "  the hop: the difference, p50 / p99", pair(at(hop, "hopP50Ms"), at(hop, "hopP99Ms")), NONE));
+      hopRow(out, "  writer's node → follower's (relay) p50 / p99", hop, "relayMs");
+      hopRow(out, "  on the follower → last viewer p50 / p99", hop, "followerToLastMs");
+      hopRow(out, "  on the writer → last viewer p50 / p99", hop, "writerToLastMs");
+    }
+    out.append("\n");
+  }
+
+  private static void hopRow(StringBuilder out, String label, JsonObject hop, String stats) {
+    out.append(String.format(ROW, label, pair(at(hop, stats, "p50"), at(hop, stats, "p99")), NONE));
   }
 
   /** The headline: each operation by each door, rounds taken in turn, with the frame its viewers received. */

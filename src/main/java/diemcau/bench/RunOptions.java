@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What one bench run does; see {@link BenchCommand} for each option's meaning. */
-record RunOptions(URI url, String mcToken, String adminToken, int viewers, int rounds, int priority, int priorityNice, int slow,
+record RunOptions(List<URI> urls, String commandsTo, String mcToken, String adminToken, int viewers, int rounds, int priority, int priorityNice, int slow,
     int idleSeconds, Path json, List<String> sourceAddresses, boolean bare, int connectWindow, long roundTimeoutMs,
     int warmupRounds, String transport, String door) {
 
@@ -15,6 +15,11 @@ record RunOptions(URI url, String mcToken, String adminToken, int viewers, int r
   /** The doors the series by operation go by. */
   List<String> doors() {
     return BOTH.equals(door) ? List.of(ServerUnderTest.SOCKET, ServerUnderTest.REST) : List.of(door);
+  }
+
+  /** The first {@code --url}: the server, when there is one. */
+  URI url() {
+    return urls.get(0);
   }
 
   /** The door of every other phase: the MC socket with {@code both}. */

@@ -35,6 +35,8 @@ final class Series {
   private final double[] received;
   private int receivedCount;
   private long patches;
+  /** The rounds node by node (one node: its first and last viewer). */
+  private final NodeRounds nodes;
   final SeriesFigures result = new SeriesFigures();
   ServerProbe.Sample before;
   private int done;
@@ -60,6 +62,7 @@ final class Series {
     publishedPriority = new double[liveTier.isEmpty() ? 0 : count];
     sentAt = new long[count];
     received = new double[count * live.size()];
+    nodes = new NodeRounds(livePublics, fleet.nodes.size(), fleet.writerNode, count);
   }
 
   void round(int r, SeriesRunner runner) throws Exception {
@@ -91,6 +94,7 @@ final class Series {
       toPublish[done] = Double.NaN;
     }
     spread[done] = round.lastMs(live) - firstMs;
+    nodes.round(done, round, toPublish[done]);
     done++;
     for (Viewer viewer : live) {
       if (round.bytes[viewer.index] > 0) {
@@ -121,7 +125,11 @@ final class Series {
     result.stateFrames = receivedCount - patches;
     if (before != null && after != null) {
       cpu(before, after);
+      if (before.nodes() != null && after.nodes() != null) {
+        nodes.cpu(before.nodes(), after.nodes(), done);
+      }
     }
+    result.nodes = nodes.toJson(done);
     return result;
   }
 

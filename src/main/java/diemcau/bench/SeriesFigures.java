@@ -33,6 +33,8 @@ final class SeriesFigures {
   double processCpuUsPerMessage = Double.NaN;
   /** Process CPU less the JIT compiler threads: compiling is a warm-up cost a long-running server has paid. */
   double steadyCpuUsPerMessage = Double.NaN;
+  /** The rounds node by node ({@link NodeRounds}). */
+  JsonObject nodes;
   /** The bench machine's CPU time the hypervisor gave to others during the rounds (%). */
   double stealPercent = Double.NaN;
 
@@ -65,6 +67,9 @@ final class SeriesFigures {
     }
     if (cpuMsByThreads != null) {
       json.put("serverCpuMsByThreads", cpuMsByThreads);
+    }
+    if (nodes != null) {
+      json.put("byNode", nodes);
     }
     if (perRoundPriority.length > 0) {
       json.put("perRoundPriorityMs", rounded(perRoundPriority));

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /api/commands}, as scripts do (the door); topic states, bridge links and metrics
  * over its HTTP API.
  */
-final class ServerUnderTest implements AutoCloseable {
+final class ServerUnderTest implements AutoCloseable, Metered {
 
   /** A command's answer ({@code ok}, {@code rev}) and when it was sent (nanoTime, just before the frame was written). */
   record Sent(JsonObject reply, long sentNanos) {}
@@ -61,9 +61,10 @@ final class ServerUnderTest implements AutoCloseable {
 
   ServerUnderTest(URI url, String mcToken, String adminToken, Vertx console, String door) {
     this.door = door;
-    this.host = url.getHost();
-    this.ssl = "https".equals(url.getScheme());
-    this.port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+    Endpoint endpoint = Endpoint.of(url);
+    this.host = endpoint.host();
+    this.ssl = endpoint.ssl();
+    this.port = endpoint.port();
     this.base = URI.create(url.getScheme() + "://" + url.getRawAuthority());
     this.mcToken = mcToken;
     this.adminToken = adminToken;
@@ -75,6 +76,16 @@ final class ServerUnderTest implements AutoCloseable {
   /** The server's scheme, host and port: two instances with the same address (one per door) are one server. */
   String address() {
     return base.toString();
+  }
+
+  /** The server's base URL (scheme, host and port). */
+  URI url() {
+    return base;
+  }
+
+  /** Where its sockets connect. */
+  Endpoint endpoint() {
+    return new Endpoint(host, port, ssl);
   }
 
   /** Is the server on this machine (a loopback or local address)? Then its clock and CPU are this machine's. */
@@ -220,7 +231,8 @@ final class ServerUnderTest implements AutoCloseable {
   }
 
   /** The server's own figures ({@code GET /api/metrics}), after a GC when asked; null without the admin token. */
-  JsonObject metrics(boolean gc) throws Exception {
+  @Override
+  public JsonObject metrics(boolean gc) throws Exception {
     return hasAdmin() ? get("/api/metrics" + (gc ? "?gc=true" : ""), adminToken) : null;
   }
 

@@ -24,9 +24,12 @@ final class StuckReadersPhase {
   private final BenchRig rig;
   private final SeriesRunner runner;
   private final ServerUnderTest server;
+  /** Where memory and parked states are read: the server, or every node summed. */
+  private final Metered metered;
   private final Fleet fleet;
 
-  StuckReadersPhase(BenchRig rig, SeriesRunner runner, ServerUnderTest server, Fleet fleet) {
+  StuckReadersPhase(BenchRig rig, SeriesRunner runner, ServerUnderTest server, Metered metered, Fleet fleet) {
+    this.metered = metered;
     this.rig = rig;
     this.runner = runner;
     this.server = server;
@@ -38,7 +41,7 @@ final class StuckReadersPhase {
     List<Viewer> others = publics.subList(0, publics.size() - k);
     List<Viewer> replaced = publics.subList(publics.size() - k, publics.size());
     rig.step("slow readers: %d of %d viewers stop reading", k, publics.size());
-    JsonObject before = server.metrics(true);
+    JsonObject before = metered.metrics(true);
     fleet.drop(replaced, 30_000);
     List<Viewer> stuck = new ArrayList<>();
     for (int i = 0; i < k; i++) {
@@ -79,12 +82,12 @@ final class StuckReadersPhase {
     double burstSeconds = (System.nanoTime() - started) / 1e9;
     // the burst floods the readers too: measure once they have it all, with the stuck ones still stuck
     double othersCaughtUp = awaitRev(others, burstTopic, burstRev, 60_000);
-    JsonObject during = server.metrics(true);
+    JsonObject during = metered.metrics(true);
     // as many rounds as the two baseline series together: a p99 of a hundred rounds is their one
     // or two slowest, which one slow moment of the machine moves by half
     rig.step("  stuck: %d rounds while %d sockets do not read", 2 * rig.options.rounds(), k);
     SeriesFigures rounds = messages(others, others, 2 * rig.options.rounds());
-    JsonObject after = server.metrics(true);
+    JsonObject after = metered.metrics(true);
 
     JsonObject slow = new JsonObject()
         .put("stuck", k)
@@ -119,7 +122,7 @@ final class StuckReadersPhase {
 
   private SeriesFigures messages(List<Viewer> participants, List<Viewer> publics, int count) throws Exception {
     return runner.alone(new Series(server, fleet, Operation.screenMessage(), participants, List.of(), publics,
-        ServerProbe.of(server), count));
+        ServerProbe.of(metered), count));
   }
 
   private static void memory(JsonObject slow, JsonObject before, JsonObject during, JsonObject after, int k) {

@@ -17,6 +17,8 @@ final class Viewer {
   static final List<String> SCREEN_TOPICS = List.of("agenda", "screen", "bridges", "leaderboard", "final");
 
   final int index;
+  /** The node (index in {@link Fleet#nodes}) it connects to. */
+  final int node;
   final String uri;
   final String hello;
   final int wantMask;
@@ -29,8 +31,9 @@ final class Viewer {
   volatile boolean closed;
   long lastBeatServerMs;
 
-  Viewer(int index, String uri, String screen, String unit, List<String> topics, boolean priority, boolean stuck) {
+  Viewer(int index, int node, String uri, String screen, String unit, List<String> topics, boolean priority, boolean stuck) {
     this.index = index;
+    this.node = node;
     this.uri = uri;
     JsonObject hello = new JsonObject().put("type", "hello").put("screen", screen).put("topics", new JsonArray(topics));
     if (unit != null) {

@@ -186,6 +186,60 @@ class BenchSmokeTest {
   }
 
   @Test
+  @DisplayName("several --url: viewers spread round robin over them, each one's /health read, its viewers and its figures in the report")
+  void severalUrls() throws Exception {
+    Path json = Files.createTempFile("bench", ".json");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    // one server under two names: the spreading and the per-node figures are the bench's, whatever the nodes are
+    String first = "http://127.0.0.1:" + server.port;
+    String second = "http://localhost:" + server.port;
+    int exit = new CommandLine(new BenchCommand(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
+        "--url", first, "--url", second, "--mc-token", TestServer.MC_TOKEN, "--admin-token", TestServer.ADMIN_TOKEN,
+        "--door", "socket", "--viewers", "5", "--rounds", "4", "--priority", "2", "--slow", "0", "--no-bare",
+        "--idle-seconds", "1", "--warmup-rounds", "2", "--json", json.toString());
+    String table = printed.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(table).isZero();
+    JsonObject report = new JsonObject(Files.readString(json));
+    assertThat(report.getJsonObject("config").getJsonArray("urls")).containsExactly(first, second);
+    JsonObject d = report.getJsonObject("diemcau");
+    JsonArray nodes = d.getJsonArray("nodes");
+    assertThat(nodes).hasSize(2);
+    assertThat(nodes.getJsonObject(0).getInteger("viewers")).as("round robin: viewers 0, 2, 4 on the first").isEqualTo(3);
+    assertThat(nodes.getJsonObject(1).getInteger("viewers")).as("viewers 1, 3 on the second").isEqualTo(2);
+    assertThat(nodes.getJsonObject(0).getString("role")).as("a server not in cluster mode").isEqualTo(Nodes.SINGLE);
+    assertThat(nodes.getJsonObject(0).getBoolean("commands")).as("--commands-to first, the default").isTrue();
+    assertThat(nodes.getJsonObject(1).getBoolean("commands")).isFalse();
+
+    JsonObject byNode = d.getJsonObject("fanout").getJsonObject("byNode");
+    for (int n = 0; n < 2; n++) {
+      JsonObject node = byNode.getJsonArray("nodes").getJsonObject(n);
+      assertThat(node.getInteger("viewers")).isEqualTo(n == 0 ? 3 : 2);
+      assertSaneLatency(node.getJsonObject("firstMs"), 4);
+      assertSaneLatency(node.getJsonObject("lastMs"), 4);
+      assertThat(node.getJsonObject("lastMs").getDouble("max")).isGreaterThanOrEqualTo(node.getJsonObject("firstMs").getDouble("min"));
+      assertThat(node.getDouble("processCpuMsPerChange")).as("each node's own CPU per change, from its own metrics").isPositive();
+      assertThat(node.getDouble("processCpuLessJitMsPerChange")).isNotNull();
+    }
+    assertSaneLatency(byNode.getJsonObject("commandToEveryNodeMs"), 4);
+    assertThat(d.getJsonObject("connect").getInteger("errors")).isZero();
+    assertThat(d.getJsonObject("priority").getJsonObject("connect").getInteger("errors")).isZero();
+    assertThat(d.containsKey("hop")).as("no follower among the nodes: no cluster hop").isFalse();
+    assertThat(report.containsKey("bare")).as("one bare JVM is no reference for several nodes").isFalse();
+    assertThat(table).contains("node 0: " + first + ", single, 3 viewers, takes the commands")
+        .contains("node 1: " + second + ", single, 2 viewers").contains("0 " + first).contains("1 " + second);
+  }
+
+  @Test
+  @DisplayName("--commands-to follower with no follower among --url stops the run in one line (exit code 1)")
+  void noFollower() {
+    Outcome outcome = runWithErrors("--url", "http://127.0.0.1:" + server.port,
+        "--mc-token", TestServer.MC_TOKEN, "--commands-to", "follower", "--viewers", "5", "--no-bare");
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.errors()).contains("--commands-to follower").contains("single")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   @DisplayName("bad options are refused with exit code 2 before anything connects")
   void badOptions() {
     assertThat(new CommandLine(new BenchCommand()).execute("--url", "ftp://x", "--mc-token", "t")).isEqualTo(2);
@@ -199,24 +253,36 @@ class BenchSmokeTest {
         "--priority-nice", "-21")).isEqualTo(2);
     assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--mc-token", "t",
         "--door", "window")).isEqualTo(2);
+    assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1,http://127.0.0.1:1", "--mc-token", "t"))
+        .as("a node named twice").isEqualTo(2);
+    assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--url", "ftp://x", "--mc-token", "t"))
+        .isEqualTo(2);
+    assertThat(new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:1", "--mc-token", "t",
+        "--commands-to", "anyone")).isEqualTo(2);
   }
 
   @Test
   @DisplayName("a wrong MC token stops the run before it measures anything, said in one line (exit code 1)")
   void wrongMcToken() {
+    Outcome outcome = runWithErrors("--url", "http://127.0.0.1:" + server.port,
+        "--mc-token", "not-the-mc-token-at-all", "--viewers", "5", "--no-bare");
+    assertThat(outcome.exit()).isEqualTo(1);
+    assertThat(outcome.errors()).contains("MC socket").contains("--mc-token").contains("401")
+        .doesNotContain("\tat ");
+  }
+
+  /** A run's exit code and what it said on stderr. */
+  private record Outcome(int exit, String errors) {}
+
+  private static Outcome runWithErrors(String... args) {
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     PrintStream stderr = System.err;
     System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-    int exit;
     try {
-      exit = new CommandLine(new BenchCommand()).execute("--url", "http://127.0.0.1:" + server.port,
-          "--mc-token", "not-the-mc-token-at-all", "--viewers", "5", "--no-bare");
+      return new Outcome(new CommandLine(new BenchCommand()).execute(args), errors.toString(StandardCharsets.UTF_8));
     } finally {
       System.setErr(stderr);
     }
-    assertThat(exit).isEqualTo(1);
-    assertThat(errors.toString(StandardCharsets.UTF_8)).contains("MC socket").contains("--mc-token").contains("401")
-        .doesNotContain("\tat ");
   }
 
   private static List<Long> sentAt(JsonObject rounds) {

@@ -48,11 +48,7 @@ final class NodeProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
         System.getProperty("java.class.path"), "diemcau.Main")
         .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("DIEMCAU_PORT", Integer.toString(port));
-    builder.environment().put("DIEMCAU_HOST", "127.0.0.1");
-    builder.environment().put("DIEMCAU_DATA", data.toString());
-    builder.environment().put("DIEMCAU_MC_TOKEN", TestServer.MC_TOKEN);
-    builder.environment().put("DIEMCAU_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
+    builder.environment().putAll(TestServer.processEnvironment(port, data));
     builder.environment().putAll(env);
     NodeProcess node = new NodeProcess(builder.start(), port, clusterPort, log);
     if (ready) {

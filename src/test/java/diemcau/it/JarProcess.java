@@ -47,11 +47,7 @@ final class JarProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
-    builder.environment().put("DIEMCAU_PORT", Integer.toString(port));
-    builder.environment().put("DIEMCAU_HOST", "127.0.0.1");
-    builder.environment().put("DIEMCAU_DATA", dataDir.toString());
-    builder.environment().put("DIEMCAU_MC_TOKEN", TestServer.MC_TOKEN);
-    builder.environment().put("DIEMCAU_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
+    builder.environment().putAll(TestServer.processEnvironment(port, dataDir));
     builder.environment().putAll(env);
     long started = System.nanoTime();
     Process process = builder.start();

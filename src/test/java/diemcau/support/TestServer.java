@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A real server on a free loopback port, with its own data folder and known tokens. */
@@ -57,6 +58,12 @@ public final class TestServer implements AutoCloseable {
         MC_TOKEN, ADMIN_TOKEN, null, null, transport, limits, freshDatabase);
     Server server = Server.start(settings, Clock.systemUTC()).await(60, TimeUnit.SECONDS);
     return new TestServer(server, port, dataDir);
+  }
+
+  /** The environment of a server run as its own process: on 127.0.0.1:{@code port}, data in {@code data}, the tests' tokens. */
+  public static Map<String, String> processEnvironment(int port, Path data) {
+    return Map.of("DIEMCAU_PORT", Integer.toString(port), "DIEMCAU_HOST", "127.0.0.1", "DIEMCAU_DATA", data.toString(),
+        "DIEMCAU_MC_TOKEN", MC_TOKEN, "DIEMCAU_ADMIN_TOKEN", ADMIN_TOKEN);
   }
 
   public static int freePort() throws IOException {
